@@ -1,0 +1,1 @@
+#include "images/wizard_content.h"

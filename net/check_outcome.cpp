@@ -1,0 +1,1 @@
+#include "net/check_outcome.h"

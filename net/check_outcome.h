@@ -1,0 +1,84 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace keywizard::net {
+
+// Exit codes and --json `status` follow DESIGN.md's outcome table.
+enum class KeyStatus { valid, rejected, limited, unverified };
+
+enum class Reason {
+    ok,
+    // rejected
+    malformed_key,
+    admin_key,
+    invalid_api_key,
+    account_deactivated,
+    no_organization,
+    mismatched_organization,
+    // limited
+    missing_scope,
+    region_not_supported,
+    ip_not_allowed,
+    insufficient_quota,
+    required_model_missing,
+    // unverified: the server
+    rate_limited,
+    server_error,
+    not_found,
+    unexpected_response,
+    redirect,
+    too_large,
+    // unverified: transport
+    timeout,
+    dns,
+    connect,
+    connection_lost,
+    proxy,
+    tls_certificate,
+    tls,
+    ca_bundle,
+    cancelled,
+    insecure_endpoint,
+    invalid_setting,  // base URL, organization, project or proxy cannot be sent (bad characters, not a URL)
+};
+
+std::string_view to_string(KeyStatus status);
+std::string_view to_string(Reason reason);
+KeyStatus status_of(Reason reason);
+int exit_code_for(KeyStatus status);  // 0 valid, 2 rejected, 3 limited, 4 unverified
+
+// Wall-clock phases of the last attempt, in milliseconds from its start (libcurl's *_TIME_T infos).
+struct TransferTimings {
+    double dns_ms = 0;
+    double connect_ms = 0;
+    double tls_ms = 0;
+    double first_byte_ms = 0;
+    double total_ms = 0;
+};
+
+struct KeyCheckOutcome {
+    KeyStatus status = KeyStatus::unverified;
+    Reason reason = Reason::unexpected_response;
+    std::optional<long> http_status;
+    std::string message;     // one or two sentences for a person, never containing the key
+    std::string remedy_url;  // where to fix it, empty when there is nowhere
+    std::string detail;      // server's error message or libcurl's error text, key redacted
+    std::string request_id;  // x-request-id
+    std::string organization;  // openai-organization response header
+    std::string project;       // openai-project response header
+    std::size_t model_count = 0;
+    std::vector<std::string> missing_models;
+    std::string masked_key;
+    std::vector<std::string> notes;  // lint notes and "billing is not checked"-style caveats
+    long long elapsed_ms = 0;
+    int attempts = 0;
+    TransferTimings timings;
+
+    int exit_code() const { return exit_code_for(status); }
+};
+
+}  // namespace keywizard::net

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "net/cancel_token.h"
+#include "net/check_outcome.h"
+
+namespace keywizard::net {
+
+// Calls curl_global_init once, before any other thread exists (DESIGN: "once at start"). Idempotent.
+void init_http_globally();
+
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+struct HttpRequest {
+    std::string url;
+    HeaderList headers;                 // names and values are checked: no CR, LF, NUL or non-ASCII
+    std::string ca_file;                // empty: the system store
+    std::string proxy;                  // empty: libcurl's proxy variables (HTTPS_PROXY, NO_PROXY, ...)
+    std::chrono::milliseconds connect_timeout{10'000};
+    std::chrono::milliseconds total_timeout{30'000};
+    std::chrono::seconds low_speed_time{10};  // abort when under 1 byte/s for this long
+    std::size_t max_body_bytes = 4 * 1024 * 1024;
+    CancelTokenPtr cancel;              // may be null
+};
+
+// What went wrong below HTTP. `none` means a status line and headers arrived (and the body, whole).
+enum class TransportError {
+    none,
+    timeout,
+    dns,
+    connect,
+    connection_lost,
+    proxy,
+    tls_certificate,
+    tls,
+    ca_bundle,
+    cancelled,
+    too_large,
+    insecure_endpoint,
+    invalid_request,  // the URL or a header cannot be sent as is; nothing left this process
+    other,
+};
+
+// A value: transport outcome and HTTP status are separate fields (cpr, Audacity's IResponse).
+struct HttpResponse {
+    TransportError error = TransportError::none;
+    std::string error_detail;  // libcurl's error buffer or our own reason; never contains request headers
+    long status = 0;           // 0 when no status line arrived
+    HeaderList headers;        // names lower-cased, in arrival order, of the final response only
+    std::string body;          // at most max_body_bytes
+    TransferTimings timings;
+
+    // First header with this (case-insensitive) name.
+    std::optional<std::string> header(std::string_view name) const;
+};
+
+// Blocking GET following DESIGN.md's network rules: https (http only to loopback), TLS verification always
+// on, no redirects followed, no .netrc/cookies/verbose, NOSIGNAL, cap and cancel in the callbacks.
+HttpResponse http_get(const HttpRequest& request);
+
+// True when the URL is http:// or https:// to 127.0.0.0/8, ::1 or localhost.
+bool is_loopback_url(std::string_view url);
+
+}  // namespace keywizard::net

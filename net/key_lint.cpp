@@ -1,0 +1,1 @@
+#include "net/key_lint.h"

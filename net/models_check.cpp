@@ -1,0 +1,1 @@
+#include "net/models_check.h"

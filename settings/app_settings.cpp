@@ -1,0 +1,1 @@
+#include "settings/app_settings.h"

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "settings/storage_status.h"
+
+namespace keywizard::settings {
+
+enum class SecretBackend { keyring, file };
+enum class FirstRunState { pending, skipped, completed };
+
+// The non-secret settings (settings.json) as the app uses them. The file itself is edited as a generic
+// ordered JSON tree, so keys this version does not know survive every save, in their order.
+struct AppSettings {
+    std::string base_url;  // empty: default (https://api.openai.com/v1)
+    std::string organization;
+    std::string project;
+    std::string proxy;
+    std::string ca_file;
+    int timeout_seconds = 30;
+    std::vector<std::string> required_models;
+    std::optional<SecretBackend> key_storage;  // where the key was saved; nullopt: never saved
+    FirstRunState first_run = FirstRunState::pending;
+    // Result of the last check of the stored key, for the main window.
+    std::string last_check_status;  // valid|rejected|limited|unverified or empty
+    std::string last_check_reason;
+    std::string last_check_time;  // UTC, ISO 8601
+};
+
+struct SettingsLoad {
+    AppSettings settings;
+    std::vector<std::string> warnings;  // e.g. "settings.json was corrupt; moved to …; using defaults"
+};
+
+// $XDG_CONFIG_HOME/keywizard, else ~/.config/keywizard.
+std::filesystem::path default_config_directory();
+
+class SettingsFile {
+public:
+    explicit SettingsFile(std::filesystem::path config_dir);
+
+    const std::filesystem::path& path() const { return path_; }
+
+    // Never fails: a missing file gives defaults; a corrupt one is moved aside and reported in warnings.
+    SettingsLoad load() const;
+
+    // Under an exclusive lock: re-reads the file, applies `edit`, writes atomically. Unknown keys survive.
+    StorageStatus update(const std::function<void(AppSettings&)>& edit);
+
+private:
+    std::filesystem::path dir_;
+    std::filesystem::path path_;
+};
+
+}  // namespace keywizard::settings

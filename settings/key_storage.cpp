@@ -1,0 +1,1 @@
+#include "settings/key_storage.h"

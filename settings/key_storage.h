@@ -1,0 +1,49 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "settings/app_settings.h"
+#include "settings/secret_store.h"
+#include "settings/storage_status.h"
+
+namespace keywizard::settings {
+
+struct StoredKey {
+    SecretReadState state = SecretReadState::not_found;
+    std::string key;
+    std::optional<SecretBackend> backend;
+    std::string location;
+    std::string message;
+};
+
+// What the CLI and the UI use: the secret in the backend that settings.json's key_storage names.
+// Blocking (keyring calls): off the UI thread.
+class KeyStorage {
+public:
+    explicit KeyStorage(std::filesystem::path config_dir);
+    ~KeyStorage();
+
+    StoredKey read_key();
+    std::optional<std::string> keyring_unavailable_reason();
+    // Writes to `backend`, records key_storage, then removes the key from the other backend.
+    StorageStatus save_key(std::string_view key, SecretBackend backend);
+    // Removes it from where it is stored; the message says where.
+    StorageStatus forget_key();
+
+    SettingsFile& settings_file() { return settings_; }
+    std::string location_of(SecretBackend backend);
+
+private:
+    SecretStore& store(SecretBackend backend);
+
+    std::filesystem::path dir_;
+    SettingsFile settings_;
+    std::unique_ptr<SecretStore> keyring_;
+    std::unique_ptr<SecretStore> file_;
+};
+
+}  // namespace keywizard::settings

@@ -1,0 +1,1 @@
+#include "settings/secret_store.h"

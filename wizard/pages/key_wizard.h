@@ -1,0 +1,23 @@
+#pragma once
+
+#include <filesystem>
+
+class wxWindow;
+
+namespace keywizard::ui {
+
+struct KeyWizardOptions {
+    std::filesystem::path config_dir;  // where settings.json and the .env fallback live
+    bool first_run = false;            // shows "Skip for now" on the start page; skipping is recorded
+};
+
+enum class KeyWizardResult {
+    saved,      // a tested key was stored
+    skipped,    // first run: the person chose "Skip for now" (recorded in settings)
+    cancelled,  // closed without saving
+};
+
+// Runs the onboarding wizard modally over `parent` (may be null).
+KeyWizardResult RunKeyWizard(wxWindow* parent, const KeyWizardOptions& options);
+
+}  // namespace keywizard::ui

@@ -1,7 +1,46 @@
 #include "wizard/cli/cli.h"
+
+#include <cstdio>
+
+#include "wizard/cli/cli_options.h"
+#include "wizard/cli/commands.h"
+
 namespace keywizard::cli {
+
 bool is_cli_command(std::string_view word) {
     return word == "check" || word == "set" || word == "show" || word == "forget";
 }
-int run_cli(int, char**) { return 64; }
+
+int run_cli(int argc, char** argv) {
+    const ParsedCommandLine parsed = parse_command_line(argc, argv);
+    if (parsed.help) {
+        std::fputs(usage_text(), stdout);
+        return 0;
+    }
+    if (parsed.version) {
+        std::printf("keywizard %s\n", KEYWIZARD_VERSION);
+        return 0;
+    }
+    if (!parsed.error.empty()) {
+        std::fprintf(stderr, "keywizard: %s\nTry: keywizard --help\n", parsed.error.c_str());
+        return exit_usage;
+    }
+    const CliOptions& options = parsed.options;
+    if (options.command == "check") {
+        return run_check(options);
+    }
+    if (options.command == "set") {
+        return run_set(options);
+    }
+    if (options.command == "show") {
+        return run_show(options);
+    }
+    if (options.command == "forget") {
+        return run_forget(options);
+    }
+    std::fprintf(stderr, "keywizard: unknown command \"%s\"\nTry: keywizard --help\n",
+                 options.command.c_str());
+    return exit_usage;
+}
+
 }  // namespace keywizard::cli

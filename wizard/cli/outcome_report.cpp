@@ -1,0 +1,107 @@
+#include "wizard/cli/outcome_report.h"
+
+#define JSON_USE_IMPLICIT_CONVERSIONS 0
+#include <nlohmann/json.hpp>
+
+namespace keywizard::cli {
+namespace {
+
+const char* symbol_for(net::KeyStatus status) {
+    switch (status) {
+        case net::KeyStatus::valid:
+            return "✓";
+        case net::KeyStatus::rejected:
+            return "✗";
+        case net::KeyStatus::limited:
+            return "!";
+        case net::KeyStatus::unverified:
+            return "?";
+    }
+    return "?";
+}
+
+const char* headline_for(net::KeyStatus status) {
+    switch (status) {
+        case net::KeyStatus::valid:
+            return "Key works";
+        case net::KeyStatus::rejected:
+            return "Key rejected";
+        case net::KeyStatus::limited:
+            return "Key works only in part";
+        case net::KeyStatus::unverified:
+            return "Could not check the key";
+    }
+    return "Could not check the key";
+}
+
+// "(401 invalid_api_key)", "(connect)"
+std::string code_in_brackets(const net::KeyCheckOutcome& outcome) {
+    std::string code = "(";
+    if (outcome.http_status) {
+        code += std::to_string(*outcome.http_status) + " ";
+    }
+    code += std::string(net::to_string(outcome.reason)) + ")";
+    return code;
+}
+
+std::string valid_summary(const net::KeyCheckOutcome& outcome) {
+    std::string line =
+        std::to_string(outcome.model_count) + (outcome.model_count == 1 ? " model" : " models");
+    if (!outcome.organization.empty()) {
+        line += ", organization " + outcome.organization;
+    }
+    if (!outcome.project.empty()) {
+        line += ", project " + outcome.project;
+    }
+    return line + ". Billing is not checked.";
+}
+
+}  // namespace
+
+std::string plain_report(const net::KeyCheckOutcome& outcome) {
+    std::string key = outcome.masked_key.empty() ? "" : " (" + outcome.masked_key + ")";
+    std::string report =
+        std::string(symbol_for(outcome.status)) + " " + headline_for(outcome.status) + key + ": ";
+    if (outcome.status == net::KeyStatus::valid) {
+        report += valid_summary(outcome) + "\n";
+    } else {
+        report += outcome.message + " " + code_in_brackets(outcome) + "\n";
+        std::string second;
+        if (!outcome.remedy_url.empty()) {
+            second += "  Fix it here: " + outcome.remedy_url;
+        }
+        if (!outcome.request_id.empty()) {
+            second += (second.empty() ? "  " : " · ") + std::string("request id ") + outcome.request_id;
+        }
+        if (!second.empty()) {
+            report += second + "\n";
+        }
+    }
+    return report;
+}
+
+std::string json_report(const net::KeyCheckOutcome& outcome) {
+    nlohmann::ordered_json json;
+    json["status"] = net::to_string(outcome.status);
+    json["reason"] = net::to_string(outcome.reason);
+    json["http_status"] = outcome.http_status ? nlohmann::ordered_json(*outcome.http_status) : nullptr;
+    json["message"] = outcome.message;
+    json["remedy_url"] = outcome.remedy_url.empty() ? nullptr : nlohmann::ordered_json(outcome.remedy_url);
+    json["detail"] = outcome.detail.empty() ? nullptr : nlohmann::ordered_json(outcome.detail);
+    auto optional_text = [](const std::string& text) {
+        return text.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(text);
+    };
+    json["request_id"] = optional_text(outcome.request_id);
+    json["organization"] = optional_text(outcome.organization);
+    json["project"] = optional_text(outcome.project);
+    json["models"] = outcome.model_count;
+    json["missing_models"] = outcome.missing_models;
+    json["key"] = optional_text(outcome.masked_key);
+    json["notes"] = outcome.notes;
+    json["attempts"] = outcome.attempts;
+    json["elapsed_ms"] = outcome.elapsed_ms;
+    // error_handler::replace: a server's message is not always valid UTF-8, and output must never throw.
+    return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace keywizard::cli

@@ -1,0 +1,119 @@
+#include <cstdio>
+
+#include "net/key_lint.h"
+#include "net/models_check.h"
+#include "settings/key_storage.h"
+#include "wizard/cli/commands.h"
+#include "wizard/cli/key_input.h"
+#include "wizard/cli/outcome_report.h"
+
+namespace keywizard::cli {
+namespace {
+
+settings::SecretBackend chosen_backend(const CliOptions& options, const settings::AppSettings& saved) {
+    // A backend chosen once (e.g. the file fallback) stays chosen; the keyring is the default otherwise.
+    return options.store.value_or(saved.key_storage.value_or(settings::SecretBackend::keyring));
+}
+
+// The key was checked against these, so they belong with it.
+void remember_endpoint_flags(settings::KeyStorage& storage, const CliOptions& options) {
+    if (!options.base_url && !options.organization && !options.project) {
+        return;
+    }
+    const settings::StorageStatus status = storage.settings_file().update([&](settings::AppSettings& s) {
+        if (options.base_url) {
+            s.base_url = *options.base_url;
+        }
+        if (options.organization) {
+            s.organization = *options.organization;
+        }
+        if (options.project) {
+            s.project = *options.project;
+        }
+    });
+    if (!status.ok) {
+        std::fprintf(stderr, "keywizard: the key is saved, but the endpoint settings are not: %s\n",
+                     status.message.c_str());
+    }
+}
+
+bool may_save(const net::KeyCheckOutcome& outcome, const CliOptions& options) {
+    if (outcome.status == net::KeyStatus::valid) {
+        return true;
+    }
+    return outcome.reason == net::Reason::missing_scope && options.allow_limited;
+}
+
+}  // namespace
+
+int run_set(const CliOptions& options) {
+    const settings::AppSettings saved = load_settings_reporting_problems();
+    KeyInput input = read_key_from_stdin();
+    if (!input.error.empty()) {
+        std::fprintf(stderr, "keywizard: %s\n", input.error.c_str());
+        return exit_usage;
+    }
+    const net::KeyLintResult lint = net::lint_key(input.text);
+
+    settings::KeyStorage storage(settings::default_config_directory());
+    const settings::SecretBackend backend = chosen_backend(options, saved);
+    // Before the network check: nobody should wait for a check only to learn it cannot be saved.
+    if (backend == settings::SecretBackend::keyring) {
+        if (const auto reason = storage.keyring_unavailable_reason()) {
+            std::fprintf(
+                stderr,
+                "keywizard: the keyring is unavailable: %s\n"
+                "Nothing was saved. To keep the key in a plain-text file readable only by you (%s),\n"
+                "run: keywizard set --store file\n",
+                reason->c_str(), storage.location_of(settings::SecretBackend::file).c_str());
+            return exit_storage_failure;
+        }
+    }
+
+    if (options.no_check) {
+        if (!lint.ok()) {
+            std::fprintf(stderr, "✗ Not a key: %s. Nothing was saved.\n", lint.problem.c_str());
+            return net::exit_code_for(net::KeyStatus::rejected);
+        }
+    } else {
+        net::KeyCheckRequest request;
+        request.raw_key = input.text;  // check_key lints it again and reports a malformed key in its words
+        request.endpoint = resolve_endpoint(options, saved);
+        request.required_models = resolve_required_models(options, saved);
+        const net::KeyCheckOutcome outcome = net::check_key(request);
+        const std::string report = options.json ? json_report(outcome) : plain_report(outcome);
+        std::fputs(report.c_str(), stdout);
+        if (!may_save(outcome, options)) {
+            if (outcome.reason == net::Reason::missing_scope) {
+                std::fputs(
+                    "This key cannot list models but may still generate. To save it anyway: "
+                    "keywizard set --allow-limited\n",
+                    stderr);
+            }
+            std::fputs("Nothing was saved; the stored key, if any, is unchanged.\n", stderr);
+            return outcome.exit_code();
+        }
+    }
+
+    const settings::StorageStatus status = storage.save_key(lint.key, backend);
+    if (!status.ok) {
+        std::fprintf(stderr, "keywizard: could not save the key: %s\nThe stored key, if any, is unchanged.\n",
+                     status.message.c_str());
+        return exit_storage_failure;
+    }
+    remember_endpoint_flags(storage, options);
+    const std::string where = storage.location_of(backend);
+    if (options.no_check) {
+        std::fprintf(stdout,
+                     "Saved %s to %s without checking it (--no-check). Run `keywizard check` when online.\n",
+                     net::mask_key(lint.key).c_str(), where.c_str());
+    } else {
+        std::fprintf(stderr, "Saved to %s.\n", where.c_str());
+    }
+    if (backend == settings::SecretBackend::file) {
+        std::fputs("Note: the file is plain text, readable only by you.\n", stderr);
+    }
+    return 0;
+}
+
+}  // namespace keywizard::cli

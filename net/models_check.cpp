@@ -1,1 +1,127 @@
+// check_key: lint, endpoint rules, GET {base_url}/models with at most one retry, classification.
 #include "net/models_check.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "net/endpoint_check.h"
+#include "net/key_lint.h"
+#include "net/outcome_messages.h"
+#include "net/paste_cleanup.h"
+#include "net/retry_policy.h"
+#include "net/server_text.h"
+
+#ifndef KEYWIZARD_VERSION
+#define KEYWIZARD_VERSION "0"
+#endif
+
+namespace keywizard::net {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr std::chrono::milliseconds longest_connect_timeout{10'000};
+// A retry is only worth starting with at least this much of the check's time left after the wait.
+constexpr std::chrono::milliseconds least_time_for_a_retry{1'000};
+
+KeyCheckOutcome refused_locally(Reason reason, std::string_view problem) {
+    KeyCheckOutcome outcome;
+    outcome.reason = reason;
+    outcome.status = status_of(reason);
+    describe_outcome(outcome, problem);
+    return outcome;
+}
+
+HttpRequest build_request(const std::string& key, const KeyCheckRequest& request, CancelTokenPtr cancel) {
+    const Endpoint& endpoint = request.endpoint;
+    HttpRequest http;
+    http.url = models_url(endpoint);
+    http.headers.emplace_back("Authorization", "Bearer " + key);
+    if (!endpoint.organization.empty()) {
+        http.headers.emplace_back("OpenAI-Organization", endpoint.organization);
+    }
+    if (!endpoint.project.empty()) {
+        http.headers.emplace_back("OpenAI-Project", endpoint.project);
+    }
+    http.headers.emplace_back("User-Agent", "keywizard/" KEYWIZARD_VERSION);
+    http.headers.emplace_back("Accept", "application/json");
+    http.ca_file = endpoint.ca_file;
+    http.proxy = endpoint.proxy;
+    http.total_timeout = endpoint.timeout;
+    http.connect_timeout = std::min(longest_connect_timeout, http.total_timeout);
+    http.cancel = std::move(cancel);
+    return http;
+}
+
+KeyCheckOutcome cancelled_outcome(const std::vector<std::string>& required_models) {
+    HttpResponse response;
+    response.error = TransportError::cancelled;
+    return classify_models_response(response, required_models);
+}
+
+// The whole check, retry included, stays within the endpoint's timeout: the retry gets what is left.
+KeyCheckOutcome ask_for_models(const std::string& key, const KeyCheckRequest& request,
+                               Clock::time_point started) {
+    const CancelTokenPtr cancel = request.cancel ? request.cancel : std::make_shared<CancelToken>();
+    HttpRequest http = build_request(key, request, cancel);
+    const Clock::time_point deadline = started + request.endpoint.timeout;
+    const int max_attempts = std::max(1, request.max_attempts);
+
+    KeyCheckOutcome outcome;
+    for (int attempt = 1;; ++attempt) {
+        if (cancel->cancelled()) {
+            outcome = cancelled_outcome(request.required_models);
+            outcome.attempts = attempt - 1;
+            return outcome;
+        }
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+        http.total_timeout = std::max(std::chrono::milliseconds(1), left);
+        http.connect_timeout = std::min(longest_connect_timeout, http.total_timeout);
+
+        const HttpResponse response = http_get(http);
+        outcome = classify_models_response(response, request.required_models);
+        outcome.attempts = attempt;
+        if (attempt >= max_attempts) {
+            return outcome;
+        }
+        const auto wait = retry_wait_for(response, outcome.reason);
+        if (!wait || Clock::now() + *wait + least_time_for_a_retry > deadline) {
+            return outcome;
+        }
+        if (!cancel->wait_for(*wait)) {
+            KeyCheckOutcome cancelled = cancelled_outcome(request.required_models);
+            cancelled.attempts = attempt;
+            return cancelled;
+        }
+    }
+}
+
+}  // namespace
+
+KeyCheckOutcome check_key(const KeyCheckRequest& request) {
+    const Clock::time_point started = Clock::now();
+    const KeyLintResult lint = lint_key(request.raw_key);
+
+    KeyCheckOutcome outcome;
+    if (!lint.ok()) {
+        const Reason reason =
+            lint.verdict == KeyLintVerdict::admin_key ? Reason::admin_key : Reason::malformed_key;
+        outcome = refused_locally(reason, lint.problem);
+        outcome.masked_key = mask_key(clean_pasted_key(request.raw_key).text);
+    } else if (const auto issue = find_endpoint_issue(request.endpoint)) {
+        outcome = refused_locally(issue->reason, issue->problem);
+        outcome.masked_key = mask_key(lint.key);
+    } else {
+        outcome = ask_for_models(lint.key, request, started);
+        outcome.masked_key = mask_key(lint.key);
+        // The server's words are already redacted; this catches a key echoed in a shape nobody foresaw.
+        outcome.detail = redact_key(outcome.detail, lint.key);
+        outcome.message = redact_key(outcome.message, lint.key);
+    }
+    outcome.notes.insert(outcome.notes.begin(), lint.notes.begin(), lint.notes.end());
+    outcome.elapsed_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
+    return outcome;
+}
+
+}  // namespace keywizard::net

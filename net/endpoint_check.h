@@ -1,0 +1,24 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "net/check_outcome.h"
+#include "net/models_check.h"
+
+namespace keywizard::net {
+
+// Why an endpoint cannot be used, as the reason check_key reports (invalid_setting, or insecure_endpoint
+// for http:// to a host that is not this computer) and a sentence for a person.
+struct EndpointIssue {
+    Reason reason = Reason::invalid_setting;
+    std::string problem;
+};
+
+// Decided before any I/O: nothing that fails here may reach libcurl.
+std::optional<EndpointIssue> find_endpoint_issue(const Endpoint& endpoint);
+
+// base_url without trailing slashes + "/models".
+std::string models_url(const Endpoint& endpoint);
+
+}  // namespace keywizard::net

@@ -1,0 +1,69 @@
+#include "net/retry_policy.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <string>
+
+namespace keywizard::net {
+namespace {
+
+// A non-negative decimal number, as the whole header value (surrounding blanks allowed).
+std::optional<double> parse_number(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+        text.remove_suffix(1);
+    }
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
+        value < 0) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<std::chrono::milliseconds> as_milliseconds(double value) {
+    // Anything past a day is as good as "not soon"; the bound keeps the conversion defined.
+    constexpr double a_day_ms = 86'400'000.0;
+    return std::chrono::milliseconds(static_cast<long long>(std::ceil(std::min(value, a_day_ms))));
+}
+
+}  // namespace
+
+std::optional<std::chrono::milliseconds> server_requested_wait(const HttpResponse& response) {
+    if (const auto header = response.header("retry-after-ms")) {
+        if (const auto value = parse_number(*header)) {
+            return as_milliseconds(*value);
+        }
+    }
+    if (const auto header = response.header("retry-after")) {
+        if (const auto value = parse_number(*header)) {
+            return as_milliseconds(*value * 1000.0);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::chrono::milliseconds> retry_wait_for(const HttpResponse& response, Reason reason) {
+    switch (reason) {
+        case Reason::server_error:
+        case Reason::rate_limited:
+        case Reason::connection_lost:
+            break;
+        default:
+            return std::nullopt;
+    }
+    const auto asked = server_requested_wait(response);
+    if (!asked) {
+        return default_retry_wait;
+    }
+    if (*asked > longest_retry_wait) {
+        return std::nullopt;
+    }
+    return *asked;
+}
+
+}  // namespace keywizard::net

@@ -1,0 +1,149 @@
+#include "net/server_text.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "net/key_characters.h"
+#include "net/key_lint.h"
+#include "net/utf8.h"
+
+namespace keywizard::net {
+namespace {
+
+constexpr std::size_t key_like_length = 20;
+constexpr std::string_view ellipsis = "\xE2\x80\xA6";  // …
+
+// Ids OpenAI prints in messages and headers; they identify, they do not authorise.
+constexpr std::array<std::string_view, 4> public_id_prefixes{"org-", "proj_", "req_", "user-"};
+
+// Servers star out the middle of echoed keys; the stars belong to the token.
+bool is_token_character(char c) {
+    return is_key_character(c) || c == '*';
+}
+
+std::string redact_token(std::string_view token) {
+    if (token.starts_with("sk-")) {
+        std::string as_key(token);
+        std::replace(as_key.begin(), as_key.end(), '*', 'x');
+        return mask_key(as_key);
+    }
+    const bool has_digit =
+        std::any_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool has_letter = std::any_of(
+        token.begin(), token.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+    const bool is_public_id = std::any_of(public_id_prefixes.begin(), public_id_prefixes.end(),
+                                          [&](std::string_view prefix) { return token.starts_with(prefix); });
+    if (token.size() >= key_like_length && has_digit && has_letter && !is_public_id) {
+        return "[redacted]";
+    }
+    return std::string(token);
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+std::size_t find_ignoring_case(std::string_view text, std::string_view needle, std::size_t from = 0) {
+    for (std::size_t at = from; at + needle.size() <= text.size(); ++at) {
+        if (equals_ignoring_case(text.substr(at, needle.size()), needle)) {
+            return at;
+        }
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
+std::string redact_secrets(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t at = 0;
+    while (at < text.size()) {
+        if (!is_token_character(text[at])) {
+            out += text[at++];
+            continue;
+        }
+        const std::size_t start = at;
+        while (at < text.size() && is_token_character(text[at])) {
+            ++at;
+        }
+        out += redact_token(text.substr(start, at - start));
+    }
+    return out;
+}
+
+std::string redact_key(std::string_view text, std::string_view key) {
+    std::string out(text);
+    if (key.empty()) {
+        return out;
+    }
+    const std::string masked = mask_key(key);
+    for (std::size_t at = out.find(key); at != std::string::npos; at = out.find(key, at + masked.size())) {
+        out.replace(at, key.size(), masked);
+    }
+    return out;
+}
+
+std::string displayable_server_text(std::string_view raw, std::size_t max_characters) {
+    // Redact before cutting: a key cut in half at the limit would no longer look like one.
+    const std::string redacted = redact_secrets(raw);
+    const std::string_view text = redacted;
+    std::string clean;
+    std::size_t characters = 0;
+    bool pending_space = false;
+    for (std::size_t at = 0; at < text.size();) {
+        const Utf8Step step = decode_utf8_at(text, at);
+        const bool blank = step.valid && (step.code_point <= 0x20 || step.code_point == 0x7F ||
+                                          (step.code_point >= 0x80 && step.code_point < 0xA0));
+        if (blank) {
+            pending_space = !clean.empty();
+            at += step.length;
+            continue;
+        }
+        if (characters + (pending_space ? 1 : 0) >= max_characters) {
+            clean += ellipsis;
+            break;
+        }
+        if (pending_space) {
+            clean += ' ';
+            ++characters;
+            pending_space = false;
+        }
+        if (step.valid) {
+            clean.append(text.substr(at, step.length));
+        } else {
+            clean += '?';
+        }
+        ++characters;
+        at += step.length;
+    }
+    return clean;
+}
+
+bool looks_like_html(std::string_view body) {
+    const auto first = std::find_if(body.begin(), body.end(),
+                                    [](char c) { return !std::isspace(static_cast<unsigned char>(c)); });
+    return first != body.end() && *first == '<';
+}
+
+std::string excerpt_of_body(std::string_view body) {
+    if (looks_like_html(body)) {
+        const std::size_t open = find_ignoring_case(body, "<title");
+        const std::size_t open_end = open == std::string_view::npos ? open : body.find('>', open);
+        const std::size_t close =
+            open_end == std::string_view::npos ? open_end : find_ignoring_case(body, "</title", open_end);
+        if (close == std::string_view::npos) {
+            return "an HTML page";
+        }
+        const std::string title =
+            displayable_server_text(body.substr(open_end + 1, close - open_end - 1), 120);
+        return title.empty() ? "an HTML page" : "an HTML page titled \"" + title + "\"";
+    }
+    return displayable_server_text(body, 200);
+}
+
+}  // namespace keywizard::net

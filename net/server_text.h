@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace keywizard::net {
+
+// Text from a server or libcurl made fit to show a person and to put in --json: valid UTF-8 (invalid bytes
+// become '?'), control characters and runs of whitespace become one space, at most `max_characters`
+// characters (then "…"), and anything that could be a key redacted (see redact_secrets).
+std::string displayable_server_text(std::string_view text, std::size_t max_characters = 300);
+
+// Masks tokens that start with "sk-" the way mask_key does (servers echo keys half-starred:
+// "sk-proj-********wxyz" stays recognisable as "sk-proj-…wxyz") and replaces other key-like tokens (20 or
+// more key characters mixing letters and digits, not a public id such as org-, proj_, req_ or user-) by
+// "[redacted]".
+std::string redact_secrets(std::string_view text);
+
+// Replaces every occurrence of `key` in `text` by mask_key(key). No-op for an empty key.
+std::string redact_key(std::string_view text, std::string_view key);
+
+// A short description of a body that is not the API's JSON, for `detail`: the <title> of an HTML page, or
+// the start of plain text. Empty for an empty body.
+std::string excerpt_of_body(std::string_view body);
+
+// True when the body, after leading whitespace, starts like an HTML or XML document.
+bool looks_like_html(std::string_view body);
+
+}  // namespace keywizard::net

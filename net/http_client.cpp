@@ -1,1 +1,397 @@
 #include "net/http_client.h"
+
+#include <arpa/inet.h>
+#include <curl/curl.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <mutex>
+
+#include "net/curl_errors.h"
+#include "net/curl_handle.h"
+#include "net/proxy_choice.h"
+
+namespace keywizard::net {
+
+namespace {
+
+// Response headers are small; a server sending more than this is not the API, and we stop reading.
+constexpr std::size_t max_header_bytes = 256 * 1024;
+
+char lower_ascii(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (lower_ascii(a[i]) != lower_ascii(b[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string_view trim_blanks(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() &&
+           (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n')) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+// Visible ASCII only: libcurl 7.88 would send CR, LF or a space in a URL as is.
+bool is_visible_ascii(std::string_view text) {
+    for (unsigned char c : text) {
+        if (c < 0x21 || c > 0x7e) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// RFC 9110 token characters.
+bool is_header_name(std::string_view name) {
+    if (name.empty()) {
+        return false;
+    }
+    for (unsigned char c : name) {
+        const bool token = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                           std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
+        if (!token) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Printable ASCII and tabs: no CR/LF (header injection), no NUL (truncation), no bytes a server may decode
+// differently than we meant.
+bool is_header_value(std::string_view value) {
+    for (unsigned char c : value) {
+        if ((c < 0x20 && c != '\t') || c > 0x7e) {
+            return false;
+        }
+    }
+    return true;
+}
+
+struct UrlParts {
+    std::string scheme;  // lower case
+    std::string host;    // IPv6 literals keep their brackets, as libcurl returns them
+};
+
+std::optional<UrlParts> parse_url(std::string_view url) {
+    if (!is_visible_ascii(url)) {
+        return std::nullopt;
+    }
+    std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> handle(curl_url(), &curl_url_cleanup);
+    if (!handle || curl_url_set(handle.get(), CURLUPART_URL, std::string(url).c_str(), 0) != CURLUE_OK) {
+        return std::nullopt;
+    }
+    auto part = [&](CURLUPart which) -> std::optional<std::string> {
+        char* text = nullptr;
+        if (curl_url_get(handle.get(), which, &text, 0) != CURLUE_OK || text == nullptr) {
+            return std::nullopt;
+        }
+        std::string copy(text);
+        curl_free(text);
+        return copy;
+    };
+    auto scheme = part(CURLUPART_SCHEME);
+    auto host = part(CURLUPART_HOST);
+    if (!scheme || !host || host->empty()) {
+        return std::nullopt;
+    }
+    for (char& c : *scheme) {
+        c = lower_ascii(c);
+    }
+    return UrlParts{*scheme, *host};
+}
+
+bool is_loopback_host(std::string_view host) {
+    if (equal_ignoring_case(host, "localhost")) {
+        return true;  // libcurl resolves "localhost" itself (7.78+), never through DNS
+    }
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+        const std::string literal(host.substr(1, host.size() - 2));
+        in6_addr address{};
+        return inet_pton(AF_INET6, literal.c_str(), &address) == 1 && IN6_IS_ADDR_LOOPBACK(&address);
+    }
+    const std::string literal(host);
+    in_addr address{};
+    return inet_pton(AF_INET, literal.c_str(), &address) == 1 && (ntohl(address.s_addr) >> 24) == 127;
+}
+
+// Everything the callbacks touch during one transfer.
+struct Transfer {
+    HttpResponse& response;
+    std::size_t max_body_bytes;
+    CancelToken* cancel;
+    std::size_t header_bytes = 0;
+    bool over_cap = false;
+};
+
+// libcurl calls these from inside curl_easy_perform, across a C boundary: nothing may throw out of them.
+// Returning a count other than the one offered makes libcurl abort with CURLE_WRITE_ERROR.
+std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) noexcept {
+    auto& transfer = *static_cast<Transfer*>(user);
+    const std::size_t bytes = size * count;
+    try {
+        if (transfer.response.body.size() + bytes > transfer.max_body_bytes) {
+            // Checked here, not with CURLOPT_MAXFILESIZE: that one only knows Content-Length, and a chunked
+            // body has none.
+            transfer.over_cap = true;
+            return 0;
+        }
+        transfer.response.body.append(data, bytes);
+        return bytes;
+    } catch (...) {
+        return 0;  // out of memory: libcurl reports a write error
+    }
+}
+
+std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) noexcept {
+    auto& transfer = *static_cast<Transfer*>(user);
+    const std::size_t bytes = size * count;
+    try {
+        transfer.header_bytes += bytes;
+        if (transfer.header_bytes > max_header_bytes) {
+            transfer.over_cap = true;
+            return 0;
+        }
+        const std::string_view line(data, bytes);
+        auto& headers = transfer.response.headers;
+        if (line.starts_with("HTTP/")) {
+            headers.clear();  // a new status line: only the final response's headers count (100, 1xx)
+            return bytes;
+        }
+        if ((line.front() == ' ' || line.front() == '\t') && !headers.empty()) {
+            // An obsolete folded continuation line belongs to the previous header.
+            headers.back().second += ' ';
+            headers.back().second += trim_blanks(line);
+            return bytes;
+        }
+        const auto colon = line.find(':');
+        if (colon == std::string_view::npos) {
+            return bytes;  // the blank line that ends the headers
+        }
+        std::string name(trim_blanks(line.substr(0, colon)));
+        for (char& c : name) {
+            c = lower_ascii(c);
+        }
+        headers.emplace_back(std::move(name), std::string(trim_blanks(line.substr(colon + 1))));
+        return bytes;
+    } catch (...) {
+        return 0;
+    }
+}
+
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) noexcept {
+    const auto& transfer = *static_cast<const Transfer*>(user);
+    // Non-zero aborts the transfer with CURLE_ABORTED_BY_CALLBACK. libcurl calls this at least once a
+    // second even while nothing arrives, which bounds how long a cancel can take.
+    return (transfer.cancel != nullptr && transfer.cancel->cancelled()) ? 1 : 0;
+}
+
+HttpResponse failure(TransportError error, std::string detail) {
+    HttpResponse response;
+    response.error = error;
+    response.error_detail = std::move(detail);
+    return response;
+}
+
+// Collects the first failing CURLcode so that every setopt is checked without a wall of ifs.
+class OptionErrors {
+  public:
+    void check(CURLcode code, const char* what) {
+        if (code != CURLE_OK && first_ == CURLE_OK) {
+            first_ = code;
+            what_ = what;
+        }
+    }
+    bool ok() const { return first_ == CURLE_OK; }
+    std::string describe() const {
+        return std::string("libcurl refused the option ") + what_ + ": " + curl_easy_strerror(first_);
+    }
+
+  private:
+    CURLcode first_ = CURLE_OK;
+    const char* what_ = "";
+};
+
+double info_ms(CURL* handle, CURLINFO info) {
+    curl_off_t microseconds = 0;
+    if (curl_easy_getinfo(handle, info, &microseconds) != CURLE_OK) {
+        return 0;
+    }
+    return static_cast<double>(microseconds) / 1000.0;
+}
+
+}  // namespace
+
+void init_http_globally() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // A failure here leaves libcurl to retry in curl_easy_init, which then fails the request cleanly.
+        (void)curl_global_init(CURL_GLOBAL_DEFAULT);
+    });
+}
+
+std::optional<std::string> HttpResponse::header(std::string_view name) const {
+    for (const auto& [header_name, value] : headers) {
+        if (equal_ignoring_case(header_name, name)) {
+            return value;
+        }
+    }
+    return std::nullopt;
+}
+
+bool is_loopback_url(std::string_view url) {
+    const auto parts = parse_url(url);
+    return parts && (parts->scheme == "http" || parts->scheme == "https") && is_loopback_host(parts->host);
+}
+
+HttpResponse http_get(const HttpRequest& request) {
+    init_http_globally();
+
+    // Everything below is decided before any I/O: a refused request never leaves this process.
+    const auto url = parse_url(request.url);
+    if (!url) {
+        return failure(TransportError::invalid_request,
+                       "The URL is not valid (or contains spaces, control or non-ASCII characters).");
+    }
+    const bool https = url->scheme == "https";
+    if (!https && url->scheme != "http") {
+        return failure(TransportError::invalid_request, "Only https:// URLs are supported.");
+    }
+    if (!https && !is_loopback_host(url->host)) {
+        return failure(TransportError::insecure_endpoint,
+                       "Plain http:// is allowed only to this computer (localhost); use https://.");
+    }
+    for (const auto& [name, value] : request.headers) {
+        if (!is_header_name(name)) {
+            return failure(TransportError::invalid_request, "A request header has an invalid name.");
+        }
+        if (!is_header_value(value)) {
+            // The value may be a secret: name the header, never show the value.
+            return failure(TransportError::invalid_request,
+                           "The " + name + " header contains a control or non-ASCII character.");
+        }
+    }
+    if (!request.proxy.empty() && !is_visible_ascii(request.proxy)) {
+        return failure(TransportError::invalid_request,
+                       "The proxy address contains spaces, control or non-ASCII characters.");
+    }
+    if (request.cancel && request.cancel->cancelled()) {
+        return failure(TransportError::cancelled, "Cancelled before the request was sent.");
+    }
+
+    // A key must never cross the network in clear text, so plain http (loopback only) never uses a proxy.
+    const ProxyChoice proxy = https ? choose_proxy(url->scheme, url->host, request.proxy,
+                                                   [](const char* name) { return std::getenv(name); })
+                                    : ProxyChoice{};
+    if (!proxy.url.empty() && !is_visible_ascii(proxy.url)) {
+        return failure(
+            TransportError::invalid_request,
+            "The proxy from " + proxy.source + " contains spaces, control or non-ASCII characters.");
+    }
+
+    CurlHandle curl;
+    if (!curl) {
+        return failure(TransportError::other, "libcurl could not create a handle (out of memory).");
+    }
+    HttpResponse response;
+    response.via_proxy = !proxy.url.empty();
+    Transfer transfer{response, request.max_body_bytes, request.cancel.get()};
+    char error_buffer[CURL_ERROR_SIZE] = {};
+
+    OptionErrors options;
+    options.check(curl.set(CURLOPT_URL, request.url), "URL");
+    options.check(curl.set(CURLOPT_PROTOCOLS_STR, std::string(https ? "https" : "http")), "PROTOCOLS_STR");
+    options.check(curl.set(CURLOPT_HTTPGET, 1L), "HTTPGET");
+    options.check(curl.set(CURLOPT_FOLLOWLOCATION, 0L), "FOLLOWLOCATION");  // a 3xx comes back as a status
+    options.check(curl.set(CURLOPT_SSL_VERIFYPEER, 1L), "SSL_VERIFYPEER");
+    options.check(curl.set(CURLOPT_SSL_VERIFYHOST, 2L), "SSL_VERIFYHOST");
+    options.check(curl.set(CURLOPT_PROXY_SSL_VERIFYPEER, 1L), "PROXY_SSL_VERIFYPEER");
+    options.check(curl.set(CURLOPT_PROXY_SSL_VERIFYHOST, 2L), "PROXY_SSL_VERIFYHOST");
+    options.check(curl.set(CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2)), "SSLVERSION");
+    if (!request.ca_file.empty()) {
+        // The same bundle vouches for an https:// proxy: a corporate CA is usually needed for both.
+        options.check(curl.set(CURLOPT_CAINFO, request.ca_file), "CAINFO");
+        options.check(curl.set(CURLOPT_PROXY_CAINFO, request.ca_file), "PROXY_CAINFO");
+    }
+    options.check(curl.set(CURLOPT_NETRC, static_cast<long>(CURL_NETRC_IGNORED)), "NETRC");
+    options.check(curl.set(CURLOPT_VERBOSE, 0L), "VERBOSE");  // verbose output would print the key
+    options.check(curl.set(CURLOPT_NOSIGNAL, 1L), "NOSIGNAL");
+    options.check(curl.set(CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout.count())),
+                  "CONNECTTIMEOUT_MS");
+    options.check(curl.set(CURLOPT_TIMEOUT_MS, static_cast<long>(request.total_timeout.count())),
+                  "TIMEOUT_MS");
+    options.check(curl.set(CURLOPT_LOW_SPEED_LIMIT, 1L), "LOW_SPEED_LIMIT");
+    options.check(curl.set(CURLOPT_LOW_SPEED_TIME, static_cast<long>(request.low_speed_time.count())),
+                  "LOW_SPEED_TIME");
+    options.check(curl.set(CURLOPT_PROXY, proxy.url), "PROXY");  // "" turns libcurl's own lookup off
+    options.check(curl.set(CURLOPT_NOPROXY, std::string()), "NOPROXY");
+    options.check(curl.set(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L), "SUPPRESS_CONNECT_HEADERS");
+    options.check(curl.set_pointer(CURLOPT_ERRORBUFFER, error_buffer), "ERRORBUFFER");
+    options.check(curl.set_callback(CURLOPT_WRITEFUNCTION, &on_body), "WRITEFUNCTION");
+    options.check(curl.set_pointer(CURLOPT_WRITEDATA, &transfer), "WRITEDATA");
+    options.check(curl.set_callback(CURLOPT_HEADERFUNCTION, &on_header), "HEADERFUNCTION");
+    options.check(curl.set_pointer(CURLOPT_HEADERDATA, &transfer), "HEADERDATA");
+    options.check(curl.set_callback(CURLOPT_XFERINFOFUNCTION, &on_progress), "XFERINFOFUNCTION");
+    options.check(curl.set_pointer(CURLOPT_XFERINFODATA, &transfer), "XFERINFODATA");
+    options.check(curl.set(CURLOPT_NOPROGRESS, 0L), "NOPROGRESS");
+    for (const auto& [name, value] : request.headers) {
+        // "Name;" is libcurl's way to send a header with an empty value ("Name:" would remove it).
+        if (!curl.append_header(value.empty() ? name + ";" : name + ": " + value)) {
+            return failure(TransportError::other, "Out of memory while building the request headers.");
+        }
+    }
+    options.check(curl.apply_headers(), "HTTPHEADER");
+    if (!options.ok()) {
+        return failure(TransportError::other, options.describe());
+    }
+
+    const CURLcode code = curl_easy_perform(curl.get());
+
+    long status = 0;
+    if (curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status) == CURLE_OK) {
+        response.status = status;
+    }
+    TransferFacts facts;
+    facts.body_over_cap = transfer.over_cap;
+    facts.via_proxy = response.via_proxy;
+    if (curl_easy_getinfo(curl.get(), CURLINFO_HTTP_CONNECTCODE, &facts.proxy_connect_code) != CURLE_OK) {
+        facts.proxy_connect_code = 0;
+    }
+    // libcurl's only sign that a timeout hit during the name lookup is its message (lib/multi.c).
+    facts.timed_out_resolving = std::strncmp(error_buffer, "Resolving timed out", 19) == 0;
+
+    response.error = transport_error_for(code, facts);
+    response.timings.dns_ms = info_ms(curl.get(), CURLINFO_NAMELOOKUP_TIME_T);
+    response.timings.connect_ms = info_ms(curl.get(), CURLINFO_CONNECT_TIME_T);
+    response.timings.tls_ms = info_ms(curl.get(), CURLINFO_APPCONNECT_TIME_T);
+    response.timings.first_byte_ms = info_ms(curl.get(), CURLINFO_STARTTRANSFER_TIME_T);
+    response.timings.total_ms = info_ms(curl.get(), CURLINFO_TOTAL_TIME_T);
+
+    if (response.error == TransportError::too_large) {
+        response.body.clear();  // a cut body means nothing; don't let anyone parse it
+        response.error_detail = "The response is larger than " + std::to_string(request.max_body_bytes) +
+                                " bytes; reading stopped there.";
+    } else if (response.error != TransportError::none) {
+        response.error_detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
+        if (response.via_proxy) {
+            response.error_detail += " (proxy from " + proxy.source + ")";
+        }
+    }
+    return response;
+}
+
+}  // namespace keywizard::net

@@ -56,6 +56,7 @@ struct HttpResponse {
     HeaderList headers;        // names lower-cased, in arrival order, of the final response only
     std::string body;          // at most max_body_bytes
     TransferTimings timings;
+    bool via_proxy = false;  // the transfer went (or tried to go) through a proxy
 
     // First header with this (case-insensitive) name.
     std::optional<std::string> header(std::string_view name) const;

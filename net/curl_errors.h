@@ -1,0 +1,20 @@
+#pragma once
+
+#include <curl/curl.h>
+
+#include "net/http_client.h"
+
+namespace keywizard::net {
+
+// What the transfer knew besides libcurl's code, needed where one code means two things.
+struct TransferFacts {
+    bool body_over_cap = false;        // our write/header callback refused data past the cap
+    bool via_proxy = false;            // a proxy was in effect for this transfer (we decide that ourselves)
+    long proxy_connect_code = 0;       // CURLINFO_HTTP_CONNECTCODE: the proxy's answer to CONNECT, 0 if none
+    bool timed_out_resolving = false;  // libcurl's error text says the name lookup was still running
+};
+
+// The one table from libcurl's codes to our transport reasons.
+TransportError transport_error_for(CURLcode code, const TransferFacts& facts);
+
+}  // namespace keywizard::net

@@ -1,0 +1,62 @@
+#include "net/curl_handle.h"
+
+#include <utility>
+
+namespace keywizard::net {
+
+CurlHandle::CurlHandle() : handle_(curl_easy_init()) {}
+
+CurlHandle::~CurlHandle() {
+    release();
+}
+
+CurlHandle::CurlHandle(CurlHandle&& other) noexcept
+    : handle_(std::exchange(other.handle_, nullptr)), headers_(std::exchange(other.headers_, nullptr)) {}
+
+CurlHandle& CurlHandle::operator=(CurlHandle&& other) noexcept {
+    if (this != &other) {
+        release();
+        handle_ = std::exchange(other.handle_, nullptr);
+        headers_ = std::exchange(other.headers_, nullptr);
+    }
+    return *this;
+}
+
+void CurlHandle::release() noexcept {
+    // The easy handle goes first: it may still point at the header list.
+    if (handle_ != nullptr) {
+        curl_easy_cleanup(handle_);
+        handle_ = nullptr;
+    }
+    if (headers_ != nullptr) {
+        curl_slist_free_all(headers_);
+        headers_ = nullptr;
+    }
+}
+
+CURLcode CurlHandle::set(CURLoption option, long value) {
+    return curl_easy_setopt(handle_, option, value);
+}
+
+CURLcode CurlHandle::set(CURLoption option, const std::string& value) {
+    return curl_easy_setopt(handle_, option, value.c_str());
+}
+
+CURLcode CurlHandle::set_pointer(CURLoption option, void* pointer) {
+    return curl_easy_setopt(handle_, option, pointer);
+}
+
+bool CurlHandle::append_header(const std::string& line) {
+    curl_slist* grown = curl_slist_append(headers_, line.c_str());
+    if (grown == nullptr) {
+        return false;  // out of memory; the old list is still owned and freed by release()
+    }
+    headers_ = grown;
+    return true;
+}
+
+CURLcode CurlHandle::apply_headers() {
+    return curl_easy_setopt(handle_, CURLOPT_HTTPHEADER, headers_);
+}
+
+}  // namespace keywizard::net

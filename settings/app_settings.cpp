@@ -1,1 +1,147 @@
 #include "settings/app_settings.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <system_error>
+
+#include "settings/atomic_file_writer.h"
+#include "settings/corrupt_file.h"
+#include "settings/file_lock.h"
+#include "settings/private_files.h"
+#include "settings/settings_json.h"
+
+namespace keywizard::settings {
+namespace {
+
+std::filesystem::path home_directory() {
+    if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+        return home;
+    }
+    if (const passwd* entry = ::getpwuid(::getuid()); entry != nullptr && entry->pw_dir != nullptr) {
+        return entry->pw_dir;
+    }
+    return ".";
+}
+
+struct TreeRead {
+    nlohmann::ordered_json tree = nlohmann::ordered_json::object();
+    std::string error;  // the file could not be read or moved aside: do not write over it
+    std::vector<std::string> warnings;
+};
+
+// Reads settings.json into a tree with the file's lock held; a corrupt file is moved aside.
+TreeRead read_tree_locked(const std::filesystem::path& file) {
+    TreeRead result;
+    const auto read = read_whole_file(file);
+    if (!read.error.empty()) {
+        result.error = read.error;
+        return result;
+    }
+    if (!read.exists) {
+        return result;
+    }
+    auto parsed = parse_settings_text(read.contents);
+    if (parsed.tree) {
+        result.tree = std::move(*parsed.tree);
+        return result;
+    }
+    const auto warning = move_corrupt_file_aside(file, parsed.corruption);
+    if (std::filesystem::exists(file)) {
+        result.error = warning;  // it could not be moved: keep it, and keep it unchanged
+    } else {
+        result.warnings.push_back(warning);
+    }
+    return result;
+}
+
+}  // namespace
+
+std::filesystem::path default_config_directory() {
+    // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME");
+        xdg != nullptr && std::filesystem::path(xdg).is_absolute()) {
+        return std::filesystem::path(xdg) / "keywizard";
+    }
+    return home_directory() / ".config" / "keywizard";
+}
+
+SettingsFile::SettingsFile(std::filesystem::path config_dir)
+    : dir_(std::move(config_dir)), path_(dir_ / "settings.json") {}
+
+SettingsLoad SettingsFile::load() const {
+    SettingsLoad result;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir_, ec)) {
+        return result;
+    }
+    // A writer killed between writing its temp file and renaming it leaves the temp behind. With the
+    // lock free no live writer owns one, so this first load after the crash tidies up.
+    if (auto lock = FileLock::try_acquire(lock_path_for(path_))) {
+        remove_stale_temp_files(path_);
+    }
+
+    const auto read = read_whole_file(path_);
+    if (!read.error.empty()) {
+        result.warnings.push_back(read.error + "; using the default settings");
+        return result;
+    }
+    if (!read.exists) {
+        return result;
+    }
+    auto parsed = parse_settings_text(read.contents);
+    if (!parsed.tree) {
+        // Move it aside only under the lock, after reading again: a writer may have just replaced it.
+        std::string lock_error;
+        auto lock = FileLock::acquire(lock_path_for(path_), default_lock_wait, lock_error);
+        if (!lock) {
+            result.warnings.push_back(path_.string() + " is corrupt (" + parsed.corruption + ") and " +
+                                      lock_error + "; using the default settings");
+            return result;
+        }
+        auto locked = read_tree_locked(path_);
+        if (!locked.error.empty()) {
+            result.warnings.push_back(locked.error);
+            return result;
+        }
+        result.warnings = std::move(locked.warnings);
+        parsed.tree = std::move(locked.tree);
+    }
+    result.settings = settings_from_json(*parsed.tree, result.warnings);
+    return result;
+}
+
+StorageStatus SettingsFile::update(const std::function<void(AppSettings&)>& edit) {
+    if (auto created = ensure_private_directory(dir_); !created.ok) {
+        return StorageStatus::failure(created.message + "; settings were not saved");
+    }
+    std::string lock_error;
+    auto lock = FileLock::acquire(lock_path_for(path_), default_lock_wait, lock_error);
+    if (!lock) {
+        return StorageStatus::failure(lock_error + "; settings were not saved");
+    }
+    remove_stale_temp_files(path_);
+
+    auto current = read_tree_locked(path_);
+    if (!current.error.empty()) {
+        return StorageStatus::failure(current.error + "; settings were not saved");
+    }
+    std::vector<std::string> field_warnings;  // already reported by load(); the fields stay as they are
+    const AppSettings before = settings_from_json(current.tree, field_warnings);
+    AppSettings after = before;
+    edit(after);
+    apply_settings_changes(current.tree, before, after);
+
+    auto written = write_file_atomically(path_, settings_to_text(current.tree));
+    if (!written.ok) {
+        return StorageStatus::failure(written.message + "; settings were not saved");
+    }
+    std::string notes;
+    for (const auto& warning : current.warnings) {
+        notes += (notes.empty() ? "" : "\n") + warning;
+    }
+    return StorageStatus::success(std::move(notes));
+}
+
+}  // namespace keywizard::settings

@@ -40,7 +40,7 @@ struct SettingsLoad {
 std::filesystem::path default_config_directory();
 
 class SettingsFile {
-public:
+  public:
     explicit SettingsFile(std::filesystem::path config_dir);
 
     const std::filesystem::path& path() const { return path_; }
@@ -51,7 +51,7 @@ public:
     // Under an exclusive lock: re-reads the file, applies `edit`, writes atomically. Unknown keys survive.
     StorageStatus update(const std::function<void(AppSettings&)>& edit);
 
-private:
+  private:
     std::filesystem::path dir_;
     std::filesystem::path path_;
 };

@@ -23,7 +23,7 @@ struct StoredKey {
 // What the CLI and the UI use: the secret in the backend that settings.json's key_storage names.
 // Blocking (keyring calls): off the UI thread.
 class KeyStorage {
-public:
+  public:
     explicit KeyStorage(std::filesystem::path config_dir);
     ~KeyStorage();
 
@@ -37,7 +37,7 @@ public:
     SettingsFile& settings_file() { return settings_; }
     std::string location_of(SecretBackend backend);
 
-private:
+  private:
     SecretStore& store(SecretBackend backend);
 
     std::filesystem::path dir_;

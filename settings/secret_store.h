@@ -22,7 +22,7 @@ struct SecretRead {
 
 // One place a key can live. Implementations block (with a bound): call them off the UI thread.
 class SecretStore {
-public:
+  public:
     virtual ~SecretStore() = default;
     virtual SecretBackend backend() const = 0;
     virtual std::string location() const = 0;  // for a person: "GNOME Keyring (Secret Service)" or a path

@@ -1,0 +1,92 @@
+#include <chrono>
+
+#include "settings/atomic_file_writer.h"
+#include "settings/dotenv_text.h"
+#include "settings/file_lock.h"
+#include "settings/private_files.h"
+#include "settings/secret_store.h"
+
+namespace keywizard::settings {
+namespace {
+
+constexpr std::string_view variable_name = "OPENAI_API_KEY";
+
+// The fallback the person chooses when no keyring is available: `.env` in the config directory, a plain
+// text file that only its owner can read (0600), shared with other dotenv-reading tools.
+class DotenvStore final : public SecretStore {
+  public:
+    explicit DotenvStore(const std::filesystem::path& config_dir)
+        : dir_(config_dir), path_(config_dir / ".env") {}
+
+    SecretBackend backend() const override { return SecretBackend::file; }
+    std::string location() const override { return path_.string(); }
+    std::optional<std::string> unavailable_reason() override { return std::nullopt; }
+
+    SecretRead read() override {
+        const auto file = read_whole_file(path_);
+        if (!file.error.empty()) {
+            return {SecretReadState::failed, {}, file.error};
+        }
+        auto value = file.exists ? find_dotenv_value(file.contents, variable_name) : std::nullopt;
+        if (!value || value->empty()) {
+            return {SecretReadState::not_found, {}, "No OPENAI_API_KEY line in " + path_.string()};
+        }
+        return {SecretReadState::found, std::move(*value), {}};
+    }
+
+    StorageStatus write(std::string_view key) override {
+        if (!is_safe_unquoted_dotenv_value(key)) {
+            return StorageStatus::failure(
+                "The key contains characters (spaces, quotes or control characters) that "
+                "cannot be stored in " +
+                path_.string() + "; nothing was saved");
+        }
+        return edit([&](const std::string& text) { return set_dotenv_value(text, variable_name, key); },
+                    "Saved the key in " + path_.string() + " (a plain text file that only you can read)");
+    }
+
+    StorageStatus erase() override {
+        std::error_code ec;
+        if (!std::filesystem::exists(path_, ec)) {
+            return StorageStatus::success("No key was stored in " + path_.string());
+        }
+        return edit([&](const std::string& text) { return remove_dotenv_value(text, variable_name); },
+                    "Removed the key from " + path_.string());
+    }
+
+  private:
+    // Read-modify-write under the lock, so a concurrent save of another line is not lost.
+    template <typename Change>
+    StorageStatus edit(Change change, std::string success_message) {
+        if (auto created = ensure_private_directory(dir_); !created.ok) {
+            return StorageStatus::failure(created.message + "; the key was not saved");
+        }
+        std::string lock_error;
+        auto lock = FileLock::acquire(lock_path_for(path_), default_lock_wait, lock_error);
+        if (!lock) {
+            return StorageStatus::failure(lock_error);
+        }
+        remove_stale_temp_files(path_);
+        const auto file = read_whole_file(path_);
+        if (!file.error.empty()) {
+            return StorageStatus::failure(file.error + "; it was left as it is");
+        }
+        // Written even when nothing changed: the new file also fixes a mode wider than 0600.
+        auto written = write_file_atomically(path_, change(file.contents));
+        if (!written.ok) {
+            return StorageStatus::failure(written.message + "; it was left as it is");
+        }
+        return StorageStatus::success(std::move(success_message));
+    }
+
+    std::filesystem::path dir_;
+    std::filesystem::path path_;
+};
+
+}  // namespace
+
+std::unique_ptr<SecretStore> make_dotenv_store(const std::filesystem::path& config_dir) {
+    return std::make_unique<DotenvStore>(config_dir);
+}
+
+}  // namespace keywizard::settings

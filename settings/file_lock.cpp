@@ -1,0 +1,96 @@
+#include "settings/file_lock.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <thread>
+#include <utility>
+
+#include "settings/posix_error.h"
+
+namespace keywizard::settings {
+namespace {
+
+int open_lock_file(const std::filesystem::path& lock_path, int& error_number) {
+    int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0 && (errno == EROFS || errno == EACCES)) {
+        // A read-only directory can still be locked for reading when the lock file already exists.
+        fd = ::open(lock_path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    }
+    error_number = fd < 0 ? errno : 0;
+    return fd;
+}
+
+}  // namespace
+
+FileLock::FileLock(FileLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+
+FileLock& FileLock::operator=(FileLock&& other) noexcept {
+    if (this != &other) {
+        if (fd_ >= 0) {
+            ::close(fd_);
+        }
+        fd_ = std::exchange(other.fd_, -1);
+    }
+    return *this;
+}
+
+FileLock::~FileLock() {
+    if (fd_ >= 0) {
+        ::close(fd_);  // releases the flock
+    }
+}
+
+std::optional<FileLock> FileLock::acquire(const std::filesystem::path& lock_path,
+                                          std::chrono::milliseconds wait, std::string& error) {
+    int error_number = 0;
+    const int fd = open_lock_file(lock_path, error_number);
+    if (fd < 0) {
+        error = describe_errno("could not open the lock file", lock_path, error_number);
+        return std::nullopt;
+    }
+    // No flock with a timeout exists, so poll with a growing pause. Holders keep the lock for one small
+    // write, so this normally succeeds at once or within milliseconds.
+    const auto deadline = std::chrono::steady_clock::now() + wait;
+    auto pause = std::chrono::milliseconds(1);
+    while (true) {
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            return FileLock(fd);
+        }
+        if (errno != EWOULDBLOCK && errno != EINTR) {
+            error = describe_errno("could not lock", lock_path, errno);
+            ::close(fd);
+            return std::nullopt;
+        }
+        if (std::chrono::steady_clock::now() >= deadline) {
+            error = "another program has kept " + lock_path.string() + " locked for " +
+                    std::to_string(wait.count() / 1000) + " s (is another keywizard saving?); try again";
+            ::close(fd);
+            return std::nullopt;
+        }
+        std::this_thread::sleep_for(pause);
+        pause = std::min(pause * 2, std::chrono::milliseconds(50));
+    }
+}
+
+std::optional<FileLock> FileLock::try_acquire(const std::filesystem::path& lock_path) {
+    int error_number = 0;
+    const int fd = open_lock_file(lock_path, error_number);
+    if (fd < 0) {
+        return std::nullopt;
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);
+        return std::nullopt;
+    }
+    return FileLock(fd);
+}
+
+std::filesystem::path lock_path_for(const std::filesystem::path& file) {
+    return file.parent_path() / ("." + file.filename().string() + ".lock");
+}
+
+}  // namespace keywizard::settings

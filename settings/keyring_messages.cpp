@@ -1,0 +1,115 @@
+#include "settings/keyring_messages.h"
+
+#include <libsecret/secret.h>
+
+#include <cstdlib>
+
+namespace keywizard::settings::keyring_messages {
+namespace {
+
+// "GDBus.Error:org.freedesktop.DBus.Error.ServiceUnknown: The name ..." -> "The name ..."
+std::string plain_message(const GError* error) {
+    GError* copy = g_error_copy(error);
+    g_dbus_error_strip_remote_error(copy);
+    std::string message = copy->message;
+    g_error_free(copy);
+    return message;
+}
+
+bool is_activation_failure(const GError* error) {
+    if (error->domain != G_DBUS_ERROR) {
+        return false;
+    }
+    switch (error->code) {
+        case G_DBUS_ERROR_SPAWN_EXEC_FAILED:
+        case G_DBUS_ERROR_SPAWN_FORK_FAILED:
+        case G_DBUS_ERROR_SPAWN_CHILD_EXITED:
+        case G_DBUS_ERROR_SPAWN_CHILD_SIGNALED:
+        case G_DBUS_ERROR_SPAWN_FAILED:
+        case G_DBUS_ERROR_SPAWN_SETUP_FAILED:
+        case G_DBUS_ERROR_SPAWN_CONFIG_INVALID:
+        case G_DBUS_ERROR_SPAWN_SERVICE_INVALID:
+        case G_DBUS_ERROR_SPAWN_SERVICE_NOT_FOUND:
+        case G_DBUS_ERROR_SPAWN_PERMISSIONS_INVALID:
+        case G_DBUS_ERROR_SPAWN_FILE_INVALID:
+        case G_DBUS_ERROR_SPAWN_NO_MEMORY:
+            return true;
+        default:
+            return false;
+    }
+}
+
+}  // namespace
+
+std::string explain(const GError* error, Stage stage) {
+    if (error == nullptr) {
+        return "The keyring failed without saying why";
+    }
+    if (g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN) ||
+        g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER)) {
+        return "No Secret Service provider: nothing on the D-Bus session bus offers a keyring "
+               "(org.freedesktop.secrets); install and start GNOME Keyring, or KeePassXC with its Secret "
+               "Service "
+               "integration";
+    }
+    if (is_activation_failure(error)) {
+        return "The keyring service could not be started: " + plain_message(error);
+    }
+    if (g_error_matches(error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED)) {
+        return locked();
+    }
+    if (g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY) ||
+        g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_TIMEOUT) ||
+        g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_TIMED_OUT) ||
+        g_error_matches(error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)) {
+        return "The keyring service did not answer: " + plain_message(error);
+    }
+    if (stage == Stage::connecting && error->domain == G_IO_ERROR) {
+        const char* address = std::getenv("DBUS_SESSION_BUS_ADDRESS");
+        return no_session_bus(address != nullptr && *address != '\0'
+                                  ? "could not connect to " + std::string(address) + ": " +
+                                        plain_message(error)
+                                  : plain_message(error));
+    }
+    return "The keyring reported an error: " + plain_message(error);
+}
+
+std::string no_session_bus(const std::string& detail) {
+    return "No D-Bus session bus: the keyring cannot be reached (" + detail + ")";
+}
+
+std::string no_default_collection() {
+    return "The keyring has no default collection to save into yet; create one (for example with Seahorse, "
+           "\"Passwords and Keys\") and try again";
+}
+
+std::string locked() {
+    return "The keyring is locked; unlock it (for example by logging in to the desktop, or with Seahorse, "
+           "\"Passwords and Keys\") and try again";
+}
+
+std::string no_answer(std::chrono::milliseconds timeout) {
+    const auto tenths = (timeout.count() + 50) / 100;
+    const std::string seconds =
+        std::to_string(tenths / 10) + (tenths % 10 != 0 ? "." + std::to_string(tenths % 10) : std::string());
+    return "The keyring did not answer within " + seconds +
+           " s: the Secret Service provider (org.freedesktop.secrets) seems to be stuck";
+}
+
+std::string not_found() {
+    return "No key is stored in " + location();
+}
+std::string saved() {
+    return "Saved the key in " + location();
+}
+std::string removed() {
+    return "Removed the key from " + location();
+}
+std::string nothing_to_remove() {
+    return "No key was stored in " + location();
+}
+std::string location() {
+    return "the desktop keyring (Secret Service)";
+}
+
+}  // namespace keywizard::settings::keyring_messages

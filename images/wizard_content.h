@@ -48,6 +48,9 @@ const WizardContent& wizard_content();
 // Parses a content file's text: used by wizard_content() and by the tests. Throws std::runtime_error.
 WizardContent parse_wizard_content(std::string_view json_text);
 
+// Embedded bytes live for the whole program and are followed by a NUL that is not part of the span, so the
+// SVG text can be handed to APIs that want a C string (wxBitmapBundle::FromSVG(const char*, size)).
+
 // PNG bytes of an illustration rendered at scale 1 or 2; empty when there is no such picture.
 std::span<const unsigned char> illustration_png(std::string_view name, int scale);
 

@@ -54,10 +54,6 @@ BOOST_AUTO_TEST_CASE(embedded_content_file_parses) {
     BOOST_TEST(content::wizard_content().pages.size() == std::size(wizard_page_ids));
 }
 
-BOOST_AUTO_TEST_CASE(wizard_content_is_parsed_once_and_shared) {
-    BOOST_TEST(&content::wizard_content() == &content::wizard_content());
-}
-
 BOOST_DATA_TEST_CASE(every_wizard_page_has_a_title_and_an_instruction, data::make(wizard_page_ids), id) {
     const content::PageContent* page = content::wizard_content().page(id);
     BOOST_REQUIRE_MESSAGE(page != nullptr, "no page " << id);

@@ -1,0 +1,230 @@
+#include "wizard/widgets/check_result_panel.h"
+
+#include <wx/button.h>
+#include <wx/clipbrd.h>
+#include <wx/collpane.h>
+#include <wx/dataobj.h>
+#include <wx/datetime.h>
+#include <wx/hyperlink.h>
+#include <wx/intl.h>
+#include <wx/settings.h>
+#include <wx/sizer.h>
+#include <wx/statbmp.h>
+#include <wx/stattext.h>
+
+#include "wizard/widgets/check_diagnostics.h"
+#include "wizard/widgets/status_icons.h"
+
+#ifndef KEYWIZARD_VERSION
+#define KEYWIZARD_VERSION "dev"
+#endif
+
+namespace keywizard::ui {
+
+wxString verdict_sentence(const net::KeyCheckOutcome& outcome) {
+    using net::Reason;
+    switch (outcome.status) {
+        case net::KeyStatus::valid:
+            return _("This key works.");
+        case net::KeyStatus::rejected:
+            return outcome.reason == Reason::malformed_key || outcome.reason == Reason::admin_key
+                       ? _("This is not a key the app can use.")
+                       : _("OpenAI rejected this key.");
+        case net::KeyStatus::limited:
+            return outcome.reason == Reason::missing_scope
+                       ? _("This key is real, but it may not be allowed to do everything the app needs.")
+                       : _("This key is real, but it cannot be used as it is.");
+        case net::KeyStatus::unverified:
+            break;
+    }
+    return outcome.reason == Reason::cancelled ? _("The test was cancelled.")
+                                               : _("The key could not be checked.");
+}
+
+wxString remedy_label(net::Reason reason) {
+    using net::Reason;
+    switch (reason) {
+        case Reason::invalid_api_key:
+        case Reason::malformed_key:
+        case Reason::admin_key:
+            return _("Create a new key on the API keys page");
+        case Reason::missing_scope:
+            return _("Change the key's permissions");
+        case Reason::insufficient_quota:
+            return _("Open billing settings");
+        case Reason::region_not_supported:
+            return _("See the supported countries and regions");
+        case Reason::no_organization:
+        case Reason::mismatched_organization:
+        case Reason::account_deactivated:
+            return _("Open your organization settings");
+        case Reason::server_error:
+        case Reason::rate_limited:
+            return _("Check OpenAI's status page");
+        default:
+            break;
+    }
+    return _("How to fix this");
+}
+
+CheckResultPanel::CheckResultPanel(wxWindow* parent, int wrap_width_dip, const wxString& name)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, name),
+      wrap_width_dip_(wrap_width_dip) {
+    icon_ = new wxStaticBitmap(this, wxID_ANY, status_icon_bundle(StatusIcon::unknown, 24));
+    verdict_ =
+        new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "result_verdict");
+    verdict_->SetFont(verdict_->GetFont().Bold());
+    message_ =
+        new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "result_message");
+    notes_ =
+        new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "result_notes");
+    notes_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+
+    fields_ = new wxFlexGridSizer(2, FromDIP(2), FromDIP(12));
+    AddField(_("Reason:"), "result_reason");
+    AddField(_("HTTP status:"), "result_http_status");
+    AddField(_("Request ID:"), "result_request_id");
+    AddField(_("Models available:"), "result_models");
+    AddField(_("Organization:"), "result_organization");
+    AddField(_("Project:"), "result_project");
+
+    remedy_ = new wxHyperlinkCtrl(this, wxID_ANY, _("How to fix this"), "https://platform.openai.com",
+                                  wxDefaultPosition, wxDefaultSize, wxHL_DEFAULT_STYLE, "result_remedy");
+
+    details_ =
+        new wxCollapsiblePane(this, wxID_ANY, _("Details"), wxDefaultPosition, wxDefaultSize,
+                              wxCP_DEFAULT_STYLE | wxCP_NO_TLW_RESIZE, wxDefaultValidator, "result_details");
+    wxWindow* pane = details_->GetPane();
+    timings_ =
+        new wxStaticText(pane, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "result_timings");
+    auto* copy = new wxButton(pane, wxID_ANY, _("&Copy diagnostics"), wxDefaultPosition, wxDefaultSize, 0,
+                              wxDefaultValidator, "copy_diagnostics");
+    copy->SetToolTip(_("Copies a report of this test for support. It never contains your key."));
+    copy->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CopyDiagnostics(); });
+    copied_ = new wxStaticText(pane, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
+                               "diagnostics_copied");
+    auto* copy_row = new wxBoxSizer(wxHORIZONTAL);
+    copy_row->Add(copy, 0, wxALIGN_CENTER_VERTICAL);
+    copy_row->Add(copied_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(8));
+    auto* pane_sizer = new wxBoxSizer(wxVERTICAL);
+    pane_sizer->Add(timings_, 0, wxEXPAND | wxBOTTOM, FromDIP(6));
+    pane_sizer->Add(copy_row, 0);
+    pane->SetSizer(pane_sizer);
+    details_->Bind(wxEVT_COLLAPSIBLEPANE_CHANGED, [this](wxCollapsiblePaneEvent&) {
+        // The page scrolls if the pane no longer fits: tell the scrolled parent to recompute.
+        InvalidateBestSize();
+        for (wxWindow* w = this; w != nullptr && !w->IsTopLevel(); w = w->GetParent()) {
+            w->InvalidateBestSize();
+            w->Layout();
+        }
+    });
+
+    auto* text_column = new wxBoxSizer(wxVERTICAL);
+    text_column->Add(verdict_, 0, wxBOTTOM, FromDIP(4));
+    text_column->Add(message_, 0, wxBOTTOM, FromDIP(6));
+    text_column->Add(fields_, 0, wxBOTTOM, FromDIP(4));
+    text_column->Add(notes_, 0, wxBOTTOM, FromDIP(4));
+    text_column->Add(remedy_, 0, wxBOTTOM, FromDIP(2));
+    text_column->Add(details_, 0, wxEXPAND);
+
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    row->Add(icon_, 0, wxALIGN_TOP | wxRIGHT, FromDIP(10));
+    row->Add(text_column, 1);
+    SetSizer(row);
+}
+
+void CheckResultPanel::AddField(const wxString& label, const wxString& name) {
+    auto* caption =
+        new wxStaticText(this, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, 0, name + "_label");
+    caption->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    auto* value = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, name);
+    fields_->Add(caption, 0, wxALIGN_LEFT);
+    fields_->Add(value, 0, wxALIGN_LEFT);
+}
+
+void CheckResultPanel::SetField(const wxString& name, const wxString& value) {
+    auto* field = FindWindow(name);
+    auto* caption = FindWindow(name + "_label");
+    if (field == nullptr || caption == nullptr) {
+        return;
+    }
+    static_cast<wxStaticText*>(field)->SetLabelText(value);
+    field->Show(!value.empty());
+    caption->Show(!value.empty());
+}
+
+void CheckResultPanel::ShowOutcome(const net::KeyCheckOutcome& outcome, const net::Endpoint& endpoint) {
+    outcome_ = outcome;
+    endpoint_ = endpoint;
+    checked_at_ = wxDateTime::Now().ToUTC().FormatISOCombined() + "Z";
+    const int wrap = FromDIP(wrap_width_dip_ - 34);  // the icon column takes the rest
+
+    icon_->SetBitmap(status_icon_bundle(status_icon_for(outcome.status), 24));
+    verdict_->SetLabelText(verdict_sentence(outcome));
+    verdict_->Wrap(wrap);
+    message_->SetLabelText(wxGetTranslation(wxString::FromUTF8(outcome.message)));
+    message_->Wrap(wrap);
+    message_->Show(!outcome.message.empty());
+
+    SetField("result_reason", wxString::FromUTF8(std::string(net::to_string(outcome.reason))));
+    SetField("result_http_status",
+             outcome.http_status ? wxString::Format("%ld", *outcome.http_status) : wxString());
+    SetField("result_request_id", wxString::FromUTF8(outcome.request_id));
+    SetField("result_models", outcome.status == net::KeyStatus::valid
+                                  ? wxString::Format("%zu", outcome.model_count)
+                                  : wxString());
+    SetField("result_organization", wxString::FromUTF8(outcome.organization));
+    SetField("result_project", wxString::FromUTF8(outcome.project));
+
+    wxString notes;
+    for (const auto& note : outcome.notes) {
+        notes += (notes.empty() ? "" : "\n") + wxGetTranslation(wxString::FromUTF8(note));
+    }
+    notes_->SetLabelText(notes);
+    notes_->Wrap(wrap);
+    notes_->Show(!notes.empty());
+
+    const bool has_remedy = !outcome.remedy_url.empty() && outcome.status != net::KeyStatus::valid;
+    if (has_remedy) {
+        remedy_->SetURL(wxString::FromUTF8(outcome.remedy_url));
+        remedy_->SetLabel(remedy_label(outcome.reason));
+        remedy_->SetToolTip(wxString::FromUTF8(outcome.remedy_url));
+    }
+    remedy_->Show(has_remedy);
+
+    wxString timings = wxString::Format(_("Attempts: %d · elapsed %lld ms"), outcome.attempts,
+                                        static_cast<long long>(outcome.elapsed_ms));
+    timings += "\n" + _("Last attempt: ") + wxString::FromUTF8(timings_summary(outcome.timings));
+    if (!outcome.detail.empty()) {
+        timings += "\n" + _("Server or connection said: ") + wxString::FromUTF8(outcome.detail);
+    }
+    timings_->SetLabelText(timings);
+    timings_->Wrap(wrap - FromDIP(24));
+    copied_->SetLabelText(wxString());
+
+    InvalidateBestSize();
+    Layout();
+}
+
+std::string CheckResultPanel::GetDiagnostics() const {
+    if (!outcome_) {
+        return {};
+    }
+    return diagnostics_report(*outcome_, endpoint_, KEYWIZARD_VERSION, checked_at_.utf8_string());
+}
+
+void CheckResultPanel::CopyDiagnostics() {
+    const std::string report = GetDiagnostics();
+    if (report.empty()) {
+        return;
+    }
+    bool copied = false;
+    if (wxTheClipboard->Open()) {
+        copied = wxTheClipboard->SetData(new wxTextDataObject(wxString::FromUTF8(report)));
+        wxTheClipboard->Close();
+    }
+    copied_->SetLabelText(copied ? _("Copied.") : _("Could not open the clipboard."));
+    details_->GetPane()->Layout();
+}
+
+}  // namespace keywizard::ui

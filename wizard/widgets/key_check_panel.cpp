@@ -1,0 +1,153 @@
+#include "wizard/widgets/key_check_panel.h"
+
+#include <wx/activityindicator.h>
+#include <wx/button.h>
+#include <wx/intl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "wizard/widgets/check_result_panel.h"
+
+wxDEFINE_EVENT(keywizard::ui::EVT_KEY_CHECK_STATE, wxCommandEvent);
+
+namespace keywizard::ui {
+
+KeyCheckJob make_key_check_job(net::KeyCheckRequest request) {
+    KeyCheckJob job;
+    job.endpoint = request.endpoint;
+    job.run = [request = std::move(request)](const net::CancelTokenPtr& cancel) mutable {
+        request.cancel = cancel;
+        return net::check_key(request);
+    };
+    return job;
+}
+
+KeyCheckPanel::KeyCheckPanel(wxWindow* parent, JobFactory factory, int wrap_width_dip, const wxString& name)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, name),
+      factory_(std::move(factory)) {
+    test_button_ = new wxButton(this, wxID_ANY, _("&Test key"), wxDefaultPosition, wxDefaultSize, 0,
+                                wxDefaultValidator, "test_key_button");
+    test_button_->SetToolTip(_("Ask OpenAI whether this key works (lists the models; costs nothing)"));
+    cancel_button_ = new wxButton(this, wxID_ANY, _("Cancel test"), wxDefaultPosition, wxDefaultSize, 0,
+                                  wxDefaultValidator, "cancel_test_button");
+    activity_ = new wxActivityIndicator(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, "test_activity");
+    status_ =
+        new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "test_status");
+    result_ = new CheckResultPanel(this, wrap_width_dip);
+
+    test_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { StartTest(); });
+    cancel_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CancelTest(); });
+
+    auto* controls = new wxBoxSizer(wxHORIZONTAL);
+    controls->Add(test_button_, 0, wxALIGN_CENTER_VERTICAL);
+    controls->Add(cancel_button_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(6));
+    controls->Add(activity_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(10));
+    controls->Add(status_, 1, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(8));
+
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    column->Add(controls, 0, wxEXPAND);
+    column->Add(result_, 0, wxEXPAND | wxTOP, FromDIP(10));
+    SetSizer(column);
+
+    ChangeState(State::ready);
+}
+
+KeyCheckPanel::~KeyCheckPanel() {
+    // Explicit, though task_'s destructor would do it: no result may reach a half-destroyed panel.
+    task_.cancel();
+}
+
+void KeyCheckPanel::StartTest() {
+    if (state_ == State::testing || !test_allowed_) {
+        return;
+    }
+    std::optional<KeyCheckJob> job = factory_ ? factory_() : std::nullopt;
+    if (!job || !job->run) {
+        return;
+    }
+    const net::Endpoint endpoint = job->endpoint;
+    ChangeState(State::testing);
+    task_.start<net::KeyCheckOutcome>(
+        std::move(job->run),
+        [this, endpoint](net::KeyCheckOutcome outcome) { OnTestFinished(outcome, endpoint); },
+        [this, endpoint](std::string what) {
+            net::KeyCheckOutcome failed;
+            failed.status = net::KeyStatus::unverified;
+            failed.reason = net::Reason::unexpected_response;
+            failed.message = "The test stopped with an internal error: " + what;
+            OnTestFinished(failed, endpoint);
+        });
+}
+
+void KeyCheckPanel::CancelTest() {
+    if (state_ != State::testing) {
+        return;
+    }
+    task_.cancel();
+    ChangeState(State::ready);
+    // A user's cancel is a status, not an error.
+    status_->SetLabelText(_("Test cancelled."));
+}
+
+void KeyCheckPanel::Reset() {
+    task_.cancel();
+    ChangeState(State::ready);
+}
+
+void KeyCheckPanel::ShowOutcome(const net::KeyCheckOutcome& outcome, const net::Endpoint& endpoint) {
+    task_.cancel();
+    OnTestFinished(outcome, endpoint);
+}
+
+std::optional<net::KeyCheckOutcome> KeyCheckPanel::GetOutcome() const {
+    if (state_ != State::result) {
+        return std::nullopt;
+    }
+    return result_->GetOutcome();
+}
+
+void KeyCheckPanel::SetTestAllowed(bool allowed) {
+    test_allowed_ = allowed;
+    test_button_->Enable(allowed && state_ != State::testing);
+}
+
+void KeyCheckPanel::OnTestFinished(const net::KeyCheckOutcome& outcome, const net::Endpoint& endpoint) {
+    result_->ShowOutcome(outcome, endpoint);
+    ChangeState(State::result);
+}
+
+void KeyCheckPanel::ChangeState(State state) {
+    const bool cancel_had_focus = wxWindow::FindFocus() == cancel_button_;
+    state_ = state;
+    const bool testing = state == State::testing;
+    test_button_->Enable(test_allowed_ && !testing);
+    cancel_button_->Show(testing);
+    cancel_button_->Enable(testing);
+    activity_->Show(testing);
+    if (testing) {
+        activity_->Start();
+        status_->SetLabelText(_("Testing the key with OpenAI…"));
+    } else {
+        activity_->Stop();
+        status_->SetLabelText(wxString());
+    }
+    result_->Show(state == State::result);
+    if (testing) {
+        cancel_button_->SetFocus();  // Enter or Space now cancels; Tab order stays Test, Cancel
+    } else if (cancel_had_focus && test_button_->IsEnabled()) {
+        test_button_->SetFocus();  // the hidden Cancel must not keep the focus
+    }
+
+    InvalidateBestSize();
+    Layout();
+    if (GetParent() != nullptr) {
+        GetParent()->Layout();
+    }
+
+    wxCommandEvent event(EVT_KEY_CHECK_STATE, GetId());
+    event.SetEventObject(this);
+    event.SetInt(static_cast<int>(state));
+    ProcessWindowEvent(event);
+}
+
+}  // namespace keywizard::ui

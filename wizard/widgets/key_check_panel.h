@@ -1,0 +1,85 @@
+#pragma once
+
+#include <wx/event.h>
+#include <wx/panel.h>
+
+#include <functional>
+#include <optional>
+
+#include "net/check_outcome.h"
+#include "net/models_check.h"
+#include "wizard/widgets/background_task.h"
+
+class wxActivityIndicator;
+class wxButton;
+class wxStaticText;
+
+namespace keywizard::ui {
+
+class CheckResultPanel;
+
+// Sent by KeyCheckPanel on every state change (wxCommandEvent, propagates; GetInt() is the new
+// KeyCheckPanel::State). Owners use it to enable Next, Save and the like.
+wxDECLARE_EVENT(EVT_KEY_CHECK_STATE, wxCommandEvent);
+
+// What one press of Test key runs: `run` is called on a worker thread with the job's cancel token.
+struct KeyCheckJob {
+    std::function<net::KeyCheckOutcome(const net::CancelTokenPtr&)> run;
+    net::Endpoint endpoint;  // for the diagnostics report only
+};
+
+// The usual job: net::check_key(request) with the job's cancel token.
+KeyCheckJob make_key_check_job(net::KeyCheckRequest request);
+
+// Test key button, Cancel while testing, an activity indicator and a status line, and the result panel.
+// A small explicit state machine:
+//   ready   --StartTest-->  testing  --result-->  result
+//   testing --CancelTest--> ready (at once; the worker is cancelled and its late result dropped)
+//   result  --Reset------>  ready   (the input changed: the old result no longer applies)
+// The check runs on a worker thread (BackgroundTask); destroying the panel cancels and joins it.
+// Child window names (for tests): test_key_button, cancel_test_button, test_activity, test_status,
+// check_result.
+class KeyCheckPanel : public wxPanel {
+  public:
+    enum class State { ready, testing, result };
+
+    // Called on the UI thread when Test key is pressed; nullopt means there is nothing to test (the
+    // factory shows why itself, e.g. through the key field's lint message).
+    using JobFactory = std::function<std::optional<KeyCheckJob>()>;
+
+    KeyCheckPanel(wxWindow* parent, JobFactory factory, int wrap_width_dip = 480,
+                  const wxString& name = "key_check");
+    ~KeyCheckPanel() override;
+
+    void StartTest();
+    void CancelTest();
+    void Reset();
+    // Shows an outcome that came from elsewhere (e.g. the last check of the stored key).
+    void ShowOutcome(const net::KeyCheckOutcome& outcome, const net::Endpoint& endpoint);
+
+    State GetState() const { return state_; }
+    bool IsTesting() const { return state_ == State::testing; }
+    // The outcome on display (state result), else nullopt.
+    std::optional<net::KeyCheckOutcome> GetOutcome() const;
+    // Whether Test key may be pressed (e.g. false while the key field is empty). Kept across states.
+    void SetTestAllowed(bool allowed);
+
+    CheckResultPanel* GetResultPanel() const { return result_; }
+
+  private:
+    void ChangeState(State state);
+    void OnTestFinished(const net::KeyCheckOutcome& outcome, const net::Endpoint& endpoint);
+
+    JobFactory factory_;
+    State state_ = State::ready;
+    bool test_allowed_ = true;
+    wxButton* test_button_ = nullptr;
+    wxButton* cancel_button_ = nullptr;
+    wxActivityIndicator* activity_ = nullptr;
+    wxStaticText* status_ = nullptr;
+    CheckResultPanel* result_ = nullptr;
+    // Last member: destroyed first, so the worker is joined while everything it reports to still exists.
+    BackgroundTask task_;
+};
+
+}  // namespace keywizard::ui

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <wx/panel.h>
+
+#include "wizard/widgets/status_icons.h"
+
+class wxStaticBitmap;
+class wxStaticText;
+
+namespace keywizard::ui {
+
+enum class NoticeKind { info, warning, danger, success };
+
+// A tinted box with an icon and a wrapped sentence or two: the wizard's notices and inline messages
+// (saving failed, keyring unavailable). Colours are fixed light tints with dark text so they stay readable
+// under any GTK theme.
+class NoticeBox : public wxPanel {
+  public:
+    NoticeBox(wxWindow* parent, NoticeKind kind, const wxString& text, int wrap_width_dip,
+              const wxString& name = "notice");
+
+    void SetNotice(NoticeKind kind, const wxString& text);
+    NoticeKind GetKind() const { return kind_; }
+    wxString GetText() const;
+
+  private:
+    void ApplyKind();
+
+    NoticeKind kind_;
+    int wrap_width_dip_;
+    wxStaticBitmap* icon_ = nullptr;
+    wxStaticText* text_ = nullptr;
+};
+
+}  // namespace keywizard::ui

@@ -33,7 +33,7 @@ bool says_anything(const ApiError& error) {
 }  // namespace
 
 std::optional<ApiError> parse_api_error(std::string_view body) {
-    const json document = json::parse(body, nullptr, /*allow_exceptions=*/false);
+    const json document = parse_untrusted_json(body);
     if (!document.is_object()) {
         return std::nullopt;
     }

@@ -5,3 +5,14 @@
 // `param`), and an implicit conversion would throw far from where the field is read.
 #define JSON_USE_IMPLICIT_CONVERSIONS 0
 #include <nlohmann/json.hpp>
+
+#include <string_view>
+
+namespace keywizard::net {
+
+// Parses a body from the network: a discarded value (is_discarded()) instead of an exception for anything
+// that is not JSON, and also for nesting deeper than the API ever sends, which would otherwise cost about
+// a hundred bytes of memory per level (4 MiB of '[' is hundreds of megabytes).
+nlohmann::json parse_untrusted_json(std::string_view text);
+
+}  // namespace keywizard::net

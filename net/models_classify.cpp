@@ -148,7 +148,7 @@ std::string unexpected_success_explanation(std::string_view body) {
 // 200: only {"object":"list","data":[...]} proves the key was accepted.
 Verdict classify_success(std::string_view body, const std::vector<std::string>& required_models,
                          KeyCheckOutcome& outcome) {
-    const json document = json::parse(body, nullptr, /*allow_exceptions=*/false);
+    const json document = parse_untrusted_json(body);
     const bool list_shape = document.is_object() && document.contains("data") &&
                             document["data"].is_array() && document.contains("object") &&
                             document["object"].is_string() && document["object"].get<std::string>() == "list";

@@ -22,9 +22,11 @@ std::function<void(const std::filesystem::path&)>& before_rename_hook() {
     return hook;
 }
 
-// ".settings.json.tmp-": hidden, and tied to the file it replaces so cleanup never touches anything else.
+// ".settings.json.tmp-", ".env.tmp-": hidden, and tied to the file it replaces so cleanup never touches
+// anything else.
 std::string temp_prefix(const std::filesystem::path& target) {
-    return "." + target.filename().string() + ".tmp-";
+    const auto name = target.filename().string();
+    return (name.starts_with('.') ? name : "." + name) + ".tmp-";
 }
 
 struct TempFile {

@@ -15,7 +15,9 @@ std::vector<Line> split_lines(std::string_view text) {
     while (!text.empty()) {
         const auto newline = text.find('\n');
         if (newline == std::string_view::npos) {
-            lines.push_back({text, {}});
+            const bool cr = text.ends_with('\r');  // a CRLF file whose last line lost its LF
+            lines.push_back(
+                {cr ? text.substr(0, text.size() - 1) : text, cr ? text.substr(text.size() - 1) : ""});
             break;
         }
         const bool crlf = newline > 0 && text[newline - 1] == '\r';
@@ -81,7 +83,7 @@ std::string unquote(std::string_view raw) {
 std::string_view dominant_ending(const std::vector<Line>& lines) {
     for (const auto& line : lines) {
         if (!line.ending.empty()) {
-            return line.ending;
+            return line.ending.starts_with('\r') ? "\r\n" : "\n";
         }
     }
     return "\n";
@@ -109,7 +111,7 @@ std::string set_dotenv_value(std::string_view text, std::string_view name, std::
         if (assignment_value(line.body, name)) {
             if (!replaced) {
                 out += assignment;
-                out += line.ending.empty() ? ending : line.ending;
+                out += line.ending.ends_with('\n') ? line.ending : ending;
                 replaced = true;
             }
             continue;

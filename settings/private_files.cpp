@@ -66,14 +66,19 @@ FileRead read_whole_file(const std::filesystem::path& file) {
 }
 
 std::filesystem::path resolve_write_target(const std::filesystem::path& file) {
+    // Followed by hand: canonical() fails on a dangling link and weakly_canonical() stops at it.
+    std::filesystem::path current = file;
     std::error_code ec;
-    if (!std::filesystem::is_symlink(std::filesystem::symlink_status(file, ec))) {
-        return file;
+    for (int hops = 0; hops < 40 && std::filesystem::is_symlink(std::filesystem::symlink_status(current, ec));
+         ++hops) {
+        const auto next = std::filesystem::read_symlink(current, ec);
+        if (ec) {
+            return file;
+        }
+        current = next.is_absolute() ? next : current.parent_path() / next;
     }
-    // weakly_canonical follows every link in the chain and still answers when the last target does not
-    // exist yet.
-    auto target = std::filesystem::weakly_canonical(file, ec);
-    return ec ? file : target;
+    auto resolved = std::filesystem::weakly_canonical(current, ec);
+    return ec ? current : resolved;
 }
 
 }  // namespace keywizard::settings

@@ -21,7 +21,7 @@ struct FileRead {
 FileRead read_whole_file(const std::filesystem::path& file);
 
 // Where a write to `file` must land: the final target when `file` is a symlink (also a dangling one, so
-// the link is kept and its target created), else `file` itself.
+// the link is kept and its target created), else `file` itself. Symlinks on the way are followed too.
 std::filesystem::path resolve_write_target(const std::filesystem::path& file);
 
 }  // namespace keywizard::settings

@@ -1,0 +1,88 @@
+#pragma once
+
+// Helpers shared by settings_tests and keyring_tests: scratch directories, file facts, and child
+// processes (forked, or spawned with their own environment) whose output and exit are awaited with a
+// deadline so a hang fails the test instead of stalling it.
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace keywizard::settings::test {
+
+// A test key: shaped like a project key, obviously fake.
+inline const std::string test_key = "sk-proj-kwtestkwtestkwtestkwtest0123456789";
+inline const std::string other_test_key = "sk-proj-kwtestOTHERkwtestOTHERkwtest98765";
+
+class TempDir {
+  public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+  private:
+    std::filesystem::path path_;
+};
+
+std::string read_file(const std::filesystem::path& file);
+void write_file(const std::filesystem::path& file, const std::string& contents, unsigned mode = 0600);
+unsigned file_mode(const std::filesystem::path& file);                // permission bits, following symlinks
+std::vector<std::string> names_in(const std::filesystem::path& dir);  // sorted file names
+
+struct ChildResult {
+    bool exited = false;  // false: killed by a signal or by the deadline
+    int exit_code = -1;
+    int signal = 0;
+    bool timed_out = false;
+    std::string output;  // what the child wrote to its pipe (forked) or stdout+stderr (spawned)
+    std::chrono::milliseconds elapsed{0};
+};
+
+// ChildProcess(body).wait(deadline)
+ChildResult run_forked(const std::function<int(int report_fd)>& body,
+                       std::chrono::milliseconds deadline = std::chrono::seconds(60));
+void write_report(int fd, const std::string& text);
+
+using Environment = std::map<std::string, std::optional<std::string>>;  // nullopt: unset
+
+// A spawned program with changes to this process's environment; stdout and stderr go to one pipe.
+class ChildProcess {
+  public:
+    ChildProcess(const std::vector<std::string>& argv, const Environment& changes,
+                 const std::string& stdin_text = {});
+    // A forked copy of this process running `body(report_fd)`; its return value is the exit code.
+    // The child is single-threaded, so it may unshare(CLONE_NEWNS), mount, or change user.
+    explicit ChildProcess(const std::function<int(int report_fd)>& body);
+    ~ChildProcess();  // kills it (SIGKILL) if still running
+    ChildProcess(const ChildProcess&) = delete;
+    ChildProcess& operator=(const ChildProcess&) = delete;
+
+    pid_t pid() const { return pid_; }
+    // Reads until the output contains `text` or the deadline passes.
+    bool wait_for_output(const std::string& text, std::chrono::milliseconds deadline);
+    ChildResult wait(std::chrono::milliseconds deadline);
+    void kill_now();
+    const std::string& output() const { return output_; }
+
+  private:
+    bool read_some(std::chrono::milliseconds deadline);
+    pid_t pid_ = -1;
+    int out_fd_ = -1;
+    std::string output_;
+    std::chrono::steady_clock::time_point started_;
+    bool reaped_ = false;
+};
+
+ChildResult run_program(const std::vector<std::string>& argv, const Environment& changes,
+                        const std::string& stdin_text = {},
+                        std::chrono::milliseconds deadline = std::chrono::seconds(60));
+
+}  // namespace keywizard::settings::test

@@ -1,1 +1,447 @@
+// The libcurl transport against real loopback servers: what comes back, what is refused before any I/O,
+// and how every transport failure is named.
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+
+#include <poll.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include "net/http_client.h"
+#include "tests/support/loopback_server.h"
+#include "tests/support/process_probe.h"
+#include "tests/support/test_pki.h"
+#include "tests/support/unanswered_dns.h"
+
+using namespace std::chrono_literals;
+using keywizard::net::HttpRequest;
+using keywizard::net::HttpResponse;
+using keywizard::net::TransportError;
+using keywizard::test::LoopbackServer;
+using keywizard::test::RecordedRequest;
+using keywizard::test::Reply;
+using keywizard::test::ServerIdentity;
+using keywizard::test::TestPki;
+
+// Let BOOST_TEST print enums when a comparison fails or a data sample is named.
+namespace keywizard::net {
+inline std::ostream& operator<<(std::ostream& out, TransportError error) {
+    return out << static_cast<int>(error);
+}
+}  // namespace keywizard::net
+namespace keywizard::test {
+inline std::ostream& operator<<(std::ostream& out, ServerIdentity identity) {
+    constexpr const char* names[] = {"trusted", "expired", "wrong_host", "untrusted_ca"};
+    return out << names[static_cast<int>(identity)];
+}
+}  // namespace keywizard::test
+
+namespace {
+
+const std::string test_key = "sk-proj-kwtestKEY0123456789abcdef";
+constexpr auto long_enough = 10s;  // for things that should take milliseconds; only reached on a bug
+
+Reply models_list() {
+    return Reply::json(200, R"({"object":"list","data":[{"id":"gpt-4o","object":"model"}]})",
+                       {{"x-request-id", "req_kwtest123"}, {"OpenAI-Organization", "user-kwtest"}});
+}
+
+struct TransportFixture {
+    keywizard::test::ScopedEnvironment environment;
+
+    TransportFixture() {
+        keywizard::net::init_http_globally();
+        environment.unset_proxy_variables();  // the caller's proxy settings must not change the results
+    }
+
+    static HttpRequest request_to(const std::string& base_url, const std::string& path = "/v1/models") {
+        HttpRequest request;
+        request.url = base_url + path;
+        request.ca_file = TestPki::instance().ca_file();
+        request.headers = {{"Authorization", "Bearer " + test_key}, {"User-Agent", "keywizard/test"}};
+        request.connect_timeout = 5s;
+        request.total_timeout = 10s;
+        return request;
+    }
+};
+
+using Clock = std::chrono::steady_clock;
+
+template <typename Work>
+std::chrono::milliseconds time_of(Work&& work) {
+    const auto start = Clock::now();
+    work();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(http_client_tests, TransportFixture)
+
+BOOST_AUTO_TEST_CASE(returns_status_lowercase_headers_body_and_timings_of_a_tls_response) {
+    LoopbackServer server([](const RecordedRequest&, std::size_t) { return models_list(); });
+    const HttpResponse response = keywizard::net::http_get(request_to(server.base_url()));
+
+    BOOST_TEST(response.error == TransportError::none);
+    BOOST_TEST(response.error_detail.empty());
+    BOOST_TEST(response.status == 200);
+    BOOST_TEST(response.body == R"({"object":"list","data":[{"id":"gpt-4o","object":"model"}]})");
+    BOOST_TEST(response.header("X-Request-ID").value_or("") == "req_kwtest123");
+    BOOST_TEST(response.header("openai-organization").value_or("") == "user-kwtest");
+    for (const auto& header : response.headers) {
+        BOOST_TEST(
+            std::none_of(header.first.begin(), header.first.end(), [](char c) { return std::isupper(c); }),
+            header.first);
+    }
+    BOOST_TEST(!response.via_proxy);
+    BOOST_TEST(response.timings.tls_ms >= response.timings.connect_ms);
+    BOOST_TEST(response.timings.first_byte_ms >= response.timings.tls_ms);
+    BOOST_TEST(response.timings.total_ms >= response.timings.first_byte_ms);
+    BOOST_TEST(response.timings.total_ms > 0);
+}
+
+BOOST_AUTO_TEST_CASE(sends_each_given_header_exactly_once_and_no_cookie_or_netrc_credentials) {
+    LoopbackServer server([](const RecordedRequest&, std::size_t) { return models_list(); });
+    auto request = request_to(server.base_url());
+    request.headers.emplace_back("OpenAI-Project", "proj_kwtest");
+    const HttpResponse response = keywizard::net::http_get(request);
+    BOOST_TEST(response.error == TransportError::none);
+
+    BOOST_REQUIRE(server.wait_for_requests(1, long_enough));
+    const RecordedRequest seen = server.requests().at(0);
+    BOOST_TEST(seen.method == "GET");
+    BOOST_TEST(seen.target == "/v1/models");
+    BOOST_TEST(seen.header_values("Authorization") == std::vector<std::string>{"Bearer " + test_key},
+               boost::test_tools::per_element());
+    BOOST_TEST(seen.header_values("User-Agent") == std::vector<std::string>{"keywizard/test"},
+               boost::test_tools::per_element());
+    BOOST_TEST(seen.header_values("OpenAI-Project") == std::vector<std::string>{"proj_kwtest"},
+               boost::test_tools::per_element());
+    BOOST_TEST(seen.header_values("Cookie").empty());
+    BOOST_TEST(seen.header_values("OpenAI-Organization").empty());
+}
+
+BOOST_AUTO_TEST_CASE(error_statuses_come_back_with_their_body) {
+    // No FAILONERROR: the 401 body says why the key was refused.
+    const std::string body = R"({"error":{"message":"Incorrect API key provided","code":"invalid_api_key"}})";
+    LoopbackServer server([&](const RecordedRequest&, std::size_t) { return Reply::json(401, body); });
+    const HttpResponse response = keywizard::net::http_get(request_to(server.base_url()));
+    BOOST_TEST(response.error == TransportError::none);
+    BOOST_TEST(response.status == 401);
+    BOOST_TEST(response.body == body);
+}
+
+BOOST_AUTO_TEST_CASE(a_redirect_comes_back_as_a_status_and_is_not_followed) {
+    LoopbackServer elsewhere([](const RecordedRequest&, std::size_t) { return models_list(); });
+    const std::string location = elsewhere.base_url() + "/v1/models";
+    LoopbackServer server(
+        [&](const RecordedRequest&, std::size_t) { return Reply::redirect(302, location); });
+
+    const HttpResponse response = keywizard::net::http_get(request_to(server.base_url()));
+    BOOST_TEST(response.error == TransportError::none);
+    BOOST_TEST(response.status == 302);
+    BOOST_TEST(response.header("location").value_or("") == location);
+    BOOST_TEST(server.request_count() == 1u);
+    BOOST_TEST(elsewhere.connection_count() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_body_of_exactly_the_cap_is_accepted_and_one_byte_more_is_too_large) {
+    LoopbackServer server([](const RecordedRequest&, std::size_t index) {
+        return Reply::json(200, std::string(index == 0 ? 1000 : 1001, 'x'));
+    });
+    auto request = request_to(server.base_url());
+    request.max_body_bytes = 1000;
+
+    const HttpResponse fits = keywizard::net::http_get(request);
+    BOOST_TEST(fits.error == TransportError::none);
+    BOOST_TEST(fits.body.size() == 1000u);
+
+    const HttpResponse over = keywizard::net::http_get(request);
+    BOOST_TEST(over.error == TransportError::too_large);
+    BOOST_TEST(over.status == 200);
+    BOOST_TEST(over.body.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_50_mb_chunked_body_is_cut_at_the_cap_with_bounded_memory) {
+    constexpr std::size_t fifty_mb = 50u * 1024 * 1024;
+    LoopbackServer server([](const RecordedRequest&, std::size_t) { return Reply::chunked(fifty_mb); });
+    const auto request = request_to(server.base_url());  // default cap: 4 MiB
+
+    const bool peak_was_reset = keywizard::test::reset_peak_resident();
+    const auto peak_before = keywizard::test::peak_resident_bytes();
+    const HttpResponse response = keywizard::net::http_get(request);
+    const auto peak_after = keywizard::test::peak_resident_bytes();
+
+    BOOST_TEST(response.error == TransportError::too_large);
+    BOOST_TEST(response.body.empty());
+    // The server's writes fail once the client hangs up: it did not have to push all 50 MB.
+    BOOST_TEST(server.wait_for_finished_connections(1, long_enough));
+
+    BOOST_REQUIRE(peak_before && peak_after);
+    const std::size_t growth = *peak_after - *peak_before;
+    BOOST_TEST_MESSAGE("peak RSS growth for a 50 MB chunked body: "
+                       << growth / 1024 << " KiB (peak reset: " << std::boolalpha << peak_was_reset << ")");
+    // Loose on purpose: the 4 MiB body, its string's growth, TLS buffers. Reading it all would be 50 MB+.
+    BOOST_TEST(growth < 16u * 1024 * 1024);
+}
+
+BOOST_AUTO_TEST_CASE(a_body_shorter_than_its_content_length_is_a_lost_connection) {
+    LoopbackServer server([](const RecordedRequest&, std::size_t) {
+        return Reply::truncated(R"({"object":"list","da)", 5000);
+    });
+    const HttpResponse response = keywizard::net::http_get(request_to(server.base_url()));
+    BOOST_TEST(response.error == TransportError::connection_lost);
+    BOOST_TEST(!response.error_detail.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_connection_reset_mid_body_is_a_lost_connection) {
+    LoopbackServer server([](const RecordedRequest&, std::size_t) {
+        return Reply::reset_after(std::string(2000, ' '), 100'000);
+    });
+    const HttpResponse response = keywizard::net::http_get(request_to(server.base_url()));
+    BOOST_TEST(response.error == TransportError::connection_lost);
+}
+
+BOOST_AUTO_TEST_CASE(a_slow_drip_ends_in_timeout_within_the_total_timeout) {
+    // 5 bytes a second keeps the low-speed guard quiet; only the total timeout can end this.
+    LoopbackServer server([](const RecordedRequest&, std::size_t) { return Reply::drip(200ms); });
+    auto request = request_to(server.base_url());
+    request.total_timeout = 2s;
+
+    HttpResponse response;
+    const auto took = time_of([&] { response = keywizard::net::http_get(request); });
+    BOOST_TEST(response.error == TransportError::timeout);
+    BOOST_TEST(took >= 1900ms);
+    BOOST_TEST(took < 2s + 1500ms);
+}
+
+BOOST_AUTO_TEST_CASE(a_server_that_never_answers_ends_in_timeout_within_the_total_timeout) {
+    LoopbackServer server([](const RecordedRequest&, std::size_t) { return Reply::silence(); });
+    auto request = request_to(server.base_url());
+    request.total_timeout = 2s;
+
+    HttpResponse response;
+    const auto took = time_of([&] { response = keywizard::net::http_get(request); });
+    BOOST_TEST(response.error == TransportError::timeout);
+    BOOST_TEST(server.request_count() == 1u);
+    BOOST_TEST(took >= 1900ms);
+    BOOST_TEST(took < 2s + 1500ms);
+}
+
+BOOST_AUTO_TEST_CASE(a_stalled_transfer_is_ended_by_the_low_speed_guard_before_the_total_timeout) {
+    LoopbackServer server([](const RecordedRequest&, std::size_t) { return Reply::silence(); });
+    auto request = request_to(server.base_url());
+    request.total_timeout = 20s;
+    request.low_speed_time = 1s;
+
+    HttpResponse response;
+    const auto took = time_of([&] { response = keywizard::net::http_get(request); });
+    BOOST_TEST(response.error == TransportError::timeout);
+    BOOST_TEST(took < 5s);
+}
+
+BOOST_AUTO_TEST_CASE(cancelling_from_another_thread_ends_the_transfer_within_1500_ms) {
+    LoopbackServer server([](const RecordedRequest&, std::size_t) { return Reply::silence(); });
+    auto request = request_to(server.base_url());
+    request.total_timeout = 30s;
+    request.cancel = std::make_shared<keywizard::net::CancelToken>();
+
+    Clock::time_point cancelled_at{};
+    std::thread canceller([&] {
+        // Cancel while libcurl waits for an answer that will never come.
+        if (server.wait_for_requests(1, long_enough)) {
+            cancelled_at = Clock::now();
+            request.cancel->cancel();
+        }
+    });
+    const HttpResponse response = keywizard::net::http_get(request);
+    const auto ended_at = Clock::now();
+    canceller.join();
+
+    BOOST_TEST(response.error == TransportError::cancelled);
+    BOOST_REQUIRE(cancelled_at != Clock::time_point{});
+    BOOST_TEST(std::chrono::duration_cast<std::chrono::milliseconds>(ended_at - cancelled_at) < 1500ms);
+}
+
+BOOST_AUTO_TEST_CASE(a_token_cancelled_before_the_start_sends_nothing) {
+    LoopbackServer server([](const RecordedRequest&, std::size_t) { return models_list(); });
+    auto request = request_to(server.base_url());
+    request.cancel = std::make_shared<keywizard::net::CancelToken>();
+    request.cancel->cancel();
+    BOOST_TEST(keywizard::net::http_get(request).error == TransportError::cancelled);
+    BOOST_TEST(server.connection_count() == 0u);
+}
+
+BOOST_DATA_TEST_CASE(a_certificate_the_client_cannot_trust_is_a_certificate_failure,
+                     boost::unit_test::data::make({ServerIdentity::untrusted_ca, ServerIdentity::wrong_host,
+                                                   ServerIdentity::expired}),
+                     identity) {
+    LoopbackServer server([](const RecordedRequest&, std::size_t) { return models_list(); }, identity);
+    const HttpResponse response = keywizard::net::http_get(request_to(server.base_url("localhost")));
+    BOOST_TEST(response.error == TransportError::tls_certificate, identity << ": " << response.error_detail);
+    BOOST_TEST(server.request_count() == 0u);  // the key was never sent
+}
+
+BOOST_AUTO_TEST_CASE(the_system_store_does_not_trust_the_test_ca) {
+    LoopbackServer server([](const RecordedRequest&, std::size_t) { return models_list(); });
+    auto request = request_to(server.base_url());
+    request.ca_file.clear();
+    BOOST_TEST(keywizard::net::http_get(request).error == TransportError::tls_certificate);
+    BOOST_TEST(server.request_count() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_or_unusable_ca_file_is_a_ca_bundle_failure) {
+    LoopbackServer server([](const RecordedRequest&, std::size_t) { return models_list(); });
+    auto request = request_to(server.base_url());
+    request.ca_file = TestPki::instance().missing_ca_file();
+    const HttpResponse missing = keywizard::net::http_get(request);
+    BOOST_TEST(missing.error == TransportError::ca_bundle, missing.error_detail);
+
+    request.ca_file = TestPki::instance().directory() + "/not-a-certificate.pem";
+    std::ofstream(request.ca_file) << "this is not a PEM certificate\n";
+    const HttpResponse garbage = keywizard::net::http_get(request);
+    BOOST_TEST(garbage.error == TransportError::ca_bundle, garbage.error_detail);
+    BOOST_TEST(server.request_count() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_port_where_nothing_listens_is_a_connect_failure) {
+    const auto port = keywizard::test::unused_loopback_port();
+    const HttpResponse response =
+        keywizard::net::http_get(request_to("https://127.0.0.1:" + std::to_string(port)));
+    BOOST_TEST(response.error == TransportError::connect, response.error_detail);
+}
+
+BOOST_AUTO_TEST_CASE(an_unresolvable_host_is_a_dns_failure_without_hanging) {
+    HttpResponse response;
+    const auto took =
+        time_of([&] { response = keywizard::net::http_get(request_to("https://nonexistent.invalid")); });
+    BOOST_TEST(response.error == TransportError::dns, response.error_detail);
+    BOOST_TEST(took < 5s + 1500ms);  // bounded by the connect timeout even when the resolver never answers
+}
+
+// The offline machine this was written on answers every lookup at once ("no such host"), but behind a dead
+// network or a firewall that drops DNS, queries just go unanswered. libcurl 7.88 then times out correctly
+// and yet waits for its resolver thread while cleaning up: 30 s instead of the configured bound. These two
+// tests recreate that resolver in a forked child (root only) and prove the bound holds.
+BOOST_AUTO_TEST_CASE(a_dns_server_that_never_answers_is_a_dns_failure_within_the_connect_timeout) {
+    const auto outcome = keywizard::test::run_with_unanswered_dns(
+        [](int) {
+            auto request = request_to("https://api.kwtest.example");
+            request.connect_timeout = 2s;
+            HttpResponse response;
+            const auto took = time_of([&] { response = keywizard::net::http_get(request); });
+            return std::to_string(static_cast<int>(response.error)) + " " + std::to_string(took.count());
+        },
+        20s);
+    if (!outcome.ran && !outcome.hung) {
+        BOOST_TEST_MESSAGE("skipped, cannot fake an unanswering DNS server here: " << outcome.problem);
+        return;
+    }
+    BOOST_REQUIRE_MESSAGE(outcome.ran, outcome.problem);
+    int error = -1;
+    long took_ms = -1;
+    std::istringstream(outcome.output) >> error >> took_ms;
+    BOOST_TEST(error == static_cast<int>(TransportError::dns), outcome.output);
+    BOOST_TEST(took_ms < 2000 + 1500);
+}
+
+BOOST_AUTO_TEST_CASE(cancelling_during_an_unanswered_name_lookup_ends_within_1500_ms) {
+    const auto outcome = keywizard::test::run_with_unanswered_dns(
+        [](int dns_server_socket) {
+            auto request = request_to("https://api.kwtest.example");
+            request.connect_timeout = 20s;
+            request.total_timeout = 30s;
+            request.cancel = std::make_shared<keywizard::net::CancelToken>();
+            Clock::time_point cancelled_at{};
+            std::thread canceller([&] {
+                // The first query reaching the silent server proves the lookup is under way.
+                pollfd query{dns_server_socket, POLLIN, 0};
+                ::poll(&query, 1, 10'000);
+                cancelled_at = Clock::now();
+                request.cancel->cancel();
+            });
+            const HttpResponse response = keywizard::net::http_get(request);
+            const auto ended_at = Clock::now();
+            canceller.join();
+            const auto after_cancel =
+                std::chrono::duration_cast<std::chrono::milliseconds>(ended_at - cancelled_at);
+            return std::to_string(static_cast<int>(response.error)) + " " +
+                   std::to_string(after_cancel.count());
+        },
+        20s);
+    if (!outcome.ran && !outcome.hung) {
+        BOOST_TEST_MESSAGE("skipped, cannot fake an unanswering DNS server here: " << outcome.problem);
+        return;
+    }
+    BOOST_REQUIRE_MESSAGE(outcome.ran, outcome.problem);
+    int error = -1;
+    long after_cancel_ms = -1;
+    std::istringstream(outcome.output) >> error >> after_cancel_ms;
+    BOOST_TEST(error == static_cast<int>(TransportError::cancelled), outcome.output);
+    BOOST_TEST(after_cancel_ms >= 0);
+    BOOST_TEST(after_cancel_ms < 1500);
+}
+
+BOOST_AUTO_TEST_CASE(plain_http_works_to_loopback_only) {
+    LoopbackServer plain([](const RecordedRequest&, std::size_t) { return models_list(); }, std::nullopt);
+    BOOST_TEST(keywizard::net::http_get(request_to(plain.base_url())).status == 200);
+    BOOST_TEST(keywizard::net::http_get(request_to(plain.base_url("localhost"))).status == 200);
+    BOOST_TEST(plain.request_count() == 2u);
+
+    // Were any I/O attempted, these would end in dns or connect, not in a refusal.
+    for (const std::string url :
+         {"http://nonexistent.invalid/v1", "http://192.0.2.1:9/v1", "http://[::2]/v1"}) {
+        const HttpResponse response = keywizard::net::http_get(request_to(url));
+        BOOST_TEST(response.error == TransportError::insecure_endpoint, url);
+        BOOST_TEST(response.timings.total_ms == 0.0);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(urls_and_headers_that_could_smuggle_bytes_are_refused_before_any_io) {
+    LoopbackServer server([](const RecordedRequest&, std::size_t) { return models_list(); });
+    const std::string base = server.base_url();
+    for (const std::string& url :
+         {base + "/v1/models\r\nX-Injected: 1", base + "/v1/mo dels", base + std::string("/v1/models\0x", 12),
+          base + "/v1/mod\xc3\xa9ls", std::string("ftp://127.0.0.1/"), std::string("not a url")}) {
+        BOOST_TEST(keywizard::net::http_get(request_to(url, "")).error == TransportError::invalid_request);
+    }
+    const std::pair<std::string, std::string> bad_headers[] = {
+        {"Authorization", "Bearer " + test_key + "\r\nX-Injected: 1"},
+        {"Authorization", "Bearer " + test_key + "\n"},
+        {"Authorization", "Bearer " + test_key + std::string("\0", 1)},
+        {"Authorization", "Bearer \xe2\x80\x8b" + test_key},  // zero-width space
+        {"Bad Name", "x"},
+        {"Bad:Name", "x"},
+        {"", "x"},
+    };
+    for (const auto& header : bad_headers) {
+        auto request = request_to(base);
+        request.headers = {header};
+        const HttpResponse response = keywizard::net::http_get(request);
+        BOOST_TEST(response.error == TransportError::invalid_request);
+        BOOST_TEST(response.error_detail.find(test_key) == std::string::npos);
+    }
+    BOOST_TEST(server.connection_count() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(recognises_loopback_urls) {
+    BOOST_TEST(keywizard::net::is_loopback_url("http://127.0.0.1:8080/v1"));
+    BOOST_TEST(keywizard::net::is_loopback_url("http://127.8.9.10/"));
+    BOOST_TEST(keywizard::net::is_loopback_url("http://localhost/v1"));
+    BOOST_TEST(keywizard::net::is_loopback_url("https://LOCALHOST:1/"));
+    BOOST_TEST(keywizard::net::is_loopback_url("http://[::1]:8080/"));
+    BOOST_TEST(!keywizard::net::is_loopback_url("http://128.0.0.1/"));
+    BOOST_TEST(!keywizard::net::is_loopback_url("http://localhost.example.com/"));
+    BOOST_TEST(!keywizard::net::is_loopback_url("http://127.0.0.1.nip.io/"));
+    BOOST_TEST(!keywizard::net::is_loopback_url("http://example.com/?next=http://127.0.0.1/"));
+    BOOST_TEST(!keywizard::net::is_loopback_url("ftp://127.0.0.1/"));
+    BOOST_TEST(!keywizard::net::is_loopback_url("127.0.0.1"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

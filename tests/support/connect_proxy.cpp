@@ -67,12 +67,6 @@ bool pump(int from, int to) {
 
 }  // namespace
 
-std::uint16_t unused_loopback_port() {
-    std::uint16_t port = 0;
-    UniqueFd socket = listen_on_loopback(port);
-    return port;  // closed here; nothing listens there any more
-}
-
 ConnectProxy::ConnectProxy(Mode mode) : mode_(mode), listener_(listen_on_loopback(port_)) {
     ignore_sigpipe();
     acceptor_ = std::thread([this] { accept_loop(); });

@@ -45,7 +45,4 @@ class ConnectProxy {
     std::thread acceptor_;
 };
 
-// A port on 127.0.0.1 where nothing listens: bound by the kernel's choice, then closed.
-std::uint16_t unused_loopback_port();
-
 }  // namespace keywizard::test

@@ -82,6 +82,12 @@ UniqueFd listen_on_loopback(std::uint16_t& port) {
     return socket;
 }
 
+std::uint16_t unused_loopback_port() {
+    std::uint16_t port = 0;
+    UniqueFd socket = listen_on_loopback(port);
+    return port;  // closed here; nothing listens there any more
+}
+
 UniqueFd connect_to_loopback(std::uint16_t port) {
     UniqueFd socket(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
     const sockaddr_in address = loopback_address(port);

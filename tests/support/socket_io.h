@@ -51,6 +51,9 @@ class WakePipe {
 // A listening TCP socket on 127.0.0.1 with a port chosen by the kernel.
 UniqueFd listen_on_loopback(std::uint16_t& port);
 
+// A port on 127.0.0.1 where nothing listens: bound by the kernel's choice, then closed.
+std::uint16_t unused_loopback_port();
+
 // A non-blocking connection to 127.0.0.1:port, or an empty fd when refused.
 UniqueFd connect_to_loopback(std::uint16_t port);
 

@@ -64,6 +64,10 @@ std::string explain(const GError* error, Stage stage) {
         g_error_matches(error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)) {
         return "The keyring service did not answer: " + plain_message(error);
     }
+    if (g_error_matches(error, G_IO_ERROR, G_IO_ERROR_CLOSED)) {
+        // The bus went away while the app was running (libsecret keeps its closed connection).
+        return no_session_bus("the connection to the session bus was closed");
+    }
     if (stage == Stage::connecting && error->domain == G_IO_ERROR) {
         const char* address = std::getenv("DBUS_SESSION_BUS_ADDRESS");
         return no_session_bus(address != nullptr && *address != '\0'

@@ -13,6 +13,8 @@
 //                            store fails with SECRET_ERROR_IS_LOCKED only after asking for a prompt
 //   no default keyring:      the "default" alias resolves to nothing (a store would prompt to create one)
 //   provider never answers:  every call waits for D-Bus's 25 s reply timeout (G_DBUS_ERROR_NO_REPLY)
+//   bus gone while running:  G_IO_ERROR_CLOSED "The connection is closed" (and, without exit-on-close turned
+//                            off, GLib raises SIGTERM in the whole process)
 
 #include <gio/gio.h>
 

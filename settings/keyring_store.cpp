@@ -86,6 +86,15 @@ Outcome connect(SecretServiceFlags flags, GCancellable* cancellable, GObjectPtr<
         return unavailable(*missing);
     }
     GError* error = nullptr;
+    // libsecret uses GLib's shared session connection, which by default raises SIGTERM in the whole
+    // process when the bus goes away. A lost keyring must not take the app down with it.
+    GDBusConnection* bus = g_bus_get_sync(G_BUS_TYPE_SESSION, cancellable, &error);
+    if (bus == nullptr) {
+        return unavailable(
+            keyring_messages::explain(ErrorPtr(error).get(), keyring_messages::Stage::connecting));
+    }
+    g_dbus_connection_set_exit_on_close(bus, FALSE);
+    g_object_unref(bus);
     service.reset(secret_service_get_sync(flags, cancellable, &error));
     if (!service) {
         return unavailable(

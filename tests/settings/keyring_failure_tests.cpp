@@ -156,4 +156,16 @@ BOOST_AUTO_TEST_CASE(a_provider_that_never_answers_gives_a_timeout_within_the_bo
     }
 }
 
+BOOST_AUTO_TEST_CASE(losing_the_bus_while_running_is_reported_and_does_not_end_the_process) {
+    TempDir scratch;
+    PrivateBus bus(scratch.path());
+    ChildProcess app({helper_path(), "until-bus-lost"}, bus.environment());
+    BOOST_TEST_REQUIRE(app.wait_for_output("connected", 10s), app.output());
+    bus.stop();
+    const auto result = app.wait(30s);
+    BOOST_TEST(result.signal == 0, result.output);
+    BOOST_TEST(result.exit_code == 0, result.output);
+    BOOST_TEST(contains(report_field(result.output, "message"), "No D-Bus session bus"), result.output);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

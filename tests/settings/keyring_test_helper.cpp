@@ -147,6 +147,35 @@ int silent_provider() {
     return 0;
 }
 
+// The bus disappearing under a running app must not kill it (GLib's default for the shared connection).
+// Like a GUI app's main loop (GTK runs GLib's default context), where GLib handles "closed" signals.
+void run_default_main_context_for(std::chrono::milliseconds duration) {
+    const auto end = std::chrono::steady_clock::now() + duration;
+    while (std::chrono::steady_clock::now() < end) {
+        if (!g_main_context_iteration(nullptr, FALSE)) {
+            g_usleep(5'000);
+        }
+    }
+}
+
+int until_bus_lost() {
+    auto store = make_keyring_store(std::chrono::seconds(2));
+    const auto first = store->unavailable_reason().value_or("available");
+    std::cout << "connected: " << first << std::endl;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (std::chrono::steady_clock::now() < deadline) {
+        const auto reason = store->unavailable_reason().value_or("available");
+        if (reason != first) {
+            run_default_main_context_for(std::chrono::milliseconds(500));  // still alive afterwards?
+            std::cout << "message=" << reason << std::endl;
+            return 0;
+        }
+        run_default_main_context_for(std::chrono::milliseconds(50));
+    }
+    std::cout << "message=<still the same>" << std::endl;
+    return 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -159,6 +188,9 @@ int main(int argc, char** argv) {
     }
     if (mode == "lock-default") {
         return lock_default();
+    }
+    if (mode == "until-bus-lost") {
+        return until_bus_lost();
     }
     if (mode == "silent-provider") {
         return silent_provider();

@@ -18,6 +18,7 @@ class PrivateBus {
     // The environment of a process that lives on this bus, with a runtime and data directory of its own
     // under `scratch` (gnome-keyring finds an existing daemon through XDG_RUNTIME_DIR, so it must differ).
     Environment environment() const;
+    void stop() { daemon_->kill_now(); }
 
   private:
     std::filesystem::path scratch_;

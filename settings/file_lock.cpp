@@ -66,8 +66,10 @@ std::optional<FileLock> FileLock::acquire(const std::filesystem::path& lock_path
             return std::nullopt;
         }
         if (std::chrono::steady_clock::now() >= deadline) {
-            error = "another program has kept " + lock_path.string() + " locked for " +
-                    std::to_string(wait.count() / 1000) + " s (is another keywizard saving?); try again";
+            const auto waited = wait.count() % 1000 == 0 ? std::to_string(wait.count() / 1000) + " s"
+                                                         : std::to_string(wait.count()) + " ms";
+            error = "another program has kept " + lock_path.string() + " locked for " + waited +
+                    " (is another keywizard saving?); try again";
             ::close(fd);
             return std::nullopt;
         }

@@ -260,6 +260,22 @@ BOOST_AUTO_TEST_CASE(writer_killed_before_rename_leaves_the_original_and_its_tem
     BOOST_TEST(SettingsFile(config).load().settings.organization == "org-after");
 }
 
+BOOST_AUTO_TEST_CASE(a_lock_held_elsewhere_makes_a_writer_give_up_after_its_wait_with_the_lock_path) {
+    TempDir dir;
+    const auto lock_path = lock_path_for(dir.path() / "settings.json");
+    auto held =
+        FileLock::try_acquire(lock_path);  // another open file description: excludes like another process
+    BOOST_TEST_REQUIRE(held.has_value());
+    BOOST_TEST(!FileLock::try_acquire(lock_path).has_value());
+    std::string error;
+    const auto started = std::chrono::steady_clock::now();
+    BOOST_TEST(!FileLock::acquire(lock_path, std::chrono::milliseconds(200), error).has_value());
+    BOOST_TEST((std::chrono::steady_clock::now() - started >= std::chrono::milliseconds(200)));
+    BOOST_TEST(error.find(lock_path.string()) != std::string::npos, error);
+    held.reset();
+    BOOST_TEST(FileLock::acquire(lock_path, std::chrono::milliseconds(200), error).has_value());
+}
+
 BOOST_AUTO_TEST_CASE(cleanup_removes_only_temp_files_of_that_file) {
     TempDir dir;
     const auto config = dir.path();

@@ -48,7 +48,7 @@ BOOST_AUTO_TEST_CASE(no_session_bus_is_reported_at_once_and_nothing_is_autolaunc
         probe.message ==
             "No D-Bus session bus: the keyring cannot be reached (DBUS_SESSION_BUS_ADDRESS is not set)",
         probe.output);
-    BOOST_TEST(probe.elapsed_ms < 1000, probe.output);
+    BOOST_TEST(probe.elapsed_ms < well_under_timeout_ms, probe.output);
 
     const auto read = run_helper("read", no_bus);
     BOOST_TEST(report_field(read.output, "state") == "unavailable", read.output);
@@ -67,7 +67,7 @@ BOOST_AUTO_TEST_CASE(a_bus_address_where_nothing_listens_is_reported_with_the_ad
     BOOST_TEST(probe.message == "No D-Bus session bus: the keyring cannot be reached (could not connect to " +
                                     address + ": Could not connect: No such file or directory)",
                probe.output);
-    BOOST_TEST(probe.elapsed_ms < 1000, probe.output);
+    BOOST_TEST(probe.elapsed_ms < well_under_timeout_ms, probe.output);
     const auto read = run_helper("read", dead_bus);
     BOOST_TEST(report_field(read.output, "state") == "unavailable", read.output);
 }
@@ -78,7 +78,7 @@ BOOST_AUTO_TEST_CASE(a_bus_without_a_secret_service_provider_is_reported_as_no_p
     const auto probe = run_helper("probe", bus.environment());
     BOOST_TEST(contains(probe.message, "No Secret Service provider"), probe.output);
     BOOST_TEST(contains(probe.message, "org.freedesktop.secrets"), probe.output);
-    BOOST_TEST(probe.elapsed_ms < 1000, probe.output);
+    BOOST_TEST(probe.elapsed_ms < well_under_timeout_ms, probe.output);
 
     const auto read = run_helper("read", bus.environment());
     BOOST_TEST(report_field(read.output, "state") == "unavailable", read.output);
@@ -102,16 +102,16 @@ BOOST_AUTO_TEST_CASE(a_locked_keyring_is_reported_as_locked_without_a_prompt) {
 
     const auto probe = run_helper("probe", bus.environment());
     BOOST_TEST(contains(probe.message, "The keyring is locked"), probe.output);
-    BOOST_TEST(probe.elapsed_ms < 2000, probe.output);
+    BOOST_TEST(probe.elapsed_ms < well_under_timeout_ms, probe.output);
     // The key is there but cannot be read: unavailable, not "not found".
     const auto read = run_helper("read", bus.environment());
     BOOST_TEST(report_field(read.output, "state") == "unavailable", read.output);
     BOOST_TEST(contains(read.message, "The keyring is locked"), read.output);
-    BOOST_TEST(read.elapsed_ms < 2000, read.output);
+    BOOST_TEST(read.elapsed_ms < well_under_timeout_ms, read.output);
     const auto write = run_helper("write", bus.environment(), 5000, other_test_key);
     BOOST_TEST(report_field(write.output, "ok") == "0", write.output);
     BOOST_TEST(contains(write.message, "The keyring is locked"), write.output);
-    BOOST_TEST(write.elapsed_ms < 2000, write.output);
+    BOOST_TEST(write.elapsed_ms < well_under_timeout_ms, write.output);
     const auto erase = run_helper("erase", bus.environment());
     BOOST_TEST(report_field(erase.output, "ok") == "0", erase.output);
     BOOST_TEST(contains(erase.message, "The keyring is locked"), erase.output);
@@ -128,7 +128,7 @@ BOOST_AUTO_TEST_CASE(a_keyring_without_a_default_collection_is_reported_without_
     const auto write = run_helper("write", bus.environment(), 5000, test_key);
     BOOST_TEST(report_field(write.output, "ok") == "0", write.output);
     BOOST_TEST(write.message == probe.message, write.output);
-    BOOST_TEST(write.elapsed_ms < 2000, write.output);
+    BOOST_TEST(write.elapsed_ms < well_under_timeout_ms, write.output);
     const auto read = run_helper("read", bus.environment());
     BOOST_TEST(report_field(read.output, "state") == "not_found", read.output);
 }
@@ -147,7 +147,7 @@ BOOST_AUTO_TEST_CASE(a_provider_that_never_answers_gives_a_timeout_within_the_bo
                            "(org.freedesktop.secrets) seems to be stuck",
                        run.output);
             BOOST_TEST(run.elapsed_ms >= 1000, run.output);
-            BOOST_TEST(run.elapsed_ms < 2500, run.output);
+            BOOST_TEST(run.elapsed_ms < 3000, run.output);  // the bound, plus scheduling
             if (operation == "read") {
                 BOOST_TEST(report_field(run.output, "state") == "unavailable", run.output);
             }

@@ -29,18 +29,12 @@ using keywizard::test::Reply;
 using keywizard::test::ServerIdentity;
 using keywizard::test::TestPki;
 
-// Let BOOST_TEST print enums when a comparison fails or a data sample is named.
+// Lets BOOST_TEST print a TransportError when a comparison fails.
 namespace keywizard::net {
 inline std::ostream& operator<<(std::ostream& out, TransportError error) {
     return out << static_cast<int>(error);
 }
 }  // namespace keywizard::net
-namespace keywizard::test {
-inline std::ostream& operator<<(std::ostream& out, ServerIdentity identity) {
-    constexpr const char* names[] = {"trusted", "expired", "wrong_host", "untrusted_ca"};
-    return out << names[static_cast<int>(identity)];
-}
-}  // namespace keywizard::test
 
 namespace {
 
@@ -265,7 +259,7 @@ BOOST_AUTO_TEST_CASE(cancelling_from_another_thread_ends_the_transfer_within_150
     canceller.join();
 
     BOOST_TEST(response.error == TransportError::cancelled);
-    BOOST_REQUIRE(cancelled_at != Clock::time_point{});
+    BOOST_REQUIRE(cancelled_at.time_since_epoch().count() != 0);
     BOOST_TEST(std::chrono::duration_cast<std::chrono::milliseconds>(ended_at - cancelled_at) < 1500ms);
 }
 

@@ -140,6 +140,10 @@ std::string make_private_directory() {
 
 }  // namespace
 
+std::ostream& operator<<(std::ostream& out, ServerIdentity identity) {
+    return out << file_stem(identity);
+}
+
 const TestPki& TestPki::instance() {
     static const TestPki pki;  // destroyed at exit, which removes the files
     return pki;

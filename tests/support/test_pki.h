@@ -1,5 +1,6 @@
 #pragma once
 
+#include <ostream>
 #include <string>
 
 namespace keywizard::test {
@@ -11,6 +12,9 @@ enum class ServerIdentity {
     wrong_host,    // signed by the trusted CA, but only for DNS:wrong-host.example
     untrusted_ca,  // localhost + 127.0.0.1, signed by a second CA the client does not know
 };
+
+// For test logs and data-driven test names.
+std::ostream& operator<<(std::ostream& out, ServerIdentity identity);
 
 // A throwaway PKI made at test time with the OpenSSL 3 API (EC P-256: fast to generate), written as PEM
 // files into a private temporary directory that is removed when the process exits. Nothing is committed.

@@ -102,14 +102,11 @@ int run_set(const CliOptions& options) {
         return exit_storage_failure;
     }
     remember_endpoint_flags(storage, options);
-    const std::string where = storage.location_of(backend);
     if (options.no_check) {
-        std::fprintf(stdout,
-                     "Saved %s to %s without checking it (--no-check). Run `keywizard check` when online.\n",
-                     net::mask_key(lint.key).c_str(), where.c_str());
-    } else {
-        std::fprintf(stderr, "Saved to %s.\n", where.c_str());
+        std::printf("Saved %s without checking it (--no-check). Run `keywizard check` when online.\n",
+                    net::mask_key(lint.key).c_str());
     }
+    std::printf("%s\n", status.message.c_str());
     if (backend == settings::SecretBackend::file) {
         std::fputs("Note: the file is plain text, readable only by you.\n", stderr);
     }

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tests/cli/process_runner.h"
+#include "tests/support/loopback_server.h"
+
+namespace keywizard::test {
+
+// Test keys: shaped like keys (charset, length, prefix) but never like a real one.
+inline const std::string valid_test_key = "sk-proj-kwtestCLIvalid0123456789abcdefghijklmnopWXYZ";
+inline const std::string other_test_key = "sk-proj-kwtestCLIother9876543210zyxwvutsrqponmlkABCD";
+
+std::string models_body(const std::vector<std::string>& ids);
+std::string error_body(const std::string& message, const std::string& type, const std::string& code);
+
+// A private config directory, a loopback HTTPS stand-in of the API, and a clean environment for the
+// child: no display it could use (a bogus DISPLAY proves the CLI never opens one), no proxies, the real
+// session bus only when a test asks for the keyring.
+class CliFixture {
+  public:
+    CliFixture();
+    ~CliFixture();
+
+    // Serves every request with `reply`.
+    void serve(Reply reply);
+    void serve(Handler handler);
+    LoopbackServer& server() { return *server_; }
+
+    // The arguments that point a check at the stand-in: --base-url and --ca-file.
+    std::vector<std::string> endpoint_args() const;
+    ProcessResult run(std::vector<std::string> args, const std::string& stdin_text = {}) const;
+    // Same, with `args` + endpoint_args().
+    ProcessResult run_against_server(std::vector<std::string> args, const std::string& stdin_text = {}) const;
+
+    void use_session_bus();  // passes the test session's DBUS_SESSION_BUS_ADDRESS to the child
+    const std::filesystem::path& config_dir() const { return config_dir_; }
+    std::map<std::string, std::string>& environment() { return environment_; }
+
+    // Every file under the temporary home whose bytes contain `needle`.
+    std::vector<std::filesystem::path> files_containing(const std::string& needle) const;
+
+  private:
+    std::filesystem::path home_;
+    std::filesystem::path config_dir_;
+    std::map<std::string, std::string> environment_;
+    std::unique_ptr<LoopbackServer> server_;
+};
+
+}  // namespace keywizard::test

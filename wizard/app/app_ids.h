@@ -1,0 +1,13 @@
+#pragma once
+
+#include <wx/defs.h>
+
+namespace keywizard::ui {
+
+// Commands of the main window that have no standard id. A button and its menu item share the id, so one
+// handler serves both (a button's wxEVT_BUTTON reaches the frame like a menu's wxEVT_MENU).
+enum AppCommandId {
+    ID_SETUP_KEY = wxID_HIGHEST + 1,  // Help -> Set up OpenAI API key…
+};
+
+}  // namespace keywizard::ui

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace keywizard::ui {
+
+// What the screenshot script asks the app to show once it is up (the benchmark and people use none).
+enum class StartView {
+    none,
+    editor_api_keys,  // the Configuration Editor on "API Keys and Secrets"
+    editor_network,   // the Configuration Editor on "Network"
+};
+
+// Options of the GUI commands (`keywizard [OPTIONS]`, `keywizard wizard [OPTIONS]`). GTK's own options
+// (--display, ...) are removed by GTK before these are read.
+struct AppOptions {
+    bool quit_after_shown = false;  // exit right after the first paint of the first window shown
+    bool no_first_run = false;      // do not open the wizard by itself (screenshots of the main window)
+    StartView view = StartView::none;
+};
+
+struct AppOptionsParse {
+    AppOptions options;
+    std::optional<std::string> error;  // for a person: which argument is not understood
+};
+
+// `arguments` excludes the program name and the `wizard` command word.
+AppOptionsParse parse_app_options(const std::vector<std::string>& arguments);
+
+// One line per option, for --help style messages.
+std::string app_options_usage();
+
+}  // namespace keywizard::ui

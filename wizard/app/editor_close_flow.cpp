@@ -1,0 +1,43 @@
+#include "wizard/app/editor_close_flow.h"
+
+#include "net/key_lint.h"
+
+namespace keywizard::ui {
+
+bool key_field_changed(std::string_view stored_key, std::string_view field_text) {
+    if (field_text == stored_key) {
+        return false;
+    }
+    const net::KeyLintResult lint = net::lint_key(field_text);
+    if (lint.ok()) {
+        return lint.key != stored_key;
+    }
+    // Only whitespace left where no key is stored: nothing to save, nothing changed.
+    return !(stored_key.empty() && field_text.find_first_not_of(" \t\r\n") == std::string_view::npos);
+}
+
+KeyCloseStep next_key_close_step(bool key_changed, const std::optional<net::KeyCheckOutcome>& test_of_field) {
+    if (!key_changed) {
+        return KeyCloseStep::keep_stored_key;
+    }
+    if (!test_of_field) {
+        return KeyCloseStep::test_new_key;
+    }
+    if (test_of_field->status == net::KeyStatus::valid) {
+        return KeyCloseStep::save_new_key;
+    }
+    if (test_of_field->reason == net::Reason::cancelled) {
+        return KeyCloseStep::return_to_editor;
+    }
+    return KeyCloseStep::ask_what_to_do;
+}
+
+std::vector<RejectedKeyChoice> choices_for_rejected_key(const net::KeyCheckOutcome& outcome) {
+    std::vector<RejectedKeyChoice> choices{RejectedKeyChoice::go_back, RejectedKeyChoice::keep_previous};
+    if (outcome.reason == net::Reason::missing_scope) {
+        choices.push_back(RejectedKeyChoice::save_anyway);
+    }
+    return choices;
+}
+
+}  // namespace keywizard::ui

@@ -1,0 +1,187 @@
+#include "wizard/app/editor_network_page.h"
+
+#include <wx/filepicker.h>
+#include <wx/intl.h>
+#include <wx/settings.h>
+#include <wx/sizer.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/tokenzr.h>
+
+#include <algorithm>
+
+#include "wizard/app/check_settings.h"
+
+namespace keywizard::ui {
+namespace {
+
+constexpr int max_timeout_seconds = 300;
+
+std::string TrimmedUtf8(const wxString& text) {
+    wxString copy = text;
+    copy.Trim(true).Trim(false);
+    return copy.utf8_string();
+}
+
+std::vector<std::string> ModelsIn(const wxString& text) {
+    std::vector<std::string> models;
+    wxStringTokenizer lines(text, "\n,", wxTOKEN_STRTOK);
+    while (lines.HasMoreTokens()) {
+        const std::string model = TrimmedUtf8(lines.GetNextToken());
+        if (!model.empty()) {
+            models.push_back(model);
+        }
+    }
+    return models;
+}
+
+wxString LinesOf(const std::vector<std::string>& models) {
+    wxString text;
+    for (const std::string& model : models) {
+        if (!text.empty()) {
+            text += "\n";
+        }
+        text += wxString::FromUTF8(model);
+    }
+    return text;
+}
+
+}  // namespace
+
+EditorNetworkPage::EditorNetworkPage(wxWindow* parent, std::function<void()> on_changed)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "network_page"),
+      on_changed_(std::move(on_changed)) {
+    auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(12, 4)));
+    grid->AddGrowableCol(1);
+
+    // One row: caption, field, and under the field a grey line saying what empty means.
+    const auto add_row = [&](const wxString& caption, wxWindow* field, const wxString& note,
+                             int proportion = 0) {
+        grid->Add(new wxStaticText(this, wxID_ANY, caption),
+                  wxSizerFlags().Top().Border(wxTOP, FromDIP(proportion ? 4 : 6)));
+        auto* column = new wxBoxSizer(wxVERTICAL);
+        column->Add(field, wxSizerFlags(proportion).Expand());
+        auto* note_text = new wxStaticText(this, wxID_ANY, note);
+        note_text->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+        note_text->SetFont(note_text->GetFont().Smaller());
+        column->Add(note_text, wxSizerFlags().Border(wxBOTTOM, FromDIP(6)));
+        grid->Add(column, wxSizerFlags(1).Expand());
+        if (proportion) {
+            grid->AddGrowableRow(grid->GetEffectiveRowsCount() - 1);
+        }
+    };
+
+    base_url_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
+                               wxDefaultValidator, "base_url");
+    base_url_->SetHint(net::default_base_url);
+    add_row(_("Base URL:"), base_url_,
+            _("Empty: https://api.openai.com/v1. Only https, or http to this computer."));
+
+    organization_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
+                                   wxDefaultValidator, "organization");
+    organization_->SetHint("org-…");
+    add_row(_("Organization:"), organization_, _("Optional: sent as OpenAI-Organization."));
+
+    project_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
+                              wxDefaultValidator, "project");
+    project_->SetHint("proj_…");
+    add_row(_("Project:"), project_, _("Optional: sent as OpenAI-Project."));
+
+    proxy_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
+                            wxDefaultValidator, "proxy");
+    proxy_->SetHint("http://proxy.example:3128");
+    add_row(_("Proxy:"), proxy_, _("Empty: the https_proxy and no_proxy environment variables."));
+
+    ca_file_ = new wxFilePickerCtrl(
+        this, wxID_ANY, wxString(), _("Choose a CA certificate file"),
+        _("PEM certificates (*.pem;*.crt)|*.pem;*.crt|All files|*"), wxDefaultPosition, wxDefaultSize,
+        wxFLP_OPEN | wxFLP_FILE_MUST_EXIST | wxFLP_USE_TEXTCTRL, wxDefaultValidator, "ca_file");
+    add_row(_("CA file:"), ca_file_, _("Empty: the system's certificate store."));
+
+    timeout_ = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS,
+                              1, max_timeout_seconds, 30, "timeout");
+    add_row(_("Timeout (seconds):"), timeout_, _("How long one check may take in total."));
+
+    required_models_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(-1, 64)),
+                                      wxTE_MULTILINE, wxDefaultValidator, "required_models");
+    add_row(_("Required models:"), required_models_,
+            _("One model id per line, e.g. gpt-4o-mini. A key that cannot see one of them is \"limited\"."),
+            1);
+
+    problem_ =
+        new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "network_problem");
+    problem_->SetForegroundColour(*wxRED);
+
+    auto* outer = new wxBoxSizer(wxVERTICAL);
+    outer->Add(grid, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(12)));
+    outer->Add(problem_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12)));
+    SetSizer(outer);
+
+    for (wxTextCtrl* text : {base_url_, organization_, project_, proxy_, required_models_}) {
+        text->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { OnFieldChanged(); });
+    }
+    ca_file_->Bind(wxEVT_FILEPICKER_CHANGED, [this](wxFileDirPickerEvent&) { OnFieldChanged(); });
+    timeout_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { OnFieldChanged(); });
+}
+
+void EditorNetworkPage::Load(const settings::AppSettings& settings) {
+    loading_ = true;
+    base_url_->ChangeValue(wxString::FromUTF8(settings.base_url));
+    organization_->ChangeValue(wxString::FromUTF8(settings.organization));
+    project_->ChangeValue(wxString::FromUTF8(settings.project));
+    proxy_->ChangeValue(wxString::FromUTF8(settings.proxy));
+    ca_file_->SetPath(wxString::FromUTF8(settings.ca_file));
+    timeout_->SetValue(std::clamp(settings.timeout_seconds, 1, max_timeout_seconds));
+    required_models_->ChangeValue(LinesOf(settings.required_models));
+    loading_ = false;
+    ShowEndpointProblem();
+}
+
+void EditorNetworkPage::ApplyTo(settings::AppSettings& settings) const {
+    settings.base_url = TrimmedUtf8(base_url_->GetValue());
+    settings.organization = TrimmedUtf8(organization_->GetValue());
+    settings.project = TrimmedUtf8(project_->GetValue());
+    settings.proxy = TrimmedUtf8(proxy_->GetValue());
+    settings.ca_file = TrimmedUtf8(ca_file_->GetPath());
+    settings.timeout_seconds = timeout_->GetValue();
+    settings.required_models = CurrentRequiredModels();
+}
+
+bool EditorNetworkPage::DiffersFrom(const settings::AppSettings& settings) const {
+    settings::AppSettings edited = settings;
+    ApplyTo(edited);
+    return edited.base_url != settings.base_url || edited.organization != settings.organization ||
+           edited.project != settings.project || edited.proxy != settings.proxy ||
+           edited.ca_file != settings.ca_file || edited.timeout_seconds != settings.timeout_seconds ||
+           edited.required_models != settings.required_models;
+}
+
+net::Endpoint EditorNetworkPage::CurrentEndpoint() const {
+    settings::AppSettings edited;
+    ApplyTo(edited);
+    return endpoint_from_settings(edited);
+}
+
+std::vector<std::string> EditorNetworkPage::CurrentRequiredModels() const {
+    return ModelsIn(required_models_->GetValue());
+}
+
+void EditorNetworkPage::OnFieldChanged() {
+    if (loading_) {
+        return;
+    }
+    ShowEndpointProblem();
+    if (on_changed_) {
+        on_changed_();
+    }
+}
+
+void EditorNetworkPage::ShowEndpointProblem() {
+    const auto problem = net::endpoint_problem(CurrentEndpoint());
+    problem_->SetLabel(problem ? wxString::FromUTF8(*problem) : wxString());
+    problem_->Wrap(GetClientSize().x > 0 ? GetClientSize().x - FromDIP(24) : FromDIP(420));
+    Layout();
+}
+
+}  // namespace keywizard::ui

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <wx/panel.h>
+
+#include <functional>
+
+#include "net/models_check.h"
+#include "settings/app_settings.h"
+
+class wxFilePickerCtrl;
+class wxSpinCtrl;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace keywizard::ui {
+
+// Configuration Editor -> Network: where checks go and how (base URL, organization, project, proxy, CA
+// file, timeout) and which models the key must reach. Edits stay in the fields until the editor closes.
+class EditorNetworkPage : public wxPanel {
+  public:
+    EditorNetworkPage(wxWindow* parent, std::function<void()> on_changed);
+
+    void Load(const settings::AppSettings& settings);
+    void ApplyTo(settings::AppSettings& settings) const;
+    bool DiffersFrom(const settings::AppSettings& settings) const;
+
+    // What a Test key from the editor uses: the fields as they are now, saved or not.
+    net::Endpoint CurrentEndpoint() const;
+    std::vector<std::string> CurrentRequiredModels() const;
+
+  private:
+    void OnFieldChanged();
+    void ShowEndpointProblem();
+
+    std::function<void()> on_changed_;
+    bool loading_ = false;
+    wxTextCtrl* base_url_;
+    wxTextCtrl* organization_;
+    wxTextCtrl* project_;
+    wxTextCtrl* proxy_;
+    wxFilePickerCtrl* ca_file_;
+    wxSpinCtrl* timeout_;
+    wxTextCtrl* required_models_;
+    wxStaticText* problem_;
+};
+
+}  // namespace keywizard::ui

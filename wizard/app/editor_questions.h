@@ -1,0 +1,42 @@
+#pragma once
+
+#include <wx/defs.h>
+#include <wx/string.h>
+
+#include "net/check_outcome.h"
+#include "wizard/app/editor_close_flow.h"
+
+class wxWindow;
+
+// The questions the Configuration Editor asks before it saves or forgets a key. Each is a QuestionDialog
+// with a window name and button ids tests can find.
+namespace keywizard::ui {
+
+enum EditorQuestionButton {
+    ID_GO_BACK = wxID_HIGHEST + 100,
+    ID_KEEP_PREVIOUS,
+    ID_SAVE_ANYWAY,
+    ID_SAVE_TO_FILE,
+    ID_DONT_SAVE,
+    ID_FORGET_KEY,
+};
+
+// Window names of the question dialogs.
+inline constexpr const char* rejected_key_question_name = "rejected_key_question";
+inline constexpr const char* keyring_fallback_question_name = "keyring_fallback_question";
+inline constexpr const char* forget_key_question_name = "forget_key_question";
+
+// The changed key did not test valid: go back, keep the previous key, or (missing_scope only) save anyway.
+RejectedKeyChoice AskAboutRejectedKey(wxWindow* parent, const net::KeyCheckOutcome& outcome,
+                                      bool has_previous_key);
+
+enum class KeyringFallbackChoice { save_to_file, go_back, dont_save };
+
+// The keyring cannot take the key now: a plain-text file readable only by you, or not saving it.
+KeyringFallbackChoice AskAboutKeyringFallback(wxWindow* parent, const wxString& keyring_problem,
+                                              const wxString& file_location);
+
+// True when the person confirms removing the stored key from `location`.
+bool ConfirmForgetKey(wxWindow* parent, const wxString& location);
+
+}  // namespace keywizard::ui

@@ -1,0 +1,131 @@
+// The wxApp of keywizard: main() (wizard/main.cpp) dispatches the CLI commands without touching GTK and
+// only calls run_gui() for the windows, hence wxIMPLEMENT_APP_NO_MAIN and wxEntry.
+#include "wizard/app/gui_main.h"
+
+#include <wx/app.h>
+#include <wx/dialog.h>
+#include <wx/image.h>
+#include <wx/toplevel.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "settings/app_settings.h"
+#include "wizard/app/app_icon.h"
+#include "wizard/app/app_locale.h"
+#include "wizard/app/app_options.h"
+#include "wizard/app/main_frame.h"
+#include "wizard/pages/key_wizard.h"
+
+namespace keywizard::ui {
+namespace {
+
+// Ends the program right after the first window (frame or wizard page) is painted: what the startup
+// benchmark measures. A filter sees every wxEVT_PAINT, whichever window gets it.
+class QuitAfterFirstPaint : public wxEventFilter {
+  public:
+    int FilterEvent(wxEvent& event) override {
+        if (!seen_ && event.GetEventType() == wxEVT_PAINT) {
+            seen_ = true;
+            wxTheApp->CallAfter([] { CloseEveryWindow(); });
+        }
+        return Event_Skip;
+    }
+
+  private:
+    static void CloseEveryWindow() {
+        for (wxWindow* window : wxTopLevelWindows) {
+            if (auto* dialog = dynamic_cast<wxDialog*>(window); dialog && dialog->IsModal()) {
+                dialog->EndModal(wxID_CANCEL);  // the code that showed it goes on and returns
+            } else {
+                window->Close(true);
+            }
+        }
+        wxTheApp->ExitMainLoop();
+    }
+
+    bool seen_ = false;
+};
+
+class KeywizardApp : public wxApp {
+  public:
+    // wxIMPLEMENT_APP_NO_MAIN wants a default constructor; run_gui() passes the real start.
+    explicit KeywizardApp(GuiStart start = GuiStart::host_app, bool* usage_error = nullptr)
+        : start_(start), usage_error_(usage_error) {}
+
+    bool OnInit() override {
+        SetAppName("keywizard");
+        SetAppDisplayName("keywizard");
+        // Not wxApp::OnInit(): its command line parser knows none of our options. GTK has already taken
+        // its own (--display, ...) out of argv.
+        std::vector<std::string> arguments;
+        for (int i = 1; i < argc; ++i) {
+            arguments.push_back(argv[i].utf8_string());
+        }
+        if (start_ == GuiStart::wizard && !arguments.empty() && arguments.front() == "wizard") {
+            arguments.erase(arguments.begin());
+        }
+        const AppOptionsParse parse = parse_app_options(arguments);
+        if (parse.error) {
+            std::fprintf(stderr, "keywizard: %s\nOptions:\n%s", parse.error->c_str(),
+                         app_options_usage().c_str());
+            if (usage_error_) {
+                *usage_error_ = true;
+            }
+            return false;
+        }
+        options_ = parse.options;
+
+        UseUserLocaleWithUtf8();
+        wxInitAllImageHandlers();
+        if (options_.quit_after_shown) {
+            AddFilter(&quit_after_first_paint_);
+        }
+        const std::filesystem::path config_dir = settings::default_config_directory();
+        if (start_ == GuiStart::wizard) {
+            // After OnInit, so the wizard runs inside the main loop like any other modal dialog.
+            CallAfter([this, config_dir] {
+                KeyWizardOptions wizard_options;
+                wizard_options.config_dir = config_dir;
+                RunKeyWizard(nullptr, wizard_options);
+                ExitMainLoop();
+            });
+            return true;
+        }
+        auto* frame = new MainFrame(config_dir, options_);
+        frame->Show();
+        return true;
+    }
+
+    int OnExit() override {
+        if (options_.quit_after_shown) {
+            RemoveFilter(&quit_after_first_paint_);
+        }
+        return wxApp::OnExit();
+    }
+
+  private:
+    GuiStart start_;
+    bool* usage_error_;
+    AppOptions options_;
+    QuitAfterFirstPaint quit_after_first_paint_;
+};
+
+}  // namespace
+}  // namespace keywizard::ui
+
+wxIMPLEMENT_APP_NO_MAIN(keywizard::ui::KeywizardApp);
+
+namespace keywizard::ui {
+
+int run_gui(int argc, char** argv, GuiStart start) {
+    // An instance set before wxEntry is the one wxEntry uses: that is how the start mode reaches it.
+    bool usage_error = false;
+    wxApp::SetInstance(new KeywizardApp(start, &usage_error));
+    const int exit_code = wxEntry(argc, argv);
+    return usage_error ? 64 : exit_code;
+}
+
+}  // namespace keywizard::ui

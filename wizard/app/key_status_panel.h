@@ -1,0 +1,45 @@
+#pragma once
+
+#include <wx/panel.h>
+
+#include "wizard/app/key_state.h"
+#include "wizard/widgets/status_icons.h"
+
+class wxStaticBitmap;
+class wxStaticText;
+class wxButton;
+class wxSizer;
+
+namespace keywizard::ui {
+
+// The main window's summary of the stored key: configured or not, the masked key (never the key), where it
+// is stored, the last check's result and time. Buttons send ID_SETUP_KEY and wxID_PREFERENCES up to the
+// frame; the Test key panel goes into check_area().
+class KeyStatusPanel : public wxPanel {
+  public:
+    explicit KeyStatusPanel(wxWindow* parent);
+
+    void ShowLoading();
+    void ShowState(const KeyState& state);
+
+    // Where the frame puts the Test key panel (below the summary, above the buttons).
+    wxSizer* check_area() const { return check_area_; }
+
+  private:
+    void ShowHeadline(StatusIcon icon, const wxString& headline, const wxString& explanation);
+
+    wxStaticBitmap* status_icon_;
+    wxStaticText* headline_;
+    wxStaticText* explanation_;
+    wxStaticText* masked_key_;
+    wxStaticText* location_;
+    wxStaticText* last_check_;
+    wxSizer* details_;
+    wxSizer* check_area_;
+    wxButton* setup_button_;
+};
+
+// "Valid (ok), 2 May 2024 14:03" from what settings.json remembers; "Never checked" when nothing.
+wxString DescribeLastCheck(const settings::AppSettings& settings);
+
+}  // namespace keywizard::ui

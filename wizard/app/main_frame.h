@@ -1,0 +1,58 @@
+#pragma once
+
+#include <wx/frame.h>
+
+#include <filesystem>
+#include <optional>
+
+#include "wizard/app/app_options.h"
+#include "wizard/app/configuration_editor.h"
+#include "wizard/app/key_state.h"
+#include "wizard/widgets/background_task.h"
+#include "wizard/widgets/key_check_panel.h"
+
+class wxInfoBar;
+class wxMenuBar;
+class wxUpdateUIEvent;
+
+namespace keywizard::ui {
+
+class KeyCheckPanel;
+class KeyStatusPanel;
+
+// The host app's window: menus (File, Edit, Settings, Help), the stored key's state and Test key, and the
+// first-run launch of the wizard. Storage is only touched on a worker thread.
+class MainFrame : public wxFrame {
+  public:
+    MainFrame(std::filesystem::path config_dir, AppOptions options);
+
+  private:
+    wxMenuBar* CreateMenus();
+    void BindCommands();
+
+    // Intentions: each event handler calls one of these.
+    void ReloadKeyState();
+    std::optional<KeyCheckJob> MakeStoredKeyCheck();
+    void ShowKeyState(const KeyState& state);
+    void GrowToFitContent();
+    void RunSetupWizard(bool first_run);
+    void OpenConfigurationEditor(EditorCategory first_category);
+    void ShowAbout();
+    void ForwardToFocusedText(int command_id);
+    void UpdateEditCommand(wxUpdateUIEvent& event);
+    void ShowStartView();
+
+    std::filesystem::path config_dir_;
+    AppOptions options_;
+    bool first_load_done_ = false;
+    bool dialog_open_ = false;  // a wizard or the editor is up: no second one from a queued event
+
+    wxInfoBar* info_bar_;
+    KeyStatusPanel* status_panel_;
+    KeyCheckPanel* check_panel_;
+    net::Endpoint endpoint_;  // of the last state shown: for the Test key panel's diagnostics
+    // Last member: destroyed first, so a worker is joined while everything it reports to still exists.
+    BackgroundTask storage_task_;
+};
+
+}  // namespace keywizard::ui

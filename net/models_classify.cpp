@@ -8,6 +8,7 @@
 #include "net/json.h"
 #include "net/models_check.h"
 #include "net/outcome_messages.h"
+#include "net/retry_policy.h"
 #include "net/server_text.h"
 
 namespace keywizard::net {
@@ -125,9 +126,18 @@ Verdict classify_forbidden(const ErrorSignals& error) {
             "or proxy may be blocking it. The key was not checked."};
 }
 
-Verdict classify_too_many_requests(const ErrorSignals& error) {
+Verdict classify_too_many_requests(const ErrorSignals& error, const HttpResponse& response) {
     if (error.code_or_type_is("insufficient_quota") || error.says("exceeded your current quota")) {
         return {Reason::insufficient_quota, {}};
+    }
+    // When the server says how long to wait, pass it on instead of a guess.
+    const auto wait = server_requested_wait(response);
+    if (wait && *wait >= std::chrono::seconds(2)) {
+        const auto seconds = std::chrono::ceil<std::chrono::seconds>(*wait).count();
+        return {Reason::rate_limited,
+                "OpenAI is limiting the rate of requests for this key right now (HTTP 429). "
+                "Try again in " +
+                    std::to_string(seconds) + " seconds."};
     }
     return {Reason::rate_limited, {}};
 }
@@ -199,7 +209,7 @@ Verdict classify_http(const HttpResponse& response, const std::vector<std::strin
         case 407:
             return {Reason::proxy, {}};
         case 429:
-            return classify_too_many_requests(error);
+            return classify_too_many_requests(error, response);
         default:
             break;
     }

@@ -300,6 +300,16 @@ BOOST_AUTO_TEST_CASE(detail_names_an_html_page_by_its_title) {
     BOOST_TEST(gateway.detail.find("502 Bad Gateway") != std::string::npos, gateway.detail);
 }
 
+BOOST_AUTO_TEST_CASE(a_rate_limit_passes_on_how_long_the_server_asks_to_wait) {
+    const std::string body = error_body("Rate limit reached for requests", "requests", "rate_limit_exceeded");
+    const auto asked = classify_models_response(response_of(429, body, {{"retry-after", "30"}}), {});
+    BOOST_TEST(asked.message.find("Try again in 30 seconds.") != std::string::npos, asked.message);
+    const auto in_ms = classify_models_response(response_of(429, body, {{"retry-after-ms", "2500"}}), {});
+    BOOST_TEST(in_ms.message.find("Try again in 3 seconds.") != std::string::npos, in_ms.message);
+    const auto not_asked = classify_models_response(response_of(429, body), {});
+    BOOST_TEST(not_asked.message.find("Try again in a minute.") != std::string::npos, not_asked.message);
+}
+
 BOOST_AUTO_TEST_CASE(a_redirect_names_where_it_points) {
     const auto outcome =
         classify_models_response(response_of(301, "", {{"location", "https://example.test/v1/models"}}), {});

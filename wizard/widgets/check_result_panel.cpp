@@ -14,6 +14,7 @@
 
 #include "wizard/widgets/check_diagnostics.h"
 #include "wizard/widgets/status_icons.h"
+#include "wizard/widgets/translate.h"
 
 #ifndef KEYWIZARD_VERSION
 #define KEYWIZARD_VERSION "dev"
@@ -192,7 +193,7 @@ void CheckResultPanel::ShowOutcome(const net::KeyCheckOutcome& outcome, const ne
     }
     remedy_->Show(has_remedy);
 
-    wxString timings = wxString::Format(_("Attempts: %d · elapsed %lld ms"), outcome.attempts,
+    wxString timings = wxString::Format(tr_utf8("Attempts: %d · elapsed %lld ms"), outcome.attempts,
                                         static_cast<long long>(outcome.elapsed_ms));
     timings += "\n" + _("Last attempt: ") + wxString::FromUTF8(timings_summary(outcome.timings));
     if (!outcome.detail.empty()) {

@@ -7,6 +7,7 @@
 #include <wx/stattext.h>
 
 #include "wizard/widgets/check_result_panel.h"
+#include "wizard/widgets/translate.h"
 
 wxDEFINE_EVENT(keywizard::ui::EVT_KEY_CHECK_STATE, wxCommandEvent);
 
@@ -126,7 +127,7 @@ void KeyCheckPanel::ChangeState(State state) {
     activity_->Show(testing);
     if (testing) {
         activity_->Start();
-        status_->SetLabelText(_("Testing the key with OpenAI…"));
+        status_->SetLabelText(tr_utf8("Testing the key with OpenAI…"));
     } else {
         activity_->Stop();
         status_->SetLabelText(wxString());

@@ -1,0 +1,84 @@
+#pragma once
+
+// What the wizard GUI tests share: a wizard on a fresh config directory, its buttons, and a loopback TLS
+// stand-in of the API with a few canned replies.
+
+#include <wx/app.h>
+#include <wx/button.h>
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "tests/gui/gui_test_support.h"
+#include "tests/support/loopback_server.h"
+#include "wizard/pages/key_wizard_dialog.h"
+#include "wizard/pages/wizard_page_base.h"
+
+// So Boost.Test can print page ids in failed checks.
+namespace keywizard::ui {
+inline std::ostream& operator<<(std::ostream& out, PageId page) {
+    return out << page_content_id(page);
+}
+inline std::ostream& operator<<(std::ostream& out, const std::optional<PageId>& page) {
+    return page ? out << *page : out << "(no page)";
+}
+}  // namespace keywizard::ui
+
+namespace keywizard::test {
+
+// Shaped like a project key, but not like a real one (no "T3BlbkFJ").
+inline const std::string test_key = "sk-proj-kwtest0123kwtest4567kwtest89ABkwtestCDEFkwtestGHIJ";
+inline const std::string other_test_key = "sk-proj-kwtestZYXWkwtest9876kwtest5432kwtestVUTSkwtestRQPO";
+
+Reply models_reply();         // 200 with three models, request id, organization and project headers
+Reply invalid_key_reply();    // 401 invalid_api_key
+Reply missing_scope_reply();  // 403 "Missing scopes: api.model.read"
+
+// A server answering every request the same way.
+std::unique_ptr<LoopbackServer> start_api(Reply reply);
+
+// One wizard, shown modelessly on a fresh XDG_CONFIG_HOME, with OPENAI_* variables cleared so the
+// session's environment cannot leak in. Destroyed (and its workers joined) with the fixture.
+class WizardFixture {
+  public:
+    explicit WizardFixture(bool first_run = false, bool start = true);
+    ~WizardFixture();
+
+    ui::KeyWizardDialog& wizard() { return *wizard_; }
+    void create(bool first_run);
+    void destroy();  // what closing does: Destroy(), then the deferred delete
+
+    wxButton* next_button() const;
+    wxButton* back_button() const;
+    wxButton* cancel_button() const;
+    std::optional<ui::PageId> current() const { return wizard_ ? wizard_->CurrentPageId() : std::nullopt; }
+    void go_next();  // clicks Next and waits for the page to settle
+    void go_back();
+
+    // The paste page, reached via "I already have an API key", once the settings are known; the Advanced
+    // fields pointed at `server` with the test CA.
+    void open_paste_page(LoopbackServer* server);
+    void type_key(const std::string& key);
+    void press_test_key();
+    bool wait_for_result();  // the check panel reached its Result state
+    std::filesystem::path config_dir() const { return home_.config_dir(); }
+
+    // Named children of the wizard.
+    template <class T>
+    T* child(const wxString& name) const {
+        return find_by_name<T>(wizard_, name);
+    }
+
+  private:
+    TempConfigHome home_;
+    ScopedEnv key_{"OPENAI_API_KEY", std::nullopt};
+    ScopedEnv base_url_{"OPENAI_BASE_URL", std::nullopt};
+    ScopedEnv org_{"OPENAI_ORG_ID", std::nullopt};
+    ScopedEnv project_{"OPENAI_PROJECT_ID", std::nullopt};
+    ScopedEnv ca_{"SSL_CERT_FILE", std::nullopt};
+    ui::KeyWizardDialog* wizard_ = nullptr;
+};
+
+}  // namespace keywizard::test

@@ -1,0 +1,117 @@
+#include "wizard/pages/advanced_endpoint_pane.h"
+
+#include <wx/button.h>
+#include <wx/filedlg.h>
+#include <wx/intl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "net/models_check.h"
+#include "wizard/widgets/translate.h"
+
+wxDEFINE_EVENT(keywizard::ui::EVT_ENDPOINT_FIELDS_CHANGED, wxCommandEvent);
+
+namespace keywizard::ui {
+namespace {
+
+std::string trimmed(const wxString& text) {
+    wxString copy = text;
+    copy.Trim(true).Trim(false);
+    return copy.utf8_string();
+}
+
+}  // namespace
+
+AdvancedEndpointPane::AdvancedEndpointPane(wxWindow* parent, int width_dip)
+    : wxCollapsiblePane(parent, wxID_ANY, _("Advanced connection settings"), wxDefaultPosition, wxDefaultSize,
+                        wxCP_DEFAULT_STYLE | wxCP_NO_TLW_RESIZE, wxDefaultValidator, "advanced_pane") {
+    wxWindow* pane = GetPane();
+    auto* grid = new wxFlexGridSizer(2, FromDIP(6), FromDIP(8));
+    grid->AddGrowableCol(1, 1);
+    base_url_ =
+        AddField(grid, _("Base URL:"), wxString::FromUTF8(net::default_base_url), "advanced_base_url");
+    organization_ = AddField(grid, _("Organization:"), _("optional, org-..."), "advanced_organization");
+    project_ = AddField(grid, _("Project:"), _("optional, proj_..."), "advanced_project");
+
+    grid->Add(new wxStaticText(pane, wxID_ANY, _("CA file:")), 0, wxALIGN_CENTER_VERTICAL);
+    auto* ca_row = new wxBoxSizer(wxHORIZONTAL);
+    ca_file_ = new wxTextCtrl(pane, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
+                              wxDefaultValidator, "advanced_ca_file");
+    ca_file_->SetHint(_("the system's certificates"));
+    ca_file_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+        edited_ = true;
+        wxCommandEvent changed(EVT_ENDPOINT_FIELDS_CHANGED, GetId());
+        changed.SetEventObject(this);
+        ProcessWindowEvent(changed);
+    });
+    auto* browse = new wxButton(pane, wxID_ANY, tr_utf8("&Browse…"), wxDefaultPosition, wxDefaultSize,
+                                wxBU_EXACTFIT, wxDefaultValidator, "advanced_ca_browse");
+    browse->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { BrowseCaFile(); });
+    ca_row->Add(ca_file_, 1, wxALIGN_CENTER_VERTICAL);
+    ca_row->Add(browse, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(6));
+    grid->Add(ca_row, 1, wxEXPAND);
+
+    proxy_ = AddField(grid, _("Proxy:"), _("from the environment (HTTPS_PROXY)"), "advanced_proxy");
+
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    auto* note = new wxStaticText(pane, wxID_ANY, wxString());
+    note->SetLabelText(
+        _("Only needed behind a company proxy, with a custom CA, or for a compatible server. "
+          "They are saved with the key."));
+    note->Wrap(FromDIP(width_dip - 16));
+    column->Add(note, 0, wxBOTTOM, FromDIP(6));
+    column->Add(grid, 0, wxEXPAND);
+    column->SetMinSize(FromDIP(wxSize(width_dip - 16, -1)));
+    pane->SetSizer(column);
+}
+
+wxTextCtrl* AdvancedEndpointPane::AddField(wxSizer* grid, const wxString& label, const wxString& hint,
+                                           const wxString& name) {
+    wxWindow* pane = GetPane();
+    grid->Add(new wxStaticText(pane, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
+    auto* text = new wxTextCtrl(pane, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
+                                wxDefaultValidator, name);
+    text->SetHint(hint);
+    text->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+        edited_ = true;
+        wxCommandEvent changed(EVT_ENDPOINT_FIELDS_CHANGED, GetId());
+        changed.SetEventObject(this);
+        ProcessWindowEvent(changed);
+    });
+    grid->Add(text, 1, wxEXPAND);
+    return text;
+}
+
+EndpointFields AdvancedEndpointPane::GetFields() const {
+    EndpointFields fields;
+    fields.base_url = trimmed(base_url_->GetValue());
+    fields.organization = trimmed(organization_->GetValue());
+    fields.project = trimmed(project_->GetValue());
+    fields.ca_file = trimmed(ca_file_->GetValue());
+    fields.proxy = trimmed(proxy_->GetValue());
+    return fields;
+}
+
+void AdvancedEndpointPane::SetFields(const EndpointFields& fields, bool overwrite_edited) {
+    if (edited_ && !overwrite_edited) {
+        return;
+    }
+    base_url_->ChangeValue(
+        wxString::FromUTF8(fields.base_url == net::default_base_url ? "" : fields.base_url));
+    organization_->ChangeValue(wxString::FromUTF8(fields.organization));
+    project_->ChangeValue(wxString::FromUTF8(fields.project));
+    ca_file_->ChangeValue(wxString::FromUTF8(fields.ca_file));
+    proxy_->ChangeValue(wxString::FromUTF8(fields.proxy));
+}
+
+void AdvancedEndpointPane::BrowseCaFile() {
+    wxFileDialog dialog(this, _("Choose a CA certificate file"), wxString(), ca_file_->GetValue(),
+                        _("Certificates (*.pem;*.crt)|*.pem;*.crt|All files|*"),
+                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() == wxID_OK) {
+        ca_file_->SetValue(dialog.GetPath());  // SetValue: counts as an edit
+    }
+}
+
+}  // namespace keywizard::ui

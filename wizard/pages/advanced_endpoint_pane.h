@@ -1,0 +1,39 @@
+#pragma once
+
+#include <wx/collpane.h>
+
+#include "wizard/pages/wizard_storage.h"
+
+class wxTextCtrl;
+
+namespace keywizard::ui {
+
+// Sent (wxCommandEvent, propagates) when the person edits any field.
+wxDECLARE_EVENT(EVT_ENDPOINT_FIELDS_CHANGED, wxCommandEvent);
+
+// "Advanced", collapsed by default: base URL, organization, project, CA file, proxy. They are used by the
+// test and saved with the key. Child window names: advanced_base_url, advanced_organization,
+// advanced_project, advanced_ca_file, advanced_ca_browse, advanced_proxy.
+class AdvancedEndpointPane : public wxCollapsiblePane {
+  public:
+    AdvancedEndpointPane(wxWindow* parent, int width_dip);
+
+    EndpointFields GetFields() const;
+    // Fills the fields without sending EVT_ENDPOINT_FIELDS_CHANGED; fields the person already edited are
+    // left alone unless `overwrite_edited`.
+    void SetFields(const EndpointFields& fields, bool overwrite_edited = false);
+    bool WasEdited() const { return edited_; }
+
+  private:
+    wxTextCtrl* AddField(wxSizer* grid, const wxString& label, const wxString& hint, const wxString& name);
+    void BrowseCaFile();
+
+    bool edited_ = false;
+    wxTextCtrl* base_url_ = nullptr;
+    wxTextCtrl* organization_ = nullptr;
+    wxTextCtrl* project_ = nullptr;
+    wxTextCtrl* ca_file_ = nullptr;
+    wxTextCtrl* proxy_ = nullptr;
+};
+
+}  // namespace keywizard::ui

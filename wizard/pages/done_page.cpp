@@ -1,0 +1,80 @@
+#include "wizard/pages/done_page.h"
+
+#include <wx/intl.h>
+#include <wx/panel.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "wizard/pages/content_view.h"
+#include "wizard/pages/illustration_gallery.h"
+#include "wizard/pages/key_wizard_dialog.h"
+#include "wizard/widgets/notice_box.h"
+
+namespace keywizard::ui {
+
+DonePage::DonePage(KeyWizardDialog& wizard) : WizardPageBase(wizard, PageId::done, text_column_dip) {
+    const auto& content = page_content(PageId::done);
+    wxWindow* parent = body();
+    wxBoxSizer* left = left_column();
+
+    status_ =
+        new NoticeBox(parent, NoticeKind::success, _("Your key is saved."), text_column_dip, "done_status");
+    left->Add(status_, 0, wxEXPAND | wxBOTTOM, FromDIP(8));
+    location_ = add_paragraph(parent, left, wxString(), text_column_dip, "done_location");
+    location_->SetFont(location_->GetFont().Bold());
+    warning_ = new NoticeBox(parent, NoticeKind::warning, wxString(), text_column_dip, "done_warning");
+    left->Add(warning_, 0, wxEXPAND | wxBOTTOM, FromDIP(8));
+    warning_->Hide();
+
+    instruction_ =
+        add_paragraph(parent, left, translated(content.instruction), text_column_dip, "instruction");
+    add_steps(parent, left, content.steps, text_column_dip);
+    add_links(parent, left, content.links);
+    // The content's own notices ("Setup complete") hold only when the key was saved.
+    auto* notices =
+        new wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "done_notices");
+    auto* notices_sizer = new wxBoxSizer(wxVERTICAL);
+    add_notices(notices, notices_sizer, content.notices, text_column_dip);
+    notices->SetSizer(notices_sizer);
+    left->Add(notices, 0, wxEXPAND);
+    content_notices_ = notices;
+
+    if (!content.images.empty()) {
+        right_column()->Add(new IllustrationGallery(parent, content.images, picture_column_dip), 0);
+    }
+    location_->SetLabelText(
+        _("Stored in: GNOME Keyring (Secret Service)"));  // the longest usual text, for sizing
+    FinishLayout();
+}
+
+void DonePage::OnShown(bool /*forward*/) {
+    const auto& saved = wizard().SavedKey();
+    if (saved && saved->status.ok) {
+        status_->SetNotice(NoticeKind::success, _("Your key works and is saved."));
+        location_->SetLabelText(wxString::Format(_("Stored in: %s"), wxString::FromUTF8(saved->location)));
+        const bool plain_file = saved->backend == settings::SecretBackend::file;
+        wxString warning;
+        if (plain_file) {
+            warning =
+                _("The key is in a plain-text file that only your user account can read. Anyone who can "
+                  "use your account can read it.");
+        }
+        if (!saved->warning.empty()) {
+            warning += (warning.empty() ? "" : "\n") + wxString::FromUTF8(saved->warning);
+        }
+        warning_->SetNotice(NoticeKind::warning, warning);
+        warning_->Show(!warning.empty());
+        instruction_->Show();
+        content_notices_->Show();
+    } else {
+        status_->SetNotice(NoticeKind::warning, _("Your key works, but it was not saved, as you chose."));
+        location_->SetLabelText(_("To save it later, run this wizard again from the Help menu."));
+        warning_->Hide();
+        instruction_->Hide();
+        content_notices_->Hide();
+    }
+    location_->Wrap(FromDIP(text_column_dip));
+    RefreshLayout();
+}
+
+}  // namespace keywizard::ui

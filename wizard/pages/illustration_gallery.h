@@ -1,0 +1,44 @@
+#pragma once
+
+#include <wx/bmpbndl.h>
+#include <wx/panel.h>
+
+#include <string_view>
+#include <vector>
+
+#include "images/wizard_content.h"
+
+class wxButton;
+class wxStaticBitmap;
+class wxStaticText;
+
+namespace keywizard::ui {
+
+// A page's illustrations, one at a time at a fixed size (so every page fits the same wizard), with its
+// caption and, when there are several, Previous/Next picture buttons and "Picture 2 of 3".
+// Child window names: illustration, illustration_caption, illustration_prev, illustration_next,
+// illustration_position.
+class IllustrationGallery : public wxPanel {
+  public:
+    IllustrationGallery(wxWindow* parent, std::vector<content::Illustration> images, int width_dip);
+
+    void ShowPicture(std::size_t index);
+    std::size_t GetIndex() const { return index_; }
+    std::size_t GetCount() const { return images_.size(); }
+
+  private:
+    std::vector<content::Illustration> images_;
+    std::size_t index_ = 0;
+    int width_dip_;
+    wxStaticBitmap* picture_ = nullptr;
+    wxStaticText* caption_ = nullptr;
+    wxButton* prev_ = nullptr;
+    wxButton* next_ = nullptr;
+    wxStaticText* position_ = nullptr;
+};
+
+// The illustration `name` at `width_dip` wide, as a bundle of 1x and 2x bitmaps made from the embedded
+// 2x PNG (downscaled with a good filter), so it is crisp at 100% and 200%. Empty when the picture is missing.
+wxBitmapBundle illustration_bundle(std::string_view name, int width_dip);
+
+}  // namespace keywizard::ui

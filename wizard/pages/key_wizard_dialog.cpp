@@ -1,0 +1,202 @@
+#include "wizard/pages/key_wizard_dialog.h"
+
+#include <wx/button.h>
+#include <wx/image.h>
+#include <wx/intl.h>
+#include <wx/sizer.h>
+
+#include <cstdlib>
+
+#include "settings/app_settings.h"
+#include "wizard/pages/done_page.h"
+#include "wizard/pages/guide_page.h"
+#include "wizard/pages/paste_key_page.h"
+#include "wizard/pages/start_page.h"
+
+namespace keywizard::ui {
+namespace {
+
+std::optional<std::string> environment_key() {
+    const char* value = std::getenv("OPENAI_API_KEY");
+    if (value == nullptr) {
+        return std::nullopt;
+    }
+    const std::string text(value);
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return std::nullopt;
+    }
+    return text;
+}
+
+}  // namespace
+
+KeyWizardDialog::KeyWizardDialog(wxWindow* parent, const KeyWizardOptions& options)
+    : wxWizard(parent, wxID_ANY, _("Set up your OpenAI API key"), wxBitmapBundle(), wxDefaultPosition,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      options_(options),
+      environment_key_(environment_key()) {
+    SetName("key_wizard");
+    if (options_.config_dir.empty()) {
+        options_.config_dir = settings::default_config_directory();
+    }
+    if (wxImage::FindHandler(wxBITMAP_TYPE_PNG) == nullptr) {
+        wxImage::AddHandler(new wxPNGHandler);
+    }
+    if (environment_key_) {
+        route_.choose(StartChoice::env_key);
+    }
+
+    pages_[PageId::start] = new StartPage(*this);
+    for (PageId id : {PageId::create_account, PageId::open_api_keys, PageId::create_key}) {
+        pages_[id] = new GuidePage(*this, id);
+    }
+    pages_[PageId::paste_key] = new PasteKeyPage(*this);
+    pages_[PageId::done] = new DonePage(*this);
+    // The wizard takes the size of its largest page, so no page is cut off and nothing jumps.
+    for (const auto& [id, page] : pages_) {
+        GetPageAreaSizer()->Add(page);
+    }
+    SetBorder(FromDIP(16));
+
+    Bind(wxEVT_CHAR_HOOK, &KeyWizardDialog::OnCharHook, this);
+    Bind(wxEVT_WIZARD_CANCEL, &KeyWizardDialog::OnCancelRequested, this);
+    // Not skipped on purpose: wxWizard's own handler Destroy()s a modeless wizard on Cancel and Finish.
+    // Whoever shows it modelessly (the tests, the screenshot tool) owns it and destroys it after reading
+    // Result(); a modal one is ended by wxWizard as usual.
+    Bind(wxEVT_WIZARD_FINISHED, [](wxWizardEvent&) {});
+    Bind(wxEVT_WIZARD_PAGE_CHANGED, &KeyWizardDialog::OnPageChanged, this);
+    ProbeStartFacts();
+}
+
+KeyWizardDialog::~KeyWizardDialog() = default;
+
+wxWizardPage* KeyWizardDialog::FirstPage() const {
+    return PageFor(PageId::start);
+}
+
+WizardPageBase* KeyWizardDialog::PageFor(PageId page) const {
+    const auto found = pages_.find(page);
+    return found == pages_.end() ? nullptr : found->second;
+}
+
+std::optional<PageId> KeyWizardDialog::CurrentPageId() const {
+    if (const auto* page = dynamic_cast<const WizardPageBase*>(GetCurrentPage())) {
+        return page->GetPageId();
+    }
+    return std::nullopt;
+}
+
+void KeyWizardDialog::NoteKeyringProblem(const std::string& problem) {
+    if (!start_facts_) {
+        start_facts_.emplace();
+    }
+    start_facts_->keyring_problem = problem;
+    if (auto* paste = PageAs<PasteKeyPage>(PageId::paste_key)) {
+        paste->OnStartFactsKnown();
+    }
+}
+
+void KeyWizardDialog::SetSavedKey(std::optional<SaveKeyResult> saved) {
+    saved_ = std::move(saved);
+}
+
+KeyWizardResult KeyWizardDialog::Result() const {
+    if (saved_ && saved_->status.ok) {
+        return KeyWizardResult::saved;
+    }
+    return skipped_ ? KeyWizardResult::skipped : KeyWizardResult::cancelled;
+}
+
+void KeyWizardDialog::UpdateButtons() {
+    const auto* page = dynamic_cast<const WizardPageBase*>(GetCurrentPage());
+    if (page == nullptr) {
+        return;
+    }
+    if (wxWindow* next = FindWindow(wxID_FORWARD)) {
+        next->Enable(page->CanGoForward());
+    }
+    if (wxWindow* back = FindWindow(wxID_BACKWARD)) {
+        back->Enable(page->GetPrev() != nullptr && page->CanGoBack());
+    }
+}
+
+void KeyWizardDialog::Start() {
+    ShowPage(FirstPage(), true);
+    Show();
+}
+
+bool KeyWizardDialog::ShowPage(wxWizardPage* page, bool goingForward) {
+    const bool shown = wxWizard::ShowPage(page, goingForward);
+    UpdateButtons();
+    return shown;
+}
+
+void KeyWizardDialog::SkipForNow() {
+    const auto dir = options_.config_dir;
+    skip_task_.start<settings::StorageStatus>(
+        [dir](const net::CancelTokenPtr&) { return record_first_run_skipped(dir); },
+        [this](settings::StorageStatus) {
+            skipped_ = true;
+            CloseWith(wxID_CANCEL);
+        },
+        [this](std::string) {
+            skipped_ = true;
+            CloseWith(wxID_CANCEL);
+        });
+}
+
+void KeyWizardDialog::ProbeStartFacts() {
+    const auto dir = options_.config_dir;
+    probe_task_.start<WizardStartFacts>([dir](const net::CancelTokenPtr&) { return probe_wizard_start(dir); },
+                                        [this](WizardStartFacts facts) {
+                                            start_facts_ = std::move(facts);
+                                            if (auto* paste = PageAs<PasteKeyPage>(PageId::paste_key)) {
+                                                paste->OnStartFactsKnown();
+                                            }
+                                            UpdateButtons();
+                                        },
+                                        [this](std::string what) {
+                                            NoteKeyringProblem("it could not be reached: " + what);
+                                            UpdateButtons();
+                                        });
+}
+
+void KeyWizardDialog::OnCharHook(wxKeyEvent& event) {
+    if (event.GetKeyCode() == WXK_ESCAPE) {
+        if (auto* page = dynamic_cast<WizardPageBase*>(GetCurrentPage());
+            page != nullptr && page->HandleEscape()) {
+            return;  // Escape cancelled the test; a second Escape closes the wizard
+        }
+    }
+    event.Skip();
+}
+
+void KeyWizardDialog::OnCancelRequested(wxWizardEvent& event) {
+    if (auto* paste = PageAs<PasteKeyPage>(PageId::paste_key)) {
+        if (paste->IsSaving()) {
+            event.Veto();  // a save takes a moment; closing now could leave the person unsure what happened
+            return;
+        }
+        paste->CancelTest();
+    }
+    // Allowed, and not skipped: see the wxEVT_WIZARD_FINISHED binding in the constructor.
+}
+
+void KeyWizardDialog::OnPageChanged(wxWizardEvent& event) {
+    if (auto* page = dynamic_cast<WizardPageBase*>(event.GetPage())) {
+        page->OnShown(event.GetDirection());
+    }
+    UpdateButtons();
+    event.Skip();
+}
+
+void KeyWizardDialog::CloseWith(int return_code) {
+    if (IsModal()) {
+        EndModal(return_code);
+    } else {
+        SetReturnCode(return_code);
+        Hide();
+    }
+}
+
+}  // namespace keywizard::ui

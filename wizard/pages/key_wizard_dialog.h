@@ -1,0 +1,80 @@
+#pragma once
+
+#include <wx/wizard.h>
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "wizard/pages/key_wizard.h"
+#include "wizard/pages/wizard_route.h"
+#include "wizard/pages/wizard_storage.h"
+#include "wizard/widgets/background_task.h"
+
+namespace keywizard::ui {
+
+class WizardPageBase;
+
+// The onboarding wizard. RunKeyWizard() is what the app calls; this class is visible for the GUI tests
+// and the screenshot tool, which drive it modelessly (Start()) instead of through RunWizard().
+// It builds and chains the pages; each page owns its own state and validation.
+class KeyWizardDialog : public wxWizard {
+  public:
+    KeyWizardDialog(wxWindow* parent, const KeyWizardOptions& options);
+    ~KeyWizardDialog() override;
+
+    wxWizardPage* FirstPage() const;
+    WizardPageBase* PageFor(PageId page) const;
+    template <class Page>
+    Page* PageAs(PageId page) const {
+        return dynamic_cast<Page*>(PageFor(page));
+    }
+    std::optional<PageId> CurrentPageId() const;
+
+    WizardRoute& Route() { return route_; }
+    const WizardRoute& Route() const { return route_; }
+    const KeyWizardOptions& Options() const { return options_; }
+
+    // OPENAI_API_KEY as it was when the wizard opened (nullopt when unset or blank).
+    const std::optional<std::string>& EnvironmentKey() const { return environment_key_; }
+
+    // Settings and keyring availability, probed on a worker when the wizard opens; nullopt until known.
+    const std::optional<WizardStartFacts>& StartFacts() const { return start_facts_; }
+    // A save found the keyring unusable after all: the paste page then offers the file.
+    void NoteKeyringProblem(const std::string& problem);
+
+    // What the paste page stored (or nullopt when nothing is stored, e.g. "don't save").
+    const std::optional<SaveKeyResult>& SavedKey() const { return saved_; }
+    void SetSavedKey(std::optional<SaveKeyResult> saved);
+
+    KeyWizardResult Result() const;
+
+    // Enables Back/Next for the current page's state. Pages call it when their state changes.
+    void UpdateButtons();
+
+    // Modeless start for tests and screenshots: shows the first page and the window.
+    void Start();
+    // First run, "Skip for now": records it and closes the wizard (modal or not) with result skipped.
+    void SkipForNow();
+
+    bool ShowPage(wxWizardPage* page, bool goingForward = true) override;
+
+  private:
+    void ProbeStartFacts();
+    void OnCharHook(wxKeyEvent& event);
+    void OnCancelRequested(wxWizardEvent& event);
+    void OnPageChanged(wxWizardEvent& event);
+    void CloseWith(int return_code);
+
+    KeyWizardOptions options_;
+    WizardRoute route_;
+    std::map<PageId, WizardPageBase*> pages_;
+    std::optional<std::string> environment_key_;
+    std::optional<WizardStartFacts> start_facts_;
+    std::optional<SaveKeyResult> saved_;
+    bool skipped_ = false;
+    BackgroundTask probe_task_;
+    BackgroundTask skip_task_;
+};
+
+}  // namespace keywizard::ui

@@ -1,0 +1,100 @@
+#include "wizard/pages/start_page.h"
+
+#include <wx/button.h>
+#include <wx/intl.h>
+#include <wx/radiobut.h>
+#include <wx/settings.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "net/key_lint.h"
+#include "wizard/pages/content_view.h"
+#include "wizard/pages/key_wizard_dialog.h"
+#include "wizard/widgets/translate.h"
+
+namespace keywizard::ui {
+
+StartPage::StartPage(KeyWizardDialog& wizard)
+    : WizardPageBase(wizard, PageId::start, text_column_dip + column_gap_dip + picture_column_dip) {
+    const auto& content = page_content(PageId::start);
+    wxWindow* parent = body();
+    const int width = text_column_dip + column_gap_dip + picture_column_dip;
+    add_paragraph(parent, left_column(), translated(content.instruction), width, "instruction");
+
+    if (const auto& key = wizard.EnvironmentKey()) {
+        AddChoice(StartChoice::env_key, _("Test and use the key from OPENAI_API_KEY"),
+                  wxString::Format(_("A key is set in this session's environment (%s). The wizard tests it "
+                                     "and, if it works, saves it."),
+                                   wxString::FromUTF8(net::mask_key(*key))),
+                  "start_env_key", true);
+    }
+    const bool first = choices_.empty();
+    AddChoice(StartChoice::need_account, _("I need an OpenAI account"),
+              _("Start from the beginning: create an account, then a key."), "start_need_account", first);
+    AddChoice(StartChoice::have_account, _("I have an account, but no API key yet"),
+              _("Skip to opening the API keys page and creating a key."), "start_have_account", false);
+    AddChoice(StartChoice::have_key, _("I already have an API key"),
+              _("Skip to pasting and testing the key."), "start_have_key", false);
+    left_column()->AddSpacer(FromDIP(8));
+
+    add_steps(parent, left_column(), content.steps, width);
+    add_links(parent, left_column(), content.links);
+    add_notices(parent, left_column(), content.notices, width);
+
+    if (wizard.Options().first_run) {
+        auto* skip_row = new wxBoxSizer(wxHORIZONTAL);
+        auto* skip = new wxButton(parent, wxID_ANY, _("S&kip for now"), wxDefaultPosition, wxDefaultSize, 0,
+                                  wxDefaultValidator, "start_skip");
+        skip->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->wizard().SkipForNow(); });
+        auto* hint = new wxStaticText(
+            parent, wxID_ANY, tr_utf8("You can set up the key later from Help → Set up OpenAI API key…"));
+        hint->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+        skip_row->Add(skip, 0, wxALIGN_CENTER_VERTICAL);
+        skip_row->Add(hint, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(10));
+        left_column()->Add(skip_row, 0, wxTOP, FromDIP(4));
+    }
+
+    SetChoice(choices_.front().first);
+    FinishLayout();
+}
+
+void StartPage::AddChoice(StartChoice choice, const wxString& label, const wxString& hint,
+                          const wxString& name, bool first) {
+    wxWindow* parent = body();
+    auto* radio = new wxRadioButton(parent, wxID_ANY, label, wxDefaultPosition, wxDefaultSize,
+                                    first ? wxRB_GROUP : 0, wxDefaultValidator, name);
+    radio->SetFont(radio->GetFont().Bold());
+    radio->Bind(wxEVT_RADIOBUTTON, [this, choice](wxCommandEvent&) {
+        wizard().Route().choose(choice);
+        wizard().UpdateButtons();
+    });
+    auto* hint_text =
+        new wxStaticText(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, name + "_hint");
+    hint_text->SetLabelText(hint);
+    hint_text->Wrap(FromDIP(text_column_dip + column_gap_dip + picture_column_dip - 28));
+    hint_text->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    left_column()->Add(radio, 0, wxTOP, FromDIP(6));
+    left_column()->Add(hint_text, 0, wxLEFT, FromDIP(28));
+    choices_.emplace_back(choice, radio);
+}
+
+StartChoice StartPage::GetChoice() const {
+    for (const auto& [choice, radio] : choices_) {
+        if (radio->GetValue()) {
+            return choice;
+        }
+    }
+    return StartChoice::need_account;
+}
+
+void StartPage::SetChoice(StartChoice choice) {
+    for (const auto& [candidate, radio] : choices_) {
+        if (candidate == choice) {
+            radio->SetValue(true);
+        }
+    }
+    wizard().Route().choose(GetChoice());
+    wizard().UpdateButtons();
+}
+
+}  // namespace keywizard::ui

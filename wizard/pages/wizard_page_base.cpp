@@ -1,0 +1,77 @@
+#include "wizard/pages/wizard_page_base.h"
+
+#include <wx/display.h>
+#include <wx/scrolwin.h>
+#include <wx/sizer.h>
+
+#include "wizard/pages/content_view.h"
+#include "wizard/pages/key_wizard_dialog.h"
+
+namespace keywizard::ui {
+
+WizardPageBase::WizardPageBase(KeyWizardDialog& wizard, PageId id, int left_width_dip)
+    : wxWizardPage(&wizard), wizard_(wizard), id_(id) {
+    SetName(wxString::FromUTF8(std::string(page_content_id(id))) + "_page");
+    auto* page_sizer = new wxBoxSizer(wxVERTICAL);
+    add_title(this, page_sizer, translated(page_content(id).title));
+
+    body_ = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                 wxVSCROLL | wxTAB_TRAVERSAL, "page_body");
+    body_->SetScrollRate(0, FromDIP(12));
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    left_ = new wxBoxSizer(wxVERTICAL);
+    left_->SetMinSize(FromDIP(wxSize(left_width_dip, -1)));
+    right_ = new wxBoxSizer(wxVERTICAL);
+    row->Add(left_, 0, wxEXPAND);
+    body_->SetSizer(row);  // the right column joins in FinishLayout() if it got any content
+    page_sizer->Add(body_, 1, wxEXPAND);
+    SetSizer(page_sizer);
+}
+
+wxWindow* WizardPageBase::body() const {
+    return body_;
+}
+
+wxWizardPage* WizardPageBase::GetPrev() const {
+    const auto prev = wizard_.Route().prev(id_);
+    return prev ? wizard_.PageFor(*prev) : nullptr;
+}
+
+wxWizardPage* WizardPageBase::GetNext() const {
+    const auto next = wizard_.Route().next(id_);
+    return next ? wizard_.PageFor(*next) : nullptr;
+}
+
+wxSize WizardPageBase::BodyContentSize() const {
+    return body_->GetSizer()->GetMinSize();
+}
+
+void WizardPageBase::FinishLayout(wxSize at_least) {
+    if (right_ != nullptr) {
+        if (right_->IsEmpty()) {
+            delete right_;
+        } else {
+            body_->GetSizer()->Add(right_, 0, wxEXPAND | wxLEFT, FromDIP(column_gap_dip));
+        }
+        right_ = nullptr;
+    }
+    wxSize content = body_->GetSizer()->GetMinSize();
+    content.IncTo(at_least);
+    // Never taller than the screen leaves room for: the rest scrolls instead of being cut off.
+    const int screen_height = wxDisplay(this).GetClientArea().GetHeight();
+    const int max_height = std::max(FromDIP(300), screen_height - FromDIP(220));
+    content.y = std::min(content.y, max_height);
+    body_->SetMinSize(content);
+    body_->FitInside();
+    InvalidateBestSize();
+    Layout();
+}
+
+void WizardPageBase::RefreshLayout() {
+    body_->GetSizer()->Layout();
+    body_->FitInside();
+    body_->Layout();
+    Layout();
+}
+
+}  // namespace keywizard::ui

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <wx/wizard.h>
+
+#include "wizard/pages/wizard_route.h"
+
+class wxBoxSizer;
+class wxScrolledWindow;
+
+namespace keywizard::ui {
+
+class KeyWizardDialog;
+
+// Common ground of the wizard's pages: the title above a scrolled body, Back/Next along the wizard's route,
+// and the page's own say on whether Next or Back may be pressed now (wx samples/wizard: a page owns its
+// validation). Subclasses fill body() and call FinishLayout().
+class WizardPageBase : public wxWizardPage {
+  public:
+    // `left_width_dip`: the main column's width, fixed so the second column never shifts with the content.
+    WizardPageBase(KeyWizardDialog& wizard, PageId id, int left_width_dip);
+
+    PageId GetPageId() const { return id_; }
+
+    wxWizardPage* GetPrev() const override;
+    wxWizardPage* GetNext() const override;
+
+    // Asked by the wizard whenever its buttons are refreshed.
+    virtual bool CanGoForward() const { return true; }
+    virtual bool CanGoBack() const { return true; }
+    // Escape was pressed on this page: true when the page used it (e.g. to cancel a test).
+    virtual bool HandleEscape() { return false; }
+    // The page became the current one (wxEVT_WIZARD_PAGE_CHANGED).
+    virtual void OnShown(bool /*forward*/) {}
+
+  protected:
+    KeyWizardDialog& wizard() const { return wizard_; }
+    wxWindow* body() const;
+    // The body is a row of a main column and, if it gets content, a second one (valid until FinishLayout).
+    wxBoxSizer* left_column() const { return left_; }
+    wxBoxSizer* right_column() const { return right_; }
+    // Sets the page's minimum size from the body's content as it is now (call it with the largest state
+    // shown), so the wizard can be sized to its largest page. Content that grows later scrolls.
+    // `at_least`: a size measured in a larger state (the paste page with a result shown).
+    void FinishLayout(wxSize at_least = wxSize(0, 0));
+    wxSize BodyContentSize() const;
+    // After content changed size (a result appeared, a pane expanded).
+    void RefreshLayout();
+
+  private:
+    KeyWizardDialog& wizard_;
+    PageId id_;
+    wxScrolledWindow* body_ = nullptr;
+    wxBoxSizer* left_ = nullptr;
+    wxBoxSizer* right_ = nullptr;
+};
+
+}  // namespace keywizard::ui

@@ -1,5 +1,7 @@
 #include "wizard/cli/outcome_report.h"
 
+#include <string_view>
+
 #define JSON_USE_IMPLICIT_CONVERSIONS 0
 #include <nlohmann/json.hpp>
 
@@ -59,7 +61,9 @@ std::string valid_summary(const net::KeyCheckOutcome& outcome) {
 }  // namespace
 
 std::string plain_report(const net::KeyCheckOutcome& outcome) {
-    std::string key = outcome.masked_key.empty() ? "" : " (" + outcome.masked_key + ")";
+    // A malformed key masks to a bare ellipsis, which would say nothing.
+    const bool recognisable = outcome.masked_key.size() > std::string_view("…").size();
+    std::string key = recognisable ? " (" + outcome.masked_key + ")" : "";
     std::string report =
         std::string(symbol_for(outcome.status)) + " " + headline_for(outcome.status) + key + ": ";
     if (outcome.status == net::KeyStatus::valid) {

@@ -115,8 +115,10 @@ KeyCheckOutcome check_key(const KeyCheckRequest& request) {
         outcome = ask_for_models(lint.key, request, started);
         outcome.masked_key = mask_key(lint.key);
         // The server's words are already redacted; this catches a key echoed in a shape nobody foresaw.
-        outcome.detail = redact_key(outcome.detail, lint.key);
-        outcome.message = redact_key(outcome.message, lint.key);
+        for (std::string* text : {&outcome.detail, &outcome.message, &outcome.request_id,
+                                  &outcome.organization, &outcome.project}) {
+            *text = redact_key(*text, lint.key);
+        }
     }
     outcome.notes.insert(outcome.notes.begin(), lint.notes.begin(), lint.notes.end());
     outcome.elapsed_ms =

@@ -222,7 +222,7 @@ Verdict classify_http(const HttpResponse& response, const std::vector<std::strin
 void read_response_headers(const HttpResponse& response, KeyCheckOutcome& outcome) {
     const auto read = [&](std::string_view name, std::string& into) {
         if (const auto value = response.header(name)) {
-            into = displayable_server_text(*value, 200);
+            into = displayable_server_text(*value, 200, Redaction::sk_only);
         }
     };
     read("x-request-id", outcome.request_id);

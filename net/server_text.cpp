@@ -22,11 +22,14 @@ bool is_token_character(char c) {
     return is_key_character(c) || c == '*';
 }
 
-std::string redact_token(std::string_view token) {
+std::string redact_token(std::string_view token, Redaction redaction) {
     if (token.starts_with("sk-")) {
         std::string as_key(token);
         std::replace(as_key.begin(), as_key.end(), '*', 'x');
         return mask_key(as_key);
+    }
+    if (redaction == Redaction::sk_only) {
+        return std::string(token);
     }
     const bool has_digit =
         std::any_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -56,9 +59,7 @@ std::size_t find_ignoring_case(std::string_view text, std::string_view needle, s
     return std::string_view::npos;
 }
 
-}  // namespace
-
-std::string redact_secrets(std::string_view text) {
+std::string redact(std::string_view text, Redaction redaction) {
     std::string out;
     out.reserve(text.size());
     std::size_t at = 0;
@@ -71,9 +72,15 @@ std::string redact_secrets(std::string_view text) {
         while (at < text.size() && is_token_character(text[at])) {
             ++at;
         }
-        out += redact_token(text.substr(start, at - start));
+        out += redact_token(text.substr(start, at - start), redaction);
     }
     return out;
+}
+
+}  // namespace
+
+std::string redact_secrets(std::string_view text) {
+    return redact(text, Redaction::key_like);
 }
 
 std::string redact_key(std::string_view text, std::string_view key) {
@@ -88,9 +95,9 @@ std::string redact_key(std::string_view text, std::string_view key) {
     return out;
 }
 
-std::string displayable_server_text(std::string_view raw, std::size_t max_characters) {
+std::string displayable_server_text(std::string_view raw, std::size_t max_characters, Redaction redaction) {
     // Redact before cutting: a key cut in half at the limit would no longer look like one.
-    const std::string redacted = redact_secrets(raw);
+    const std::string redacted = redact(raw, redaction);
     const std::string_view text = redacted;
     std::string clean;
     std::size_t characters = 0;

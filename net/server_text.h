@@ -6,10 +6,16 @@
 
 namespace keywizard::net {
 
+enum class Redaction {
+    key_like,  // redact_secrets: "sk-" tokens masked, other key-like tokens replaced
+    sk_only,   // only "sk-" tokens masked: for ids that look random by design (x-request-id)
+};
+
 // Text from a server or libcurl made fit to show a person and to put in --json: valid UTF-8 (invalid bytes
 // become '?'), control characters and runs of whitespace become one space, at most `max_characters`
-// characters (then "…"), and anything that could be a key redacted (see redact_secrets).
-std::string displayable_server_text(std::string_view text, std::size_t max_characters = 300);
+// characters (then "…"), and anything that could be a key redacted.
+std::string displayable_server_text(std::string_view text, std::size_t max_characters = 300,
+                                    Redaction redaction = Redaction::key_like);
 
 // Masks tokens that start with "sk-" the way mask_key does (servers echo keys half-starred:
 // "sk-proj-********wxyz" stays recognisable as "sk-proj-…wxyz") and replaces other key-like tokens (20 or

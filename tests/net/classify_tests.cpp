@@ -238,6 +238,17 @@ BOOST_AUTO_TEST_CASE(headers_give_request_id_organization_and_project) {
     BOOST_TEST(outcome.project == "proj_kwtest0123456789");
 }
 
+BOOST_AUTO_TEST_CASE(random_looking_request_ids_are_kept_but_keys_in_headers_are_masked) {
+    const auto outcome = classify_models_response(
+        response_of(200, models_list,
+                    {{"x-request-id", "5b0e8e1a2d3c4f5a6b7c8d9e0f1a2b3c"}, {"openai-project", test_key}}),
+        {});
+    BOOST_TEST(outcome.request_id == "5b0e8e1a2d3c4f5a6b7c8d9e0f1a2b3c");
+    BOOST_TEST(outcome.project ==
+               "sk-proj-\xE2\x80\xA6"
+               "CDEF");
+}
+
 BOOST_AUTO_TEST_CASE(missing_headers_leave_the_fields_empty) {
     const auto outcome = classify_models_response(response_of(200, models_list), {});
     BOOST_TEST(outcome.request_id.empty());

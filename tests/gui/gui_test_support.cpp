@@ -6,6 +6,7 @@
 #include <wx/evtloop.h>
 #include <wx/image.h>
 #include <wx/init.h>
+#include <wx/log.h>
 #include <wx/radiobut.h>
 #include <wx/textctrl.h>
 
@@ -66,6 +67,9 @@ GuiTestEnvironment::GuiTestEnvironment() {
         throw std::runtime_error("test wxApp OnInit failed");
     }
     wxInitAllImageHandlers();
+    // wxLogDebug chatter ("lost focus even though it didn't have it": Xvfb has no window manager to give
+    // focus) would bury the test output.
+    wxLog::SetLogLevel(wxLOG_Info);
     test_loop = new wxGUIEventLoop();
     wxEventLoopBase::SetActive(test_loop);
 }

@@ -1,0 +1,79 @@
+#pragma once
+
+// What the app GUI tests share: a fresh config directory and a clean keyring per test, a loopback TLS
+// stand-in of the API that answers by key, ways to store a key and read back what was stored, and the
+// main window.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "settings/app_settings.h"
+#include "settings/key_storage.h"
+#include "tests/gui/gui_test_support.h"
+#include "tests/support/loopback_server.h"
+#include "wizard/app/app_options.h"
+
+class wxDialog;
+
+namespace keywizard::ui {
+class MainFrame;
+}
+
+namespace keywizard::test {
+
+// Shaped like project keys, but not like real ones (no "T3BlbkFJ").
+inline const std::string valid_key = "sk-proj-kwtestAAAAkwtest1111kwtestBBBBkwtest2222kwtestCCCC";
+inline const std::string new_valid_key = "sk-proj-kwtestDDDDkwtest3333kwtestEEEEkwtest4444kwtestFFFF";
+inline const std::string rejected_key = "sk-proj-kwtestGGGGkwtest5555kwtestHHHHkwtest6666kwtestJJJJ";
+inline const std::string scoped_key = "sk-proj-kwtestKKKKkwtest7777kwtestLLLLkwtest8888kwtestMMMM";
+
+class AppFixture {
+  public:
+    AppFixture();
+    ~AppFixture();
+    AppFixture(const AppFixture&) = delete;
+    AppFixture& operator=(const AppFixture&) = delete;
+
+    std::filesystem::path config_dir() const { return home_.config_dir(); }
+
+    // The API stand-in: valid_key and new_valid_key list models, scoped_key lacks a scope (403), anything
+    // else is an invalid key (401). Started on first use; settings.json is pointed at it with the test CA.
+    LoopbackServer& api();
+    void point_settings_at_api();
+    std::size_t api_requests() const { return server_ ? server_->request_count() : 0; }
+    // The key the last request to the stand-in carried, from its Authorization header.
+    std::string last_key_sent() const;
+
+    void store_key(const std::string& key,
+                   settings::SecretBackend backend = settings::SecretBackend::keyring);
+    settings::StoredKey stored_key();
+    settings::AppSettings saved_settings();
+    void edit_settings(const std::function<void(settings::AppSettings&)>& edit);
+
+    // A main window on this config directory, shown; waits until it shows the stored key's state.
+    ui::MainFrame* open_main_window(ui::AppOptions options = {});
+    void close_main_window();
+    ui::MainFrame* main_window() const { return frame_; }
+    bool main_window_shows_state() const;  // the state was read and is on screen
+
+  private:
+    TempConfigHome home_;
+    ScopedEnv key_{"OPENAI_API_KEY", std::nullopt};
+    ScopedEnv base_url_{"OPENAI_BASE_URL", std::nullopt};
+    ScopedEnv org_{"OPENAI_ORG_ID", std::nullopt};
+    ScopedEnv project_{"OPENAI_PROJECT_ID", std::nullopt};
+    ScopedEnv ca_{"SSL_CERT_FILE", std::nullopt};
+    std::unique_ptr<LoopbackServer> server_;
+    ui::MainFrame* frame_ = nullptr;
+};
+
+// The Configuration Editor's state, read from its windows.
+bool editor_is_idle(wxDialog* editor);  // loaded, not saving: Close is enabled
+void set_editor_key_text(wxDialog* editor, const std::string& text);
+std::string editor_key_text(wxDialog* editor);
+void click_named(wxWindow* root, const wxString& name);
+void click_id(wxWindow* root, int id);
+
+}  // namespace keywizard::test

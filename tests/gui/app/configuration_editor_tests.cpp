@@ -1,0 +1,275 @@
+// Settings -> Configuration Editor…: categories, saving on close, a changed key tested before it is saved,
+// the choices when it is not valid, and Forget key. The editor is modal, so each test scripts the steps a
+// person takes inside it (UiScript) and checks what was stored once it has closed.
+#include <boost/test/unit_test.hpp>
+
+#include <wx/button.h>
+#include <wx/dialog.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/treebook.h>
+
+#include "tests/gui/app/app_test_fixture.h"
+#include "tests/gui/app/ui_script.h"
+#include "wizard/app/configuration_editor.h"
+#include "wizard/app/editor_questions.h"
+#include "wizard/widgets/key_check_panel.h"
+
+using namespace keywizard::test;
+using keywizard::settings::SecretReadState;
+using keywizard::ui::EditorCategory;
+using keywizard::ui::KeyCheckPanel;
+
+namespace {
+
+constexpr const char* editor_name = "configuration_editor";
+
+wxDialog* editor() {
+    return shown_modal_named(editor_name);
+}
+
+bool editor_ready() {
+    wxDialog* dialog = editor();
+    return dialog != nullptr && editor_is_idle(dialog) &&
+           !shown_modal_named(keywizard::ui::rejected_key_question_name);
+}
+
+void show_category(int index) {
+    auto* book = find_by_name<wxTreebook>(editor(), "editor_categories");
+    BOOST_REQUIRE(book != nullptr);
+    book->SetSelection(index);
+    pump_events();
+}
+
+void close_editor() {
+    click(dynamic_cast<wxButton*>(editor()->FindWindow(wxID_CLOSE)));
+}
+
+// A fixture with a stored, valid key and settings pointed at the API stand-in.
+struct EditorFixture : AppFixture {
+    EditorFixture() {
+        store_key(valid_key);
+        point_settings_at_api();
+    }
+
+    // Runs the editor until it closes, with `script` acting inside it; true when it wrote something.
+    bool run_editor(UiScript& script, EditorCategory first = EditorCategory::api_keys) {
+        script.start();
+        const bool wrote = keywizard::ui::ShowConfigurationEditor(nullptr, config_dir(), first);
+        BOOST_TEST(script.finished(),
+                   "the editor closed while the script waited for " << script.waiting_for());
+        return wrote;
+    }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(configuration_editor_tests)
+
+BOOST_FIXTURE_TEST_CASE(the_editor_has_both_categories_and_shows_what_is_stored, EditorFixture) {
+    edit_settings([](keywizard::settings::AppSettings& settings) { settings.organization = "org-kwtest"; });
+    std::vector<std::string> categories;
+    std::string field_text;
+    std::string location;
+    wxString organization;
+    UiScript script;
+    script.then("the editor, loaded", editor_ready, [&] {
+        auto* book = find_by_name<wxTreebook>(editor(), "editor_categories");
+        for (size_t i = 0; i < book->GetPageCount(); ++i) {
+            categories.push_back(book->GetPageText(i).utf8_string());
+        }
+        field_text = editor_key_text(editor());
+        location = find_by_name<wxStaticText>(editor(), "key_storage_location")->GetLabel().utf8_string();
+        organization = find_by_name<wxTextCtrl>(editor(), "organization")->GetValue();
+        close_editor();
+    });
+    const bool wrote = run_editor(script);
+    BOOST_TEST((categories == std::vector<std::string>{"API Keys and Secrets", "Network"}));
+    BOOST_TEST(field_text == valid_key);  // in the masked field, where it is edited
+    BOOST_TEST(location == stored_key().location);
+    BOOST_TEST(organization.utf8_string() == "org-kwtest");
+    BOOST_TEST(!wrote);  // nothing changed, nothing written
+    BOOST_TEST(api_requests() == 0u);
+}
+
+BOOST_FIXTURE_TEST_CASE(closing_saves_network_changes_and_does_not_retest_an_unchanged_key, EditorFixture) {
+    const std::string base_url = saved_settings().base_url;
+    UiScript script;
+    script.then("the editor on Network, loaded", editor_ready, [&] {
+        show_category(1);
+        type_text(find_by_name<wxTextCtrl>(editor(), "organization"), "org-kwtest");
+        type_text(find_by_name<wxTextCtrl>(editor(), "project"), "proj_kwtest");
+        type_text(find_by_name<wxTextCtrl>(editor(), "required_models"), "gpt-4o-mini\n gpt-4o \n");
+        auto* timeout = find_by_name<wxSpinCtrl>(editor(), "timeout");
+        timeout->SetValue(12);
+        wxSpinEvent spun(wxEVT_SPINCTRL, timeout->GetId());
+        spun.SetEventObject(timeout);
+        spun.SetPosition(12);
+        timeout->ProcessWindowEvent(spun);
+        close_editor();
+    });
+    BOOST_TEST(run_editor(script, EditorCategory::network));
+
+    const auto saved = saved_settings();
+    BOOST_TEST(saved.organization == "org-kwtest");
+    BOOST_TEST(saved.project == "proj_kwtest");
+    BOOST_TEST((saved.required_models == std::vector<std::string>{"gpt-4o-mini", "gpt-4o"}));
+    BOOST_TEST(saved.timeout_seconds == 12);
+    BOOST_TEST(saved.base_url == base_url);
+    BOOST_TEST(api_requests() == 0u);
+    BOOST_TEST(stored_key().key == valid_key);
+}
+
+BOOST_FIXTURE_TEST_CASE(escape_closes_and_saves_like_the_close_button, EditorFixture) {
+    UiScript script;
+    script.then("the editor, loaded", editor_ready, [&] {
+        show_category(1);
+        type_text(find_by_name<wxTextCtrl>(editor(), "project"), "proj_kwescape");
+        press_key(find_by_name<wxTextCtrl>(editor(), "project"), WXK_ESCAPE);
+    });
+    BOOST_TEST(run_editor(script));
+    BOOST_TEST(saved_settings().project == "proj_kwescape");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_changed_key_is_tested_first_and_saved_when_valid, EditorFixture) {
+    UiScript script;
+    script.then("the editor, loaded", editor_ready, [&] {
+        set_editor_key_text(editor(), new_valid_key);
+        close_editor();
+    });
+    BOOST_TEST(run_editor(script));
+
+    BOOST_TEST(api_requests() == 1u);
+    BOOST_TEST(last_key_sent() == new_valid_key);
+    const auto stored = stored_key();
+    BOOST_TEST((stored.state == SecretReadState::found));
+    BOOST_TEST(stored.key == new_valid_key);
+    BOOST_TEST(saved_settings().last_check_status == "valid");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_rejected_new_key_is_not_saved_and_keep_previous_keeps_the_old_key, EditorFixture) {
+    bool offered_save_anyway = true;
+    wxString heading;
+    UiScript script;
+    script
+        .then("the editor, loaded", editor_ready,
+              [&] {
+                  show_category(1);
+                  type_text(find_by_name<wxTextCtrl>(editor(), "organization"), "org-kwkept");
+                  show_category(0);
+                  set_editor_key_text(editor(), rejected_key);
+                  close_editor();
+              })
+        .on_modal("the question about the rejected key", keywizard::ui::rejected_key_question_name,
+                  [&](wxDialog* question) {
+                      offered_save_anyway = question->FindWindow(keywizard::ui::ID_SAVE_ANYWAY) != nullptr;
+                      click_id(question, keywizard::ui::ID_KEEP_PREVIOUS);
+                  });
+    BOOST_TEST(run_editor(script));
+
+    BOOST_TEST(!offered_save_anyway);
+    BOOST_TEST(api_requests() == 1u);
+    BOOST_TEST(last_key_sent() == rejected_key);
+    BOOST_TEST(stored_key().key == valid_key);
+    // The other changes are not lost with the key.
+    BOOST_TEST(saved_settings().organization == "org-kwkept");
+}
+
+BOOST_FIXTURE_TEST_CASE(go_back_returns_to_the_editor_with_the_new_text_still_in_the_field, EditorFixture) {
+    std::string text_after_go_back;
+    UiScript script;
+    script
+        .then("the editor, loaded", editor_ready,
+              [&] {
+                  set_editor_key_text(editor(), rejected_key);
+                  close_editor();
+              })
+        .on_modal("the question about the rejected key", keywizard::ui::rejected_key_question_name,
+                  [&](wxDialog* question) { click_id(question, keywizard::ui::ID_GO_BACK); })
+        .then("the editor again", editor_ready, [&] {
+            text_after_go_back = editor_key_text(editor());
+            // Back to the stored key: unchanged, so closing neither tests nor asks.
+            set_editor_key_text(editor(), valid_key);
+            close_editor();
+        });
+    run_editor(script);
+
+    BOOST_TEST(text_after_go_back == rejected_key);
+    BOOST_TEST(api_requests() == 1u);
+    BOOST_TEST(stored_key().key == valid_key);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_key_missing_a_scope_can_be_saved_after_choosing_save_anyway, EditorFixture) {
+    UiScript script;
+    script
+        .then("the editor, loaded", editor_ready,
+              [&] {
+                  set_editor_key_text(editor(), scoped_key);
+                  close_editor();
+              })
+        .on_modal("the question about the restricted key", keywizard::ui::rejected_key_question_name,
+                  [&](wxDialog* question) { click_id(question, keywizard::ui::ID_SAVE_ANYWAY); });
+    BOOST_TEST(run_editor(script));
+
+    BOOST_TEST(stored_key().key == scoped_key);
+    BOOST_TEST(saved_settings().last_check_status == "limited");
+    BOOST_TEST(saved_settings().last_check_reason == "missing_scope");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_new_key_tested_by_hand_is_not_tested_again_on_close, EditorFixture) {
+    UiScript script;
+    script
+        .then("the editor, loaded", editor_ready,
+              [&] {
+                  set_editor_key_text(editor(), new_valid_key);
+                  click(find_by_name<wxButton>(editor(), "test_key_button"));
+              })
+        .then(
+            "the test's result",
+            [] {
+                auto* panel = find_by_name<KeyCheckPanel>(editor(), "key_check");
+                return panel != nullptr && panel->GetState() == KeyCheckPanel::State::result;
+            },
+            [&] { close_editor(); });
+    BOOST_TEST(run_editor(script));
+
+    BOOST_TEST(api_requests() == 1u);
+    BOOST_TEST(stored_key().key == new_valid_key);
+}
+
+BOOST_FIXTURE_TEST_CASE(forget_key_removes_the_stored_key_after_confirmation, EditorFixture) {
+    std::string field_after;
+    UiScript script;
+    script.then("the editor, loaded", editor_ready, [&] { click_named(editor(), "forget_key_button"); })
+        .on_modal("the confirmation", keywizard::ui::forget_key_question_name,
+                  [&](wxDialog* question) { click_id(question, keywizard::ui::ID_FORGET_KEY); })
+        .then(
+            "the key forgotten",
+            [] {
+                return editor_ready() &&
+                       find_by_name<wxStaticText>(editor(), "key_storage_location")->GetLabel() ==
+                           "Not stored yet";
+            },
+            [&] {
+                field_after = editor_key_text(editor());
+                close_editor();
+            });
+    BOOST_TEST(run_editor(script));
+
+    BOOST_TEST(field_after.empty());
+    BOOST_TEST((stored_key().state == SecretReadState::not_found));
+    BOOST_TEST(api_requests() == 0u);
+}
+
+BOOST_FIXTURE_TEST_CASE(cancelling_the_forget_question_keeps_the_key, EditorFixture) {
+    UiScript script;
+    script.then("the editor, loaded", editor_ready, [&] { click_named(editor(), "forget_key_button"); })
+        .on_modal("the confirmation", keywizard::ui::forget_key_question_name,
+                  [&](wxDialog* question) { click_id(question, wxID_CANCEL); })
+        .then("the editor again", editor_ready, [&] { close_editor(); });
+    run_editor(script);
+    BOOST_TEST(stored_key().key == valid_key);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

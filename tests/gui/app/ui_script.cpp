@@ -1,0 +1,86 @@
+#include "tests/gui/app/ui_script.h"
+
+#include <wx/app.h>
+#include <wx/dialog.h>
+
+#include <boost/test/unit_test.hpp>
+
+namespace keywizard::test {
+
+UiScript::UiScript(std::chrono::milliseconds deadline) : deadline_(deadline) {}
+
+UiScript::~UiScript() {
+    Stop();
+}
+
+UiScript& UiScript::then(std::string what, std::function<bool()> ready, std::function<void()> act) {
+    steps_.push_back({std::move(what), std::move(ready), std::move(act)});
+    return *this;
+}
+
+UiScript& UiScript::on_modal(std::string what, const wxString& name, std::function<void(wxDialog*)> act) {
+    return then(
+        std::move(what), [name] { return shown_modal_named(name) != nullptr; },
+        [name, act = std::move(act)] {
+            if (wxDialog* dialog = shown_modal_named(name)) {
+                act(dialog);
+            }
+        });
+}
+
+void UiScript::start() {
+    started_ = std::chrono::steady_clock::now();
+    Start(10);
+}
+
+std::string UiScript::waiting_for() const {
+    return next_ < steps_.size() ? steps_[next_].what : std::string("(nothing: finished)");
+}
+
+void UiScript::Notify() {
+    if (acting_) {
+        return;  // the action runs a nested loop (e.g. a question); its own step comes next
+    }
+    if (next_ == steps_.size()) {
+        Stop();
+        return;
+    }
+    if (std::chrono::steady_clock::now() - started_ > deadline_) {
+        Stop();
+        BOOST_ERROR("UI script stuck, waiting for: " << waiting_for());
+        end_all_modal_dialogs();
+        return;
+    }
+    if (!steps_[next_].ready()) {
+        return;
+    }
+    Step& step = steps_[next_++];
+    // From the event queue rather than from inside this timer callback: GLib does not run a timer again
+    // while its callback is still on the stack, and the action may open a modal dialog the next step needs.
+    acting_ = true;
+    wxTheApp->CallAfter([this, act = step.act] {
+        acting_ = false;
+        act();
+    });
+}
+
+wxDialog* shown_modal_named(const wxString& name) {
+    for (wxWindow* window : wxTopLevelWindows) {
+        auto* dialog = dynamic_cast<wxDialog*>(window);
+        if (dialog != nullptr && dialog->IsModal() && dialog->IsShown() && dialog->GetName() == name) {
+            return dialog;
+        }
+    }
+    return nullptr;
+}
+
+void end_all_modal_dialogs() {
+    for (auto it = wxTopLevelWindows.rbegin(); it != wxTopLevelWindows.rend(); ++it) {
+        auto* dialog = dynamic_cast<wxDialog*>(*it);
+        if (dialog != nullptr && dialog->IsModal()) {
+            dialog->EndModal(wxID_CANCEL);
+        }
+    }
+}
+
+}  // namespace keywizard::test

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <wx/timer.h>
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+class wxDialog;
+
+namespace keywizard::test {
+
+using namespace std::chrono_literals;
+
+// Drives modal dialogs from inside their own event loops, as a person would: the code under test calls
+// ShowModal() and only returns when the dialog ends, so the test's steps must run within that loop. A
+// timer polls each step's condition in order; when it holds, the step's action runs (through CallAfter, so
+// an action may itself open a modal dialog whose steps follow). If a step is not reached before the
+// deadline the test fails and every modal dialog is ended, so a broken step never hangs the run.
+class UiScript : public wxTimer {
+  public:
+    explicit UiScript(std::chrono::milliseconds deadline = 30s);
+    ~UiScript() override;
+
+    UiScript& then(std::string what, std::function<bool()> ready, std::function<void()> act);
+    // Waits for a shown modal dialog with this window name, then acts on it.
+    UiScript& on_modal(std::string what, const wxString& name, std::function<void(wxDialog*)> act);
+
+    void start();
+    bool finished() const { return next_ == steps_.size() && !acting_; }
+    // What the script is waiting for, for failure messages.
+    std::string waiting_for() const;
+
+    void Notify() override;
+
+  private:
+    struct Step {
+        std::string what;
+        std::function<bool()> ready;
+        std::function<void()> act;
+    };
+
+    std::vector<Step> steps_;
+    std::size_t next_ = 0;
+    bool acting_ = false;
+    std::chrono::milliseconds deadline_;
+    std::chrono::steady_clock::time_point started_;
+};
+
+// The modal dialog with this window name that is on screen now, or nullptr.
+wxDialog* shown_modal_named(const wxString& name);
+
+// Ends every modal dialog (innermost first) with wxID_CANCEL.
+void end_all_modal_dialogs();
+
+}  // namespace keywizard::test

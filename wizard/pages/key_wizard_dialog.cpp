@@ -57,6 +57,18 @@ KeyWizardDialog::KeyWizardDialog(wxWindow* parent, const KeyWizardOptions& optio
         GetPageAreaSizer()->Add(page);
     }
     SetBorder(FromDIP(16));
+    // Tab goes through the page first, then Back, Next, Cancel: wxWizard made its buttons (Next before Back)
+    // before our pages.
+    wxWindow* back = FindWindow(wxID_BACKWARD);
+    wxWindow* next = FindWindow(wxID_FORWARD);
+    wxWindow* cancel = FindWindow(wxID_CANCEL);
+    if (back != nullptr && next != nullptr && cancel != nullptr) {
+        back->MoveBeforeInTabOrder(next);
+        cancel->MoveAfterInTabOrder(next);
+        for (const auto& [id, page] : pages_) {
+            page->MoveBeforeInTabOrder(back);
+        }
+    }
 
     Bind(wxEVT_CHAR_HOOK, &KeyWizardDialog::OnCharHook, this);
     Bind(wxEVT_WIZARD_CANCEL, &KeyWizardDialog::OnCancelRequested, this);

@@ -61,9 +61,11 @@ StartPage::StartPage(KeyWizardDialog& wizard)
 void StartPage::AddChoice(StartChoice choice, const wxString& label, const wxString& hint,
                           const wxString& name, bool first) {
     wxWindow* parent = body();
-    auto* radio = new wxRadioButton(parent, wxID_ANY, label, wxDefaultPosition, wxDefaultSize,
-                                    first ? wxRB_GROUP : 0, wxDefaultValidator, name);
-    radio->SetFont(radio->GetFont().Bold());
+    // Bold from birth: set after Create, GTK sizes the first allocation for the regular label and complains.
+    auto* radio = new wxRadioButton();
+    radio->SetFont(parent->GetFont().Bold());
+    radio->Create(parent, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, first ? wxRB_GROUP : 0,
+                  wxDefaultValidator, name);
     radio->Bind(wxEVT_RADIOBUTTON, [this, choice](wxCommandEvent&) {
         wizard().Route().choose(choice);
         wizard().UpdateButtons();

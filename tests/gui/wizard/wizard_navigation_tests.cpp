@@ -165,3 +165,33 @@ BOOST_AUTO_TEST_CASE(run_key_wizard_is_modal_and_cancel_returns_cancelled) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(wizard_keyboard_tests)
+
+BOOST_AUTO_TEST_CASE(tab_reaches_the_page_before_the_wizard_buttons) {
+    WizardFixture f;
+    const auto& children = f.wizard().GetChildren();
+    const auto position = [&](const wxWindow* window) {
+        return std::distance(children.begin(), std::find(children.begin(), children.end(), window));
+    };
+    const auto back = position(f.back_button());
+    BOOST_TEST_REQUIRE(back < static_cast<long>(children.size()));
+    for (PageId id : {PageId::start, PageId::create_account, PageId::paste_key, PageId::done}) {
+        BOOST_TEST(position(f.wizard().PageFor(id)) < back, keywizard::ui::page_content_id(id));
+    }
+    BOOST_TEST(position(f.back_button()) < position(f.next_button()));
+    BOOST_TEST(position(f.next_button()) < position(f.cancel_button()));
+}
+
+BOOST_AUTO_TEST_CASE(every_control_of_the_paste_page_accepts_focus_from_the_keyboard) {
+    WizardFixture f;
+    f.open_paste_page(nullptr);
+    f.type_key(test_key);
+    for (const char* name : {"key_text", "key_show_toggle", "key_paste_button", "test_key_button"}) {
+        auto* control = f.child<wxWindow>(name);
+        BOOST_TEST_REQUIRE(control != nullptr, name);
+        BOOST_TEST(control->IsFocusable(), name);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -6,6 +6,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "tests/gui/app/ui_script.h"
 #include "tests/support/test_pki.h"
 #include "wizard/app/main_frame.h"
 #include "wizard/widgets/key_entry_field.h"
@@ -133,7 +134,7 @@ bool editor_is_idle(wxDialog* editor) {
 }
 
 void set_editor_key_text(wxDialog* editor, const std::string& text) {
-    type_text(find_by_name<wxTextCtrl>(editor, "key_text"), wxString::FromUTF8(text));
+    enter_text(find_by_name<wxTextCtrl>(editor, "key_text"), wxString::FromUTF8(text));
 }
 
 std::string editor_key_text(wxDialog* editor) {
@@ -141,12 +142,12 @@ std::string editor_key_text(wxDialog* editor) {
     return field ? field->GetKeyText() : std::string();
 }
 
-void click_named(wxWindow* root, const wxString& name) {
-    click(find_by_name<wxButton>(root, name));
+void press_named(wxWindow* root, const wxString& name) {
+    press(find_by_name<wxButton>(root, name));
 }
 
-void click_id(wxWindow* root, int id) {
-    click(dynamic_cast<wxButton*>(root->FindWindow(id)));
+void press_id(wxWindow* root, int id) {
+    press(dynamic_cast<wxButton*>(root->FindWindow(id)));
 }
 
 }  // namespace keywizard::test

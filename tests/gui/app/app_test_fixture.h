@@ -69,11 +69,12 @@ class AppFixture {
     ui::MainFrame* frame_ = nullptr;
 };
 
-// The Configuration Editor's state, read from its windows.
+// The Configuration Editor's state, read from its windows; set_editor_key_text does not pump events.
 bool editor_is_idle(wxDialog* editor);  // loaded, not saving: Close is enabled
 void set_editor_key_text(wxDialog* editor, const std::string& text);
 std::string editor_key_text(wxDialog* editor);
-void click_named(wxWindow* root, const wxString& name);
-void click_id(wxWindow* root, int id);
+// Presses a button inside a modal dialog (see press() in ui_script.h).
+void press_named(wxWindow* root, const wxString& name);
+void press_id(wxWindow* root, int id);
 
 }  // namespace keywizard::test

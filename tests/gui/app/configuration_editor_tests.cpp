@@ -39,11 +39,10 @@ void show_category(int index) {
     auto* book = find_by_name<wxTreebook>(editor(), "editor_categories");
     BOOST_REQUIRE(book != nullptr);
     book->SetSelection(index);
-    pump_events();
 }
 
 void close_editor() {
-    click(dynamic_cast<wxButton*>(editor()->FindWindow(wxID_CLOSE)));
+    press(dynamic_cast<wxButton*>(editor()->FindWindow(wxID_CLOSE)));
 }
 
 // A fixture with a stored, valid key and settings pointed at the API stand-in.
@@ -98,9 +97,9 @@ BOOST_FIXTURE_TEST_CASE(closing_saves_network_changes_and_does_not_retest_an_unc
     UiScript script;
     script.then("the editor on Network, loaded", editor_ready, [&] {
         show_category(1);
-        type_text(find_by_name<wxTextCtrl>(editor(), "organization"), "org-kwtest");
-        type_text(find_by_name<wxTextCtrl>(editor(), "project"), "proj_kwtest");
-        type_text(find_by_name<wxTextCtrl>(editor(), "required_models"), "gpt-4o-mini\n gpt-4o \n");
+        enter_text(find_by_name<wxTextCtrl>(editor(), "organization"), "org-kwtest");
+        enter_text(find_by_name<wxTextCtrl>(editor(), "project"), "proj_kwtest");
+        enter_text(find_by_name<wxTextCtrl>(editor(), "required_models"), "gpt-4o-mini\n gpt-4o \n");
         auto* timeout = find_by_name<wxSpinCtrl>(editor(), "timeout");
         timeout->SetValue(12);
         wxSpinEvent spun(wxEVT_SPINCTRL, timeout->GetId());
@@ -125,8 +124,8 @@ BOOST_FIXTURE_TEST_CASE(escape_closes_and_saves_like_the_close_button, EditorFix
     UiScript script;
     script.then("the editor, loaded", editor_ready, [&] {
         show_category(1);
-        type_text(find_by_name<wxTextCtrl>(editor(), "project"), "proj_kwescape");
-        press_key(find_by_name<wxTextCtrl>(editor(), "project"), WXK_ESCAPE);
+        enter_text(find_by_name<wxTextCtrl>(editor(), "project"), "proj_kwescape");
+        press_escape(find_by_name<wxTextCtrl>(editor(), "project"));
     });
     BOOST_TEST(run_editor(script));
     BOOST_TEST(saved_settings().project == "proj_kwescape");
@@ -156,7 +155,7 @@ BOOST_FIXTURE_TEST_CASE(a_rejected_new_key_is_not_saved_and_keep_previous_keeps_
         .then("the editor, loaded", editor_ready,
               [&] {
                   show_category(1);
-                  type_text(find_by_name<wxTextCtrl>(editor(), "organization"), "org-kwkept");
+                  enter_text(find_by_name<wxTextCtrl>(editor(), "organization"), "org-kwkept");
                   show_category(0);
                   set_editor_key_text(editor(), rejected_key);
                   close_editor();
@@ -164,7 +163,7 @@ BOOST_FIXTURE_TEST_CASE(a_rejected_new_key_is_not_saved_and_keep_previous_keeps_
         .on_modal("the question about the rejected key", keywizard::ui::rejected_key_question_name,
                   [&](wxDialog* question) {
                       offered_save_anyway = question->FindWindow(keywizard::ui::ID_SAVE_ANYWAY) != nullptr;
-                      click_id(question, keywizard::ui::ID_KEEP_PREVIOUS);
+                      press_id(question, keywizard::ui::ID_KEEP_PREVIOUS);
                   });
     BOOST_TEST(run_editor(script));
 
@@ -186,7 +185,7 @@ BOOST_FIXTURE_TEST_CASE(go_back_returns_to_the_editor_with_the_new_text_still_in
                   close_editor();
               })
         .on_modal("the question about the rejected key", keywizard::ui::rejected_key_question_name,
-                  [&](wxDialog* question) { click_id(question, keywizard::ui::ID_GO_BACK); })
+                  [&](wxDialog* question) { press_id(question, keywizard::ui::ID_GO_BACK); })
         .then("the editor again", editor_ready, [&] {
             text_after_go_back = editor_key_text(editor());
             // Back to the stored key: unchanged, so closing neither tests nor asks.
@@ -209,7 +208,7 @@ BOOST_FIXTURE_TEST_CASE(a_key_missing_a_scope_can_be_saved_after_choosing_save_a
                   close_editor();
               })
         .on_modal("the question about the restricted key", keywizard::ui::rejected_key_question_name,
-                  [&](wxDialog* question) { click_id(question, keywizard::ui::ID_SAVE_ANYWAY); });
+                  [&](wxDialog* question) { press_id(question, keywizard::ui::ID_SAVE_ANYWAY); });
     BOOST_TEST(run_editor(script));
 
     BOOST_TEST(stored_key().key == scoped_key);
@@ -223,7 +222,7 @@ BOOST_FIXTURE_TEST_CASE(a_new_key_tested_by_hand_is_not_tested_again_on_close, E
         .then("the editor, loaded", editor_ready,
               [&] {
                   set_editor_key_text(editor(), new_valid_key);
-                  click(find_by_name<wxButton>(editor(), "test_key_button"));
+                  press(find_by_name<wxButton>(editor(), "test_key_button"));
               })
         .then(
             "the test's result",
@@ -241,9 +240,9 @@ BOOST_FIXTURE_TEST_CASE(a_new_key_tested_by_hand_is_not_tested_again_on_close, E
 BOOST_FIXTURE_TEST_CASE(forget_key_removes_the_stored_key_after_confirmation, EditorFixture) {
     std::string field_after;
     UiScript script;
-    script.then("the editor, loaded", editor_ready, [&] { click_named(editor(), "forget_key_button"); })
+    script.then("the editor, loaded", editor_ready, [&] { press_named(editor(), "forget_key_button"); })
         .on_modal("the confirmation", keywizard::ui::forget_key_question_name,
-                  [&](wxDialog* question) { click_id(question, keywizard::ui::ID_FORGET_KEY); })
+                  [&](wxDialog* question) { press_id(question, keywizard::ui::ID_FORGET_KEY); })
         .then(
             "the key forgotten",
             [] {
@@ -264,9 +263,9 @@ BOOST_FIXTURE_TEST_CASE(forget_key_removes_the_stored_key_after_confirmation, Ed
 
 BOOST_FIXTURE_TEST_CASE(cancelling_the_forget_question_keeps_the_key, EditorFixture) {
     UiScript script;
-    script.then("the editor, loaded", editor_ready, [&] { click_named(editor(), "forget_key_button"); })
+    script.then("the editor, loaded", editor_ready, [&] { press_named(editor(), "forget_key_button"); })
         .on_modal("the confirmation", keywizard::ui::forget_key_question_name,
-                  [&](wxDialog* question) { click_id(question, wxID_CANCEL); })
+                  [&](wxDialog* question) { press_id(question, wxID_CANCEL); })
         .then("the editor again", editor_ready, [&] { close_editor(); });
     run_editor(script);
     BOOST_TEST(stored_key().key == valid_key);

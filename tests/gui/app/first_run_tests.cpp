@@ -60,7 +60,7 @@ BOOST_AUTO_TEST_CASE(skip_for_now_is_remembered_and_the_wizard_stays_closed_next
     AppFixture app;
     UiScript script;
     script.on_modal("the wizard opening by itself", wizard_name,
-                    [](wxDialog* wizard) { click(find_by_name<wxButton>(wizard, "start_skip")); });
+                    [](wxDialog* wizard) { press(find_by_name<wxButton>(wizard, "start_skip")); });
     script.start();
     app.open_main_window();
     BOOST_TEST(pump_until([&] { return script.finished() && !shown_modal_named(wizard_name); }),
@@ -107,7 +107,7 @@ BOOST_AUTO_TEST_CASE(help_set_up_openai_api_key_opens_the_wizard_at_its_start_pa
     script.on_modal("the wizard from the Help menu", wizard_name, [&](wxDialog* wizard) {
         shown = true;
         offers_skip = find_by_name<wxButton>(wizard, "start_skip") != nullptr;
-        click(dynamic_cast<wxButton*>(wizard->FindWindow(wxID_CANCEL)));
+        press(dynamic_cast<wxButton*>(wizard->FindWindow(wxID_CANCEL)));
     });
     script.start();
     wxCommandEvent choose(wxEVT_MENU, keywizard::ui::ID_SETUP_KEY);

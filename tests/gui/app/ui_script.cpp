@@ -1,7 +1,10 @@
 #include "tests/gui/app/ui_script.h"
 
 #include <wx/app.h>
+#include <wx/button.h>
 #include <wx/dialog.h>
+#include <wx/evtloop.h>
+#include <wx/textctrl.h>
 
 #include <boost/test/unit_test.hpp>
 
@@ -38,8 +41,9 @@ std::string UiScript::waiting_for() const {
 }
 
 void UiScript::Notify() {
-    if (acting_) {
-        return;  // the action runs a nested loop (e.g. a question); its own step comes next
+    const wxEventLoopBase* loop = wxEventLoopBase::GetActive();
+    if (acting_ || (loop != nullptr && loop->IsYielding())) {
+        return;  // an action is queued, or this is some code's Yield rather than a loop of its own
     }
     if (next_ == steps_.size()) {
         Stop();
@@ -62,6 +66,34 @@ void UiScript::Notify() {
         acting_ = false;
         act();
     });
+}
+
+void press(wxButton* button) {
+    if (button == nullptr || !button->IsEnabled() || !button->IsShownOnScreen()) {
+        BOOST_ERROR("press: the button " << (button ? button->GetName().utf8_string() : "(none)")
+                                         << " is missing, disabled or hidden");
+        return;
+    }
+    wxCommandEvent event(wxEVT_BUTTON, button->GetId());
+    event.SetEventObject(button);
+    button->ProcessWindowEvent(event);
+}
+
+void enter_text(wxTextCtrl* text, const wxString& value) {
+    if (text == nullptr || !text->IsEnabled()) {
+        BOOST_ERROR("enter_text: the field is missing or disabled");
+        return;
+    }
+    text->SetFocus();
+    text->SetValue(value);  // sends wxEVT_TEXT, as typing does
+}
+
+void press_escape(wxWindow* target) {
+    wxKeyEvent event(wxEVT_CHAR_HOOK);
+    event.m_keyCode = WXK_ESCAPE;
+    event.SetEventObject(target);
+    event.SetId(target->GetId());
+    target->ProcessWindowEvent(event);
 }
 
 wxDialog* shown_modal_named(const wxString& name) {

@@ -7,7 +7,11 @@
 #include <string>
 #include <vector>
 
+class wxButton;
 class wxDialog;
+class wxTextCtrl;
+class wxWindow;
+class wxString;
 
 namespace keywizard::test {
 
@@ -47,6 +51,13 @@ class UiScript : public wxTimer {
     std::chrono::milliseconds deadline_;
     std::chrono::steady_clock::time_point started_;
 };
+
+// Inside a script's actions, act without pumping events (the harness's click() and type_text() pump): a
+// pump inside a modal dialog that was just ended runs its queued work on the wrong event loop, and a
+// second EndModal there exits the inner loop instead of its own, which hangs the run.
+void press(wxButton* button);
+void enter_text(wxTextCtrl* text, const wxString& value);
+void press_escape(wxWindow* target);  // a wxEVT_CHAR_HOOK, which reaches the dialog
 
 // The modal dialog with this window name that is on screen now, or nullptr.
 wxDialog* shown_modal_named(const wxString& name);

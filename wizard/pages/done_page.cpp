@@ -50,6 +50,7 @@ DonePage::DonePage(KeyWizardDialog& wizard) : WizardPageBase(wizard, PageId::don
 void DonePage::OnShown(bool /*forward*/) {
     const auto& saved = wizard().SavedKey();
     if (saved && saved->status.ok) {
+        SetPageTitle(translated(page_content(PageId::done).title));
         status_->SetNotice(NoticeKind::success, _("Your key works and is saved."));
         location_->SetLabelText(wxString::Format(_("Stored in: %s"), wxString::FromUTF8(saved->location)));
         const bool plain_file = saved->backend == settings::SecretBackend::file;
@@ -67,6 +68,7 @@ void DonePage::OnShown(bool /*forward*/) {
         instruction_->Show();
         content_notices_->Show();
     } else {
+        SetPageTitle(_("Key tested, not saved"));
         status_->SetNotice(NoticeKind::warning, _("Your key works, but it was not saved, as you chose."));
         location_->SetLabelText(_("To save it later, run this wizard again from the Help menu."));
         warning_->Hide();

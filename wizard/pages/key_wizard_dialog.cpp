@@ -130,6 +130,10 @@ void KeyWizardDialog::UpdateButtons() {
     if (wxWindow* back = FindWindow(wxID_BACKWARD)) {
         back->Enable(page->GetPrev() != nullptr && page->CanGoBack());
     }
+    // Once the key is saved there is nothing left to cancel: Finish is the way out.
+    if (wxWindow* cancel = FindWindow(wxID_CANCEL)) {
+        cancel->Enable(!(page->GetPageId() == PageId::done && Result() == KeyWizardResult::saved));
+    }
 }
 
 void KeyWizardDialog::Start() {

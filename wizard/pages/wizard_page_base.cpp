@@ -3,6 +3,7 @@
 #include <wx/display.h>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
+#include <wx/stattext.h>
 
 #include "wizard/pages/content_view.h"
 #include "wizard/pages/key_wizard_dialog.h"
@@ -13,7 +14,7 @@ WizardPageBase::WizardPageBase(KeyWizardDialog& wizard, PageId id, int left_widt
     : wxWizardPage(&wizard), wizard_(wizard), id_(id) {
     SetName(wxString::FromUTF8(std::string(page_content_id(id))) + "_page");
     auto* page_sizer = new wxBoxSizer(wxVERTICAL);
-    add_title(this, page_sizer, translated(page_content(id).title));
+    title_ = add_title(this, page_sizer, translated(page_content(id).title));
 
     body_ = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                  wxVSCROLL | wxTAB_TRAVERSAL, "page_body");
@@ -30,6 +31,10 @@ WizardPageBase::WizardPageBase(KeyWizardDialog& wizard, PageId id, int left_widt
 
 wxWindow* WizardPageBase::body() const {
     return body_;
+}
+
+void WizardPageBase::SetPageTitle(const wxString& title) {
+    title_->SetLabelText(title);
 }
 
 wxWizardPage* WizardPageBase::GetPrev() const {

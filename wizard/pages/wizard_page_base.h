@@ -6,6 +6,7 @@
 
 class wxBoxSizer;
 class wxScrolledWindow;
+class wxStaticText;
 
 namespace keywizard::ui {
 
@@ -35,6 +36,8 @@ class WizardPageBase : public wxWizardPage {
   protected:
     KeyWizardDialog& wizard() const { return wizard_; }
     wxWindow* body() const;
+    // Replaces the content file's title (the done page when nothing was saved).
+    void SetPageTitle(const wxString& title);
     // The body is a row of a main column and, if it gets content, a second one (valid until FinishLayout).
     wxBoxSizer* left_column() const { return left_; }
     wxBoxSizer* right_column() const { return right_; }
@@ -49,6 +52,7 @@ class WizardPageBase : public wxWizardPage {
   private:
     KeyWizardDialog& wizard_;
     PageId id_;
+    wxStaticText* title_ = nullptr;
     wxScrolledWindow* body_ = nullptr;
     wxBoxSizer* left_ = nullptr;
     wxBoxSizer* right_ = nullptr;

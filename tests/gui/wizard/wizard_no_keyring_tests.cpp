@@ -74,6 +74,7 @@ BOOST_AUTO_TEST_CASE(dont_save_stores_nothing_and_the_done_page_says_so) {
     BOOST_TEST((KeyStorage(f.config_dir()).read_key().state != SecretReadState::found));
     const auto status = f.child<keywizard::ui::NoticeBox>("done_status")->GetText().utf8_string();
     BOOST_TEST(status.find("not saved") != std::string::npos, status);
+    BOOST_TEST(f.cancel_button()->IsEnabled());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

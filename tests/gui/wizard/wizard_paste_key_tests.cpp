@@ -61,6 +61,7 @@ BOOST_AUTO_TEST_CASE(a_valid_key_enables_next_and_ends_stored_with_its_settings)
     BOOST_TEST_REQUIRE(pump_until([&] { return f.current() == PageId::done; }));
     BOOST_TEST((f.wizard().Result() == KeyWizardResult::saved));
     BOOST_TEST(f.next_button()->GetLabel() == "&Finish");
+    BOOST_TEST(!f.cancel_button()->IsEnabled());  // saved: nothing left to cancel
 
     KeyStorage storage(f.config_dir());
     const auto stored = storage.read_key();

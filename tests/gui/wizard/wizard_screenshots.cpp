@@ -3,6 +3,7 @@
 // loopback stand-in of the API and a throwaway config directory: nothing of the real account is touched.
 #include <wx/app.h>
 #include <wx/button.h>
+#include <wx/collpane.h>
 #include <wx/image.h>
 #include <wx/radiobut.h>
 #include <wx/textctrl.h>
@@ -55,6 +56,13 @@ void settle() {
 template <class T>
 T* named(wxWindow* root, const wxString& name) {
     return dynamic_cast<T*>(wxWindow::FindWindowByName(name, root));
+}
+
+// As a click on the pane's header does: expand or collapse, then tell the page so it lays out again.
+void set_expanded(wxCollapsiblePane* pane, bool expanded) {
+    pane->Collapse(!expanded);
+    wxCollapsiblePaneEvent event(pane, pane->GetId(), !expanded);
+    pane->ProcessWindowEvent(event);
 }
 
 void click(wxWindow* button) {
@@ -128,6 +136,10 @@ int shoot(const std::filesystem::path& out) {
     }
 
     auto* paste = wizard->PageAs<keywizard::ui::PasteKeyPage>(PageId::paste_key);
+    auto* advanced = named<wxCollapsiblePane>(paste, "advanced_pane");
+    set_expanded(advanced, true);
+    shot("paste_key_advanced");
+    set_expanded(advanced, false);
     named<wxTextCtrl>(paste, "advanced_base_url")->SetValue(wxString::FromUTF8(server.base_url()));
     named<wxTextCtrl>(paste, "advanced_ca_file")
         ->SetValue(wxString::FromUTF8(keywizard::test::TestPki::instance().ca_file()));
@@ -139,7 +151,10 @@ int shoot(const std::filesystem::path& out) {
             20s);
     };
     if (test_with(rejected_key)) {
+        auto* details = named<wxCollapsiblePane>(paste, "result_details");
+        set_expanded(details, true);
         shot("paste_key_rejected");
+        set_expanded(details, false);
     } else {
         ++failures;
     }

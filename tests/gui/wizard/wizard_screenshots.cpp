@@ -79,7 +79,11 @@ bool save_window(wxWindow* window, const std::filesystem::path& file) {
     window->Refresh();
     window->Update();
     settle();
-    const wxRect rect = window->GetScreenRect();
+    // Logical pixels to the X server's physical ones (GDK_SCALE=2 renders everything twice as large).
+    const double scale = window->GetContentScaleFactor();
+    const wxRect logical = window->GetScreenRect();
+    const wxRect rect(wxPoint(int(logical.x * scale), int(logical.y * scale)),
+                      wxSize(int(logical.width * scale), int(logical.height * scale)));
     const std::string command = "import -window root -crop " + std::to_string(rect.width) + "x" +
                                 std::to_string(rect.height) + "+" + std::to_string(rect.x) + "+" +
                                 std::to_string(rect.y) + " +repage '" + file.string() + "'";

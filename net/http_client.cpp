@@ -258,11 +258,11 @@ bool is_loopback_url(std::string_view url) {
     return parts && (parts->scheme == "http" || parts->scheme == "https") && is_loopback_host(parts->host);
 }
 
-HttpResponse http_get(const HttpRequest& request) {
-    init_http_globally();
+namespace {
 
-    // Everything below is decided before any I/O: a refused request never leaves this process.
-    const auto url = parse_url(request.url);
+// Everything decided before any I/O: a refused request never leaves this process.
+std::optional<HttpResponse> refusal_before_io(const HttpRequest& request,
+                                              const std::optional<UrlParts>& url) {
     if (!url) {
         return failure(TransportError::invalid_request,
                        "The URL is not valid (or contains spaces, control or non-ASCII characters).");
@@ -292,26 +292,12 @@ HttpResponse http_get(const HttpRequest& request) {
     if (request.cancel && request.cancel->cancelled()) {
         return failure(TransportError::cancelled, "Cancelled before the request was sent.");
     }
+    return std::nullopt;
+}
 
-    // A key must never cross the network in clear text, so plain http (loopback only) never uses a proxy.
-    const ProxyChoice proxy = https ? choose_proxy(url->scheme, url->host, request.proxy,
-                                                   [](const char* name) { return std::getenv(name); })
-                                    : ProxyChoice{};
-    if (!proxy.url.empty() && !is_visible_ascii(proxy.url)) {
-        return failure(
-            TransportError::invalid_request,
-            "The proxy from " + proxy.source + " contains spaces, control or non-ASCII characters.");
-    }
-
-    CurlHandle curl;
-    if (!curl) {
-        return failure(TransportError::other, "libcurl could not create a handle (out of memory).");
-    }
-    HttpResponse response;
-    response.via_proxy = !proxy.url.empty();
-    Transfer transfer{response, request.max_body_bytes, request.cancel.get()};
-    char error_buffer[CURL_ERROR_SIZE] = {};
-
+// Sets every option DESIGN.md's network rules ask for. Returns what libcurl refused, if anything.
+std::optional<std::string> configure(CurlHandle& curl, const HttpRequest& request, bool https,
+                                     const ProxyChoice& proxy, Transfer& transfer, char* error_buffer) {
     OptionErrors options;
     options.check(curl.set(CURLOPT_URL, request.url), "URL");
     options.check(curl.set(CURLOPT_PROTOCOLS_STR, std::string(https ? "https" : "http")), "PROTOCOLS_STR");
@@ -355,35 +341,38 @@ HttpResponse http_get(const HttpRequest& request) {
     for (const auto& [name, value] : request.headers) {
         // "Name;" is libcurl's way to send a header with an empty value ("Name:" would remove it).
         if (!curl.append_header(value.empty() ? name + ";" : name + ": " + value)) {
-            return failure(TransportError::other, "Out of memory while building the request headers.");
+            return "Out of memory while building the request headers.";
         }
     }
     options.check(curl.apply_headers(), "HTTPHEADER");
     if (!options.ok()) {
-        return failure(TransportError::other, options.describe());
+        return options.describe();
     }
+    return std::nullopt;
+}
 
-    const CURLcode code = curl_easy_perform(curl.get());
-
+// Fills status, error, detail and timings once curl_easy_perform has returned.
+void record_result(CURL* curl, CURLcode code, const HttpRequest& request, const ProxyChoice& proxy,
+                   const Transfer& transfer, const char* error_buffer, HttpResponse& response) {
     long status = 0;
-    if (curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status) == CURLE_OK) {
+    if (curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status) == CURLE_OK) {
         response.status = status;
     }
     TransferFacts facts;
     facts.body_over_cap = transfer.over_cap;
     facts.via_proxy = response.via_proxy;
-    if (curl_easy_getinfo(curl.get(), CURLINFO_HTTP_CONNECTCODE, &facts.proxy_connect_code) != CURLE_OK) {
+    if (curl_easy_getinfo(curl, CURLINFO_HTTP_CONNECTCODE, &facts.proxy_connect_code) != CURLE_OK) {
         facts.proxy_connect_code = 0;
     }
     // libcurl's only sign that a timeout hit during the name lookup is its message (lib/multi.c).
     facts.timed_out_resolving = std::strncmp(error_buffer, "Resolving timed out", 19) == 0;
 
     response.error = transport_error_for(code, facts);
-    response.timings.dns_ms = info_ms(curl.get(), CURLINFO_NAMELOOKUP_TIME_T);
-    response.timings.connect_ms = info_ms(curl.get(), CURLINFO_CONNECT_TIME_T);
-    response.timings.tls_ms = info_ms(curl.get(), CURLINFO_APPCONNECT_TIME_T);
-    response.timings.first_byte_ms = info_ms(curl.get(), CURLINFO_STARTTRANSFER_TIME_T);
-    response.timings.total_ms = info_ms(curl.get(), CURLINFO_TOTAL_TIME_T);
+    response.timings.dns_ms = info_ms(curl, CURLINFO_NAMELOOKUP_TIME_T);
+    response.timings.connect_ms = info_ms(curl, CURLINFO_CONNECT_TIME_T);
+    response.timings.tls_ms = info_ms(curl, CURLINFO_APPCONNECT_TIME_T);
+    response.timings.first_byte_ms = info_ms(curl, CURLINFO_STARTTRANSFER_TIME_T);
+    response.timings.total_ms = info_ms(curl, CURLINFO_TOTAL_TIME_T);
 
     if (response.error == TransportError::too_large) {
         response.body.clear();  // a cut body means nothing; don't let anyone parse it
@@ -395,6 +384,42 @@ HttpResponse http_get(const HttpRequest& request) {
             response.error_detail += " (proxy from " + proxy.source + ")";
         }
     }
+}
+
+}  // namespace
+
+HttpResponse http_get(const HttpRequest& request) {
+    init_http_globally();
+
+    const auto url = parse_url(request.url);
+    if (auto refusal = refusal_before_io(request, url)) {
+        return std::move(*refusal);
+    }
+    const bool https = url->scheme == "https";
+    // A key must never cross the network in clear text, so plain http (loopback only) never uses a proxy.
+    const ProxyChoice proxy = https ? choose_proxy(url->scheme, url->host, request.proxy,
+                                                   [](const char* name) { return std::getenv(name); })
+                                    : ProxyChoice{};
+    if (!proxy.url.empty() && !is_visible_ascii(proxy.url)) {
+        return failure(
+            TransportError::invalid_request,
+            "The proxy from " + proxy.source + " contains spaces, control or non-ASCII characters.");
+    }
+
+    CurlHandle curl;
+    if (!curl) {
+        return failure(TransportError::other, "libcurl could not create a handle (out of memory).");
+    }
+    HttpResponse response;
+    response.via_proxy = !proxy.url.empty();
+    Transfer transfer{response, request.max_body_bytes, request.cancel.get()};
+    char error_buffer[CURL_ERROR_SIZE] = {};
+    if (auto refused = configure(curl, request, https, proxy, transfer, error_buffer)) {
+        return failure(TransportError::other, std::move(*refused));
+    }
+
+    const CURLcode code = curl_easy_perform(curl.get());
+    record_result(curl.get(), code, request, proxy, transfer, error_buffer, response);
     return response;
 }
 

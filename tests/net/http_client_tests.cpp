@@ -181,8 +181,9 @@ BOOST_AUTO_TEST_CASE(a_50_mb_chunked_body_is_cut_at_the_cap_with_bounded_memory)
     const std::size_t growth = *peak_after - *peak_before;
     BOOST_TEST_MESSAGE("peak RSS growth for a 50 MB chunked body: "
                        << growth / 1024 << " KiB (peak reset: " << std::boolalpha << peak_was_reset << ")");
-    // Loose on purpose: the 4 MiB body, its string's growth, TLS buffers. Reading it all would be 50 MB+.
-    BOOST_TEST(growth < 16u * 1024 * 1024);
+    // Loose on purpose: the 4 MiB body, its string's growth and TLS buffers take 4-8 MiB; AddressSanitizer's
+    // quarantine of freed blocks about 18 MiB. Reading it all would take more than 50 MB.
+    BOOST_TEST(growth < 24u * 1024 * 1024);
 }
 
 BOOST_AUTO_TEST_CASE(a_body_shorter_than_its_content_length_is_a_lost_connection) {

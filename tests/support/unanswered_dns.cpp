@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -43,16 +44,21 @@ std::string errno_text(const char* what) {
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(53);
-    address.sin_addr.s_addr = htonl(0x7f000002);  // 127.0.0.2: queries arrive and stay unread
+    // 127.53.x.y from the pid: test processes running side by side each get their own silent server.
+    const auto pid = static_cast<std::uint32_t>(::getpid());
+    const std::uint32_t server_ip = 0x7f350000u | (pid & 0xffffu);
+    address.sin_addr.s_addr = htonl(server_ip);
     if (dns < 0 || ::bind(dns, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-        report_and_exit(pipe_fd, 'S', errno_text("binding 127.0.0.2:53"));
+        report_and_exit(pipe_fd, 'S', errno_text("binding a DNS server socket on port 53"));
     }
     char path[] = "/tmp/keywizard-resolv-XXXXXX";
     const int file = ::mkstemp(path);
     if (file < 0) {
         report_and_exit(pipe_fd, 'S', errno_text("mkstemp"));
     }
-    const std::string config = "nameserver 127.0.0.2\noptions timeout:30 attempts:1\n";
+    char server_text[INET_ADDRSTRLEN] = {};
+    ::inet_ntop(AF_INET, &address.sin_addr, server_text, sizeof server_text);
+    const std::string config = std::string("nameserver ") + server_text + "\noptions timeout:30 attempts:1\n";
     (void)!::write(file, config.data(), config.size());
     ::close(file);
     const bool mounted = ::mount(path, "/etc/resolv.conf", nullptr, MS_BIND, nullptr) == 0;

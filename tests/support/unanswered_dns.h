@@ -19,7 +19,7 @@ struct ChildOutcome {
 using WorkWithUnansweredDns = std::function<std::string(int dns_server_socket)>;
 
 // Runs `work` in a forked child whose /etc/resolv.conf (bind-mounted in a private mount namespace, so
-// nothing outside the child sees it) names a DNS server on 127.0.0.2:53 that receives queries and never
+// nothing outside the child sees it) names a DNS server on 127.53.x.y:53 that receives queries and never
 // answers: the way a resolver behaves behind a dead network or a firewall dropping DNS. Needs root.
 // The caller must not have other threads running (fork copies only the calling thread). The child is
 // killed after `limit`.

@@ -4,7 +4,9 @@
 
 #include <wx/app.h>
 #include <wx/dialog.h>
+#include <wx/evtloop.h>
 #include <wx/image.h>
+#include <wx/timer.h>
 #include <wx/toplevel.h>
 
 #include <cstdio>
@@ -22,6 +24,29 @@
 namespace keywizard::ui {
 namespace {
 
+// Ends the program once every modal dialog has returned and the main loop is the one running: closing the
+// main window while a wizard it owns still runs its modal loop would delete the wizard under its own feet.
+class QuitWhenUnwound : public wxTimer {
+  public:
+    void Notify() override {
+        bool modal_left = false;
+        for (wxWindow* window : wxTopLevelWindows) {
+            if (auto* dialog = dynamic_cast<wxDialog*>(window); dialog && dialog->IsModal()) {
+                dialog->EndModal(wxID_CANCEL);  // the code that showed it goes on and returns
+                modal_left = true;
+            }
+        }
+        if (modal_left || wxEventLoopBase::GetActive() != wxTheApp->GetMainLoop()) {
+            return;  // again on the next tick, from the main loop
+        }
+        Stop();
+        for (wxWindow* window : wxTopLevelWindows) {
+            window->Close(true);
+        }
+        wxTheApp->ExitMainLoop();
+    }
+};
+
 // Ends the program right after the first window (frame or wizard page) is painted: what the startup
 // benchmark measures. A filter sees every wxEVT_PAINT, whichever window gets it.
 class QuitAfterFirstPaint : public wxEventFilter {
@@ -29,24 +54,14 @@ class QuitAfterFirstPaint : public wxEventFilter {
     int FilterEvent(wxEvent& event) override {
         if (!seen_ && event.GetEventType() == wxEVT_PAINT) {
             seen_ = true;
-            wxTheApp->CallAfter([] { CloseEveryWindow(); });
+            quitter_.Start(10);
         }
         return Event_Skip;
     }
 
   private:
-    static void CloseEveryWindow() {
-        for (wxWindow* window : wxTopLevelWindows) {
-            if (auto* dialog = dynamic_cast<wxDialog*>(window); dialog && dialog->IsModal()) {
-                dialog->EndModal(wxID_CANCEL);  // the code that showed it goes on and returns
-            } else {
-                window->Close(true);
-            }
-        }
-        wxTheApp->ExitMainLoop();
-    }
-
     bool seen_ = false;
+    QuitWhenUnwound quitter_;
 };
 
 class KeywizardApp : public wxApp {

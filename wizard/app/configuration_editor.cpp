@@ -336,12 +336,12 @@ class ConfigurationEditor : public wxDialog {
     }
 
     std::filesystem::path config_dir_;
-    wxTreebook* book_;
-    EditorApiKeysPage* api_keys_;
-    EditorNetworkPage* network_;
-    wxActivityIndicator* busy_indicator_;
-    wxStaticText* busy_text_;
-    wxButton* close_button_;
+    wxTreebook* book_ = nullptr;
+    EditorApiKeysPage* api_keys_ = nullptr;
+    EditorNetworkPage* network_ = nullptr;
+    wxActivityIndicator* busy_indicator_ = nullptr;
+    wxStaticText* busy_text_ = nullptr;
+    wxButton* close_button_ = nullptr;
 
     bool loaded_ = false;
     bool busy_ = false;           // loading, saving or forgetting: one storage job at a time

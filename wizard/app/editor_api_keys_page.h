@@ -33,11 +33,11 @@ class EditorApiKeysPage : public wxPanel {
     void HideNotice();
 
   private:
-    KeyEntryField* key_field_;
-    wxStaticText* location_;
-    wxButton* forget_button_;
-    KeyCheckPanel* check_panel_;
-    NoticeBox* notice_;
+    KeyEntryField* key_field_ = nullptr;
+    wxStaticText* location_ = nullptr;
+    wxButton* forget_button_ = nullptr;
+    KeyCheckPanel* check_panel_ = nullptr;
+    NoticeBox* notice_ = nullptr;
 };
 
 }  // namespace keywizard::ui

@@ -61,7 +61,8 @@ EditorNetworkPage::EditorNetworkPage(wxWindow* parent, std::function<void()> on_
         grid->Add(new wxStaticText(this, wxID_ANY, caption),
                   wxSizerFlags().Top().Border(wxTOP, FromDIP(proportion ? 4 : 6)));
         auto* column = new wxBoxSizer(wxVERTICAL);
-        column->Add(field, wxSizerFlags(proportion).Expand());
+        // A number needs no full-width field: only text fields stretch.
+        column->Add(field, field == timeout_ ? wxSizerFlags() : wxSizerFlags(proportion).Expand());
         auto* note_text = new wxStaticText(this, wxID_ANY, note);
         note_text->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
         note_text->SetFont(note_text->GetFont().Smaller());
@@ -99,8 +100,8 @@ EditorNetworkPage::EditorNetworkPage(wxWindow* parent, std::function<void()> on_
         wxFLP_OPEN | wxFLP_FILE_MUST_EXIST | wxFLP_USE_TEXTCTRL, wxDefaultValidator, "ca_file");
     add_row(_("CA file:"), ca_file_, _("Empty: the system's certificate store."));
 
-    timeout_ = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS,
-                              1, max_timeout_seconds, 30, "timeout");
+    timeout_ = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(140, -1)),
+                              wxSP_ARROW_KEYS, 1, max_timeout_seconds, 30, "timeout");
     add_row(_("Timeout (seconds):"), timeout_, _("How long one check may take in total."));
 
     required_models_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(-1, 64)),

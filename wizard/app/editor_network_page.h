@@ -34,14 +34,14 @@ class EditorNetworkPage : public wxPanel {
 
     std::function<void()> on_changed_;
     bool loading_ = false;
-    wxTextCtrl* base_url_;
-    wxTextCtrl* organization_;
-    wxTextCtrl* project_;
-    wxTextCtrl* proxy_;
-    wxFilePickerCtrl* ca_file_;
-    wxSpinCtrl* timeout_;
-    wxTextCtrl* required_models_;
-    wxStaticText* problem_;
+    wxTextCtrl* base_url_ = nullptr;
+    wxTextCtrl* organization_ = nullptr;
+    wxTextCtrl* project_ = nullptr;
+    wxTextCtrl* proxy_ = nullptr;
+    wxFilePickerCtrl* ca_file_ = nullptr;
+    wxSpinCtrl* timeout_ = nullptr;
+    wxTextCtrl* required_models_ = nullptr;
+    wxStaticText* problem_ = nullptr;
 };
 
 }  // namespace keywizard::ui

@@ -28,15 +28,15 @@ class KeyStatusPanel : public wxPanel {
   private:
     void ShowHeadline(StatusIcon icon, const wxString& headline, const wxString& explanation);
 
-    wxStaticBitmap* status_icon_;
-    wxStaticText* headline_;
-    wxStaticText* explanation_;
-    wxStaticText* masked_key_;
-    wxStaticText* location_;
-    wxStaticText* last_check_;
-    wxSizer* details_;
-    wxSizer* check_area_;
-    wxButton* setup_button_;
+    wxStaticBitmap* status_icon_ = nullptr;
+    wxStaticText* headline_ = nullptr;
+    wxStaticText* explanation_ = nullptr;
+    wxStaticText* masked_key_ = nullptr;
+    wxStaticText* location_ = nullptr;
+    wxStaticText* last_check_ = nullptr;
+    wxSizer* details_ = nullptr;
+    wxSizer* check_area_ = nullptr;
+    wxButton* setup_button_ = nullptr;
 };
 
 // "Valid (ok), 2 May 2024 14:03" from what settings.json remembers; "Never checked" when nothing.

@@ -47,9 +47,9 @@ class MainFrame : public wxFrame {
     bool first_load_done_ = false;
     bool dialog_open_ = false;  // a wizard or the editor is up: no second one from a queued event
 
-    wxInfoBar* info_bar_;
-    KeyStatusPanel* status_panel_;
-    KeyCheckPanel* check_panel_;
+    wxInfoBar* info_bar_ = nullptr;
+    KeyStatusPanel* status_panel_ = nullptr;
+    KeyCheckPanel* check_panel_ = nullptr;
     net::Endpoint endpoint_;  // of the last state shown: for the Test key panel's diagnostics
     // Last member: destroyed first, so a worker is joined while everything it reports to still exists.
     BackgroundTask storage_task_;

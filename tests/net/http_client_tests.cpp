@@ -121,6 +121,20 @@ BOOST_AUTO_TEST_CASE(sends_each_given_header_exactly_once_and_no_cookie_or_netrc
     BOOST_TEST(seen.header_values("OpenAI-Organization").empty());
 }
 
+BOOST_AUTO_TEST_CASE(headers_of_interim_1xx_responses_are_dropped) {
+    LoopbackServer server([](const RecordedRequest&, std::size_t) {
+        Reply reply = models_list();
+        reply.interim =
+            "HTTP/1.1 103 Early Hints\r\nLink: </kwtest.css>; rel=preload\r\nx-request-id: req_early\r\n\r\n";
+        return reply;
+    });
+    const HttpResponse response = keywizard::net::http_get(request_to(server.base_url()));
+    BOOST_TEST(response.error == TransportError::none, response.error_detail);
+    BOOST_TEST(response.status == 200);
+    BOOST_TEST(!response.header("link").has_value());
+    BOOST_TEST(response.header("x-request-id").value_or("") == "req_kwtest123");
+}
+
 BOOST_AUTO_TEST_CASE(error_statuses_come_back_with_their_body) {
     // No FAILONERROR: the 401 body says why the key was refused.
     const std::string body = R"({"error":{"message":"Incorrect API key provided","code":"invalid_api_key"}})";
@@ -289,6 +303,14 @@ BOOST_AUTO_TEST_CASE(the_system_store_does_not_trust_the_test_ca) {
     request.ca_file.clear();
     BOOST_TEST(keywizard::net::http_get(request).error == TransportError::tls_certificate);
     BOOST_TEST(server.request_count() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_server_that_does_not_speak_tls_is_a_tls_failure) {
+    LoopbackServer plain([](const RecordedRequest&, std::size_t) { return models_list(); }, std::nullopt);
+    const HttpResponse response =
+        keywizard::net::http_get(request_to("https://127.0.0.1:" + std::to_string(plain.port())));
+    BOOST_TEST(response.error == TransportError::tls, response.error_detail);
+    BOOST_TEST(plain.request_count() == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_or_unusable_ca_file_is_a_ca_bundle_failure) {

@@ -99,6 +99,14 @@ BOOST_DATA_TEST_CASE_F(ApiFixture, an_untrusted_certificate_is_a_certificate_fai
     BOOST_TEST(server.request_count() == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(a_server_that_does_not_speak_tls_is_a_tls_failure) {
+    LoopbackServer plain([](const RecordedRequest&, std::size_t) { return models_list(); }, std::nullopt);
+    auto request = check_of(plain);
+    request.endpoint.base_url = "https://127.0.0.1:" + std::to_string(plain.port()) + "/v1";
+    CHECK_OUTCOME(keywizard::net::check_key(request), KeyStatus::unverified, Reason::tls);
+    BOOST_TEST(plain.request_count() == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(a_missing_ca_file_is_a_ca_bundle_failure) {
     LoopbackServer server([](const RecordedRequest&, std::size_t) { return models_list(); });
     auto request = check_of(server);

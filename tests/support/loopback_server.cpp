@@ -308,6 +308,13 @@ void LoopbackServer::serve(UniqueFd socket) {
         note_finished();
         return;
     }
+    constexpr unsigned char tls_handshake_record = 0x16;
+    if (tls_ == nullptr && channel.peek_first_byte() == tls_handshake_record) {
+        (void)channel.write_all("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        channel.close_gracefully();
+        note_finished();
+        return;
+    }
     std::string extra;
     const auto head = channel.read_head(extra);
     const auto request = head ? parse_request(*head) : std::nullopt;
@@ -328,6 +335,9 @@ void LoopbackServer::serve(UniqueFd socket) {
 }
 
 void LoopbackServer::send_reply(Channel& channel, const Reply& reply) {
+    if (!reply.interim.empty() && !channel.write_all(reply.interim)) {
+        return;
+    }
     switch (reply.kind) {
         case Reply::Kind::complete:
             if (channel.write_all(head_of(reply.status, reply.headers, content_length(reply.body.size())) +

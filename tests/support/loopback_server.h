@@ -51,6 +51,8 @@ struct Reply {
     std::size_t declared_length = 0;
     std::size_t stream_bytes = 0;
     std::chrono::milliseconds drip_interval{200};
+    std::string interim;  // raw 1xx responses sent before the real one, e.g. "HTTP/1.1 103 Early
+                          // Hints\r\n...\r\n\r\n"
 
     static Reply json(int status, std::string body,
                       std::vector<std::pair<std::string, std::string>> headers = {});
@@ -67,8 +69,10 @@ struct Reply {
 using Handler = std::function<Reply(const RecordedRequest& request, std::size_t index)>;
 
 // A small HTTP/1.1 server on 127.0.0.1 with a kernel-chosen port, TLS (with one of the test PKI's
-// certificates) or plain. One thread accepts, one thread per connection answers (Connection: close). Every
-// wait also watches a stop pipe, so the destructor ends all of them at once, whatever they are doing.
+// certificates) or plain. A plain server answers a TLS handshake with a plain-text 400, as a real one
+// would; the client then sees a server that does not speak TLS. One thread accepts, one thread per connection
+// answers (Connection: close). Every wait also watches a stop pipe, so the destructor ends all of them at
+// once, whatever they are doing.
 class LoopbackServer {
   public:
     // tls == nullopt: plain HTTP.

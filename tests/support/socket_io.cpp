@@ -225,6 +225,23 @@ bool Channel::write_all(std::string_view data) {
     return true;
 }
 
+std::optional<unsigned char> Channel::peek_first_byte() {
+    for (;;) {
+        unsigned char byte = 0;
+        const ssize_t result = ::recv(socket_.get(), &byte, 1, MSG_PEEK);
+        if (result == 1) {
+            return byte;
+        }
+        if (result < 0 && errno == EINTR) {
+            continue;
+        }
+        if (result == 0 || (errno != EAGAIN && errno != EWOULDBLOCK) ||
+            wait_for(socket_.get(), POLLIN, stop_fd_) != Wait::ready) {
+            return std::nullopt;
+        }
+    }
+}
+
 std::optional<std::string> Channel::read_head(std::string& extra) {
     constexpr std::size_t max_head = 64 * 1024;
     std::string received;

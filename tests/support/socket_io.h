@@ -75,6 +75,8 @@ class Channel {
     // Bytes read (> 0), 0 at a clean end of stream, -1 on error, reset or stop.
     long read_some(char* buffer, std::size_t size);
     bool write_all(std::string_view data);
+    // The first byte the peer sent, left unread; empty when it closed first or the server is stopping.
+    std::optional<unsigned char> peek_first_byte();
     // Reads until the blank line that ends an HTTP head (at most 64 KiB). Bytes after it stay in `extra`.
     std::optional<std::string> read_head(std::string& extra);
     // True when the peer closed or the server is stopping, waiting at most `timeout` to find out.

@@ -52,7 +52,11 @@ void DonePage::OnShown(bool /*forward*/) {
     if (saved && saved->status.ok) {
         SetPageTitle(translated(page_content(PageId::done).title));
         status_->SetNotice(NoticeKind::success, _("Your key works and is saved."));
-        location_->SetLabelText(wxString::Format(_("Stored in: %s"), wxString::FromUTF8(saved->location)));
+        // KeyStorage's own words ("Saved the key in …", and where an old copy was removed), else the place.
+        location_->SetLabelText(
+            saved->status.message.empty()
+                ? wxString::Format(_("Stored in: %s"), wxString::FromUTF8(saved->location))
+                : wxString::FromUTF8(saved->status.message));
         const bool plain_file = saved->backend == settings::SecretBackend::file;
         wxString warning;
         if (plain_file) {

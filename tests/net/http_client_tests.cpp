@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -100,7 +101,7 @@ BOOST_AUTO_TEST_CASE(returns_status_lowercase_headers_body_and_timings_of_a_tls_
     BOOST_TEST(response.timings.total_ms > 0);
 }
 
-BOOST_AUTO_TEST_CASE(sends_each_given_header_exactly_once_and_no_cookie_or_netrc_credentials) {
+BOOST_AUTO_TEST_CASE(sends_each_given_header_exactly_once) {
     LoopbackServer server([](const RecordedRequest&, std::size_t) { return models_list(); });
     auto request = request_to(server.base_url());
     request.headers.emplace_back("OpenAI-Project", "proj_kwtest");
@@ -119,6 +120,20 @@ BOOST_AUTO_TEST_CASE(sends_each_given_header_exactly_once_and_no_cookie_or_netrc
                boost::test_tools::per_element());
     BOOST_TEST(seen.header_values("Cookie").empty());
     BOOST_TEST(seen.header_values("OpenAI-Organization").empty());
+}
+
+BOOST_AUTO_TEST_CASE(credentials_in_a_netrc_file_are_never_sent) {
+    LoopbackServer server([](const RecordedRequest&, std::size_t) { return models_list(); });
+    const std::string home = TestPki::instance().directory() + "/home";
+    std::filesystem::create_directories(home);
+    std::ofstream(home + "/.netrc") << "machine 127.0.0.1 login kwtest-user password kwtest-password\n";
+    environment.set("HOME", home);
+    auto request = request_to(server.base_url());
+    request.headers.clear();  // nothing of our own that could hide libcurl's Basic authentication
+
+    BOOST_TEST(keywizard::net::http_get(request).status == 200);
+    BOOST_REQUIRE(server.wait_for_requests(1, long_enough));
+    BOOST_TEST(server.requests().at(0).header_values("Authorization").empty());
 }
 
 BOOST_AUTO_TEST_CASE(headers_of_interim_1xx_responses_are_dropped) {

@@ -68,8 +68,7 @@ bool pump(int from, int to) {
 }  // namespace
 
 ConnectProxy::ConnectProxy(Mode mode) : mode_(mode), listener_(listen_on_loopback(port_)) {
-    ignore_sigpipe();
-    acceptor_ = std::thread([this] { accept_loop(); });
+    acceptor_ = start_thread_without_sigpipe([this] { accept_loop(); });
 }
 
 ConnectProxy::~ConnectProxy() {
@@ -100,6 +99,7 @@ void ConnectProxy::accept_loop() {
             continue;
         }
         std::lock_guard lock(mutex_);
+        // Started from the acceptor, whose SIGPIPE is blocked: so is this thread's.
         connection_threads_.emplace_back(
             [this, socket = std::move(client)]() mutable { serve(std::move(socket)); });
     }

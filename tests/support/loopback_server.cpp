@@ -216,11 +216,10 @@ Reply Reply::silence() {
 
 LoopbackServer::LoopbackServer(Handler handler, std::optional<ServerIdentity> tls)
     : handler_(std::move(handler)), listener_(listen_on_loopback(port_)) {
-    ignore_sigpipe();
     if (tls) {
         tls_ = make_tls_context(*tls);
     }
-    acceptor_ = std::thread([this] { accept_loop(); });
+    acceptor_ = start_thread_without_sigpipe([this] { accept_loop(); });
 }
 
 LoopbackServer::~LoopbackServer() {
@@ -284,6 +283,7 @@ void LoopbackServer::accept_loop() {
         }
         std::lock_guard lock(mutex_);
         ++connections_;
+        // Started from the acceptor, whose SIGPIPE is blocked: so is this thread's.
         connection_threads_.emplace_back(
             [this, socket = std::move(client)]() mutable { serve(std::move(socket)); });
         changed_.notify_all();

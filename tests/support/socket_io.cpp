@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <mutex>
 #include <stdexcept>
 
 namespace keywizard::test {
@@ -48,9 +47,16 @@ bool WakePipe::woken() const {
     return ::poll(&entry, 1, 0) > 0;
 }
 
-void ignore_sigpipe() {
-    static std::once_flag once;
-    std::call_once(once, [] { ::signal(SIGPIPE, SIG_IGN); });
+std::thread start_thread_without_sigpipe(std::function<void()> body) {
+    // A new thread inherits the signal mask of the one creating it: block, create, restore.
+    sigset_t sigpipe_only;
+    sigset_t previous;
+    sigemptyset(&sigpipe_only);
+    sigaddset(&sigpipe_only, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &sigpipe_only, &previous);
+    std::thread thread(std::move(body));
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    return thread;
 }
 
 namespace {

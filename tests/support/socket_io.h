@@ -4,9 +4,11 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 
 namespace keywizard::test {
 
@@ -63,7 +65,7 @@ enum class Wait { ready, stopped, timed_out };
 Wait wait_for(int fd, short events, int stop_fd, std::optional<std::chrono::milliseconds> timeout = {});
 
 // One accepted connection, plain or TLS, on a non-blocking socket whose every wait also watches the stop
-// pipe. Writes never raise SIGPIPE (the support library ignores it process-wide).
+// pipe. Use it only on threads from start_thread_without_sigpipe().
 class Channel {
   public:
     Channel(UniqueFd socket, SSL_CTX* tls, int stop_fd);  // tls == nullptr: plain TCP
@@ -93,8 +95,10 @@ class Channel {
     int stop_fd_;
 };
 
-// Makes writes to a closed socket fail with EPIPE instead of killing the test process; OpenSSL writes with
-// plain write(2), which has no MSG_NOSIGNAL.
-void ignore_sigpipe();
+// Starts a server thread in which writing to a closed socket fails with EPIPE instead of killing the test
+// process: OpenSSL writes with plain write(2), which has no MSG_NOSIGNAL. SIGPIPE is blocked in the new
+// thread (and in every thread it starts) rather than ignored process-wide, so programs the tests run keep
+// the default disposition.
+std::thread start_thread_without_sigpipe(std::function<void()> body);
 
 }  // namespace keywizard::test

@@ -5,7 +5,9 @@
 namespace keywizard::settings {
 namespace {
 
-constexpr int default_timeout_seconds = AppSettings{}.timeout_seconds;
+// Not constexpr: clang 14 with libstdc++ 12 cannot construct the std::string members in a constant
+// expression.
+const int default_timeout_seconds = AppSettings{}.timeout_seconds;
 
 std::string wrong_type(std::string_view key, std::string_view expected) {
     return "settings.json: \"" + std::string(key) + "\" should be " + std::string(expected) +

@@ -112,6 +112,14 @@ std::string displayable_server_text(std::string_view raw, std::size_t max_charac
             continue;
         }
         if (characters + (pending_space ? 1 : 0) >= max_characters) {
+            // A token cut here is dropped whole: it may be a key that redaction did not recognise (glued to
+            // other text, as in "org-sk-proj-..."), and half of it would slip past the exact-key masking
+            // that check_key does last. Found by fuzz/models_response_fuzzer.cpp.
+            if (!pending_space && is_token_character(text[at])) {
+                while (!clean.empty() && is_token_character(clean.back())) {
+                    clean.pop_back();
+                }
+            }
             clean += ellipsis;
             break;
         }

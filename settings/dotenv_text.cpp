@@ -120,7 +120,12 @@ std::string set_dotenv_value(std::string_view text, std::string_view name, std::
         out += line.ending;
     }
     if (!replaced) {
-        if (!out.empty() && out.back() != '\n') {
+        if (!out.empty() && out.back() == '\r') {
+            // The last line ends in a lone CR (a CRLF file that lost its final LF): complete that line end.
+            // Another CRLF after it would make the CR part of that line's value. Found by
+            // fuzz/dotenv_text_fuzzer.cpp.
+            out += '\n';
+        } else if (!out.empty() && out.back() != '\n') {
             out += ending;
         }
         out += assignment;

@@ -27,9 +27,13 @@ using keywizard::fuzz::has_no_control_characters;
 using keywizard::fuzz::is_valid_utf8;
 using namespace keywizard::net;
 
-// Shaped like a project key, plainly fake, and without repeats so that any 16-character window of it is
-// unique to it.
-const std::string sent_key = "sk-proj-kwFUZZ0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ";
+// Two keys shaped like project keys, plainly fake, sharing only the "sk-proj-" that masks show anyway.
+// Each body has 40 distinct characters, none of "sk-proj", and the second is the first reversed, so no
+// position and no run of the first appears in the second. The same input is classified once with each key
+// as the one that was sent: a run of 16 characters of the first key shown after the first run but not after
+// the second came from the key, not from the input (libFuzzer learns the key's runs and writes them in).
+const std::string sent_key = "sk-proj-ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghilmn";
+const std::string other_key = "sk-proj-nmlihgfedcbaZYXWVUTSRQPONMLKJIHGFEDCBA";
 constexpr std::size_t leak_window = 16;
 
 const std::array<std::string, 3> model_ids = {"gpt-4o", "gpt-4o-mini", "kw-not-listed"};
@@ -86,11 +90,11 @@ std::string_view expected_reason(TransportError error) {
     return "";
 }
 
-std::string with_key(std::string_view text) {
+std::string with_key(std::string_view text, const std::string& key) {
     std::string out;
     for (std::size_t at = 0; at < text.size(); ++at) {
         if (text.substr(at, 2) == "@K") {
-            out += sent_key;
+            out += key;
             ++at;
         } else {
             out += text[at];
@@ -109,7 +113,7 @@ std::string lower(std::string text) {
 }
 
 // What http_get hands over: lower-case names, values trimmed of blanks, no line ends.
-HeaderList parse_headers(std::string_view block) {
+HeaderList parse_headers(std::string_view block, const std::string& key) {
     HeaderList headers;
     while (!block.empty()) {
         const auto end = block.find('\n');
@@ -126,21 +130,54 @@ HeaderList parse_headers(std::string_view block) {
         while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r')) {
             value.remove_suffix(1);
         }
-        headers.emplace_back(lower(with_key(line.substr(0, colon))), with_key(value));
+        headers.emplace_back(lower(with_key(line.substr(0, colon), key)), with_key(value, key));
     }
     return headers;
 }
 
-void check_no_part_of_the_key(std::string_view text) {
+// Fails when `shown` (after sending sent_key) holds a run of sent_key that `control` (the same input, after
+// sending other_key) does not.
+void check_no_part_of_the_key(std::string_view shown, std::string_view control) {
     for (std::size_t at = 0; at + leak_window <= sent_key.size(); ++at) {
-        FUZZ_CHECK(text.find(sent_key.substr(at, leak_window)) == std::string_view::npos);
+        const std::string_view run = std::string_view(sent_key).substr(at, leak_window);
+        FUZZ_CHECK(shown.find(run) == std::string_view::npos || control.find(run) != std::string_view::npos);
     }
 }
 
-void check_shown_text(std::string_view text) {
-    FUZZ_CHECK(is_valid_utf8(text));
-    FUZZ_CHECK(has_no_control_characters(text));
-    check_no_part_of_the_key(text);
+void check_shown_text(std::string_view shown, std::string_view control) {
+    FUZZ_CHECK(is_valid_utf8(shown));
+    FUZZ_CHECK(has_no_control_characters(shown));
+    check_no_part_of_the_key(shown, control);
+}
+
+HttpResponse response_from(std::string_view input, const std::string& key) {
+    HttpResponse response;
+    const auto* data = reinterpret_cast<const std::uint8_t*>(input.data());
+    response.status = ((data[0] << 8) | data[1]) % 1000;
+    response.error = data[2] < 0xE0 ? TransportError::none : transport_errors[(data[2] - 0xE0) % 14];
+    const std::string_view rest = input.substr(4);
+    const auto split = rest.find("\n\n");
+    if (split != std::string_view::npos) {
+        response.headers = parse_headers(rest.substr(0, split), key);
+        response.body = with_key(rest.substr(split + 2), key);
+    } else {
+        response.body = with_key(rest, key);
+    }
+    if (response.error != TransportError::none) {
+        response.error_detail = response.body;  // libcurl's error text, as untrusted as a body
+    }
+    return response;
+}
+
+// classify_models_response, then check_key's last step: the exact key, wherever it survived, is masked.
+KeyCheckOutcome classify_as_check_key_does(const HttpResponse& response,
+                                           const std::vector<std::string>& required, const std::string& key) {
+    KeyCheckOutcome outcome = classify_models_response(response, required);
+    for (std::string* text :
+         {&outcome.detail, &outcome.message, &outcome.request_id, &outcome.organization, &outcome.project}) {
+        *text = redact_key(*text, key);
+    }
+    return outcome;
 }
 
 }  // namespace
@@ -149,23 +186,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size < 4) {
         return 0;
     }
-    HttpResponse response;
-    response.status = ((data[0] << 8) | data[1]) % 1000;
-    response.error = data[2] < 0xE0 ? TransportError::none : transport_errors[(data[2] - 0xE0) % 14];
-    std::vector<std::string> required(model_ids.begin(), model_ids.begin() + data[3] % 4);
-    const std::string_view rest(reinterpret_cast<const char*>(data) + 4, size - 4);
-    const auto split = rest.find("\n\n");
-    if (split != std::string_view::npos) {
-        response.headers = parse_headers(rest.substr(0, split));
-        response.body = with_key(rest.substr(split + 2));
-    } else {
-        response.body = with_key(rest);
-    }
-    if (response.error != TransportError::none) {
-        response.error_detail = response.body;  // libcurl's error text, as untrusted as a body
-    }
-
-    KeyCheckOutcome outcome = classify_models_response(response, required);
+    const std::string_view input(reinterpret_cast<const char*>(data), size);
+    const std::vector<std::string> required(model_ids.begin(), model_ids.begin() + data[3] % 4);
+    const HttpResponse response = response_from(input, sent_key);
+    const KeyCheckOutcome outcome = classify_as_check_key_does(response, required, sent_key);
+    const KeyCheckOutcome control =
+        classify_as_check_key_does(response_from(input, other_key), required, other_key);
 
     FUZZ_CHECK(status_of(outcome.reason) == outcome.status);
     FUZZ_CHECK(outcome.http_status.has_value() == (response.status > 0));
@@ -189,19 +215,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(!outcome.message.empty());
     FUZZ_CHECK(is_valid_utf8(outcome.message));
 
-    // check_key's last step: the exact key, wherever it survived, is masked. After it, not even part of
-    // the key may be visible in anything shown or printed.
-    for (std::string* text :
-         {&outcome.detail, &outcome.message, &outcome.request_id, &outcome.organization, &outcome.project}) {
-        *text = redact_key(*text, sent_key);
-    }
-    check_shown_text(outcome.detail);
-    check_shown_text(outcome.request_id);
-    check_shown_text(outcome.organization);
-    check_shown_text(outcome.project);
-    check_no_part_of_the_key(outcome.message);
-    for (const auto& note : outcome.notes) {
-        check_no_part_of_the_key(note);
-    }
+    // Not even part of the key may be visible in anything shown or printed.
+    check_shown_text(outcome.detail, control.detail);
+    check_shown_text(outcome.request_id, control.request_id);
+    check_shown_text(outcome.organization, control.organization);
+    check_shown_text(outcome.project, control.project);
+    check_no_part_of_the_key(outcome.message, control.message);
+    const auto joined = [](const std::vector<std::string>& notes) {
+        std::string all;
+        for (const auto& note : notes) {
+            all += note + "\n";
+        }
+        return all;
+    };
+    check_no_part_of_the_key(joined(outcome.notes), joined(control.notes));
     return 0;
 }

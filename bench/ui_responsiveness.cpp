@@ -115,6 +115,11 @@ class BenchFrame : public wxFrame {
             idle_gaps_.push_back(gap);
         } else if (phase_ == Phase::test || phase_ == Phase::cancel_wait) {
             busy_gaps_.push_back(gap);
+            run_longest_gap_ = std::max(run_longest_gap_, gap);
+            if (gap >= maximum(busy_gaps_)) {
+                // Where in a run the longest wait happened tells what caused it (start, result, cancel).
+                longest_gap_ended_after_ms_ = ms_between(started_at_, now);
+            }
         }
     }
 
@@ -138,6 +143,7 @@ class BenchFrame : public wxFrame {
                 return;
             }
             phase_ = testing_runs_left ? Phase::test : Phase::cancel_wait;
+            run_longest_gap_ = 0;
             worker_returned_at_ = 0;
             started_at_ = Clock::now();
             Click("test_key_button");
@@ -156,10 +162,12 @@ class BenchFrame : public wxFrame {
         const auto now = Clock::now();
         if (phase_ == Phase::test && state == KeyCheckPanel::State::result) {
             test_durations_.push_back(ms_between(started_at_, now));
+            longest_gap_per_run_.push_back(run_longest_gap_);
             phase_ = Phase::cancelled;  // between runs: gaps are not counted
             step_.StartOnce(300);
         } else if (phase_ == Phase::cancel_wait && state == KeyCheckPanel::State::ready) {
             cancel_to_ready_.push_back(ms_between(cancel_clicked_at_, now));
+            longest_gap_per_run_.push_back(run_longest_gap_);
             phase_ = Phase::cancelled;
             WaitForWorker();
         } else if (phase_ == Phase::cancel_wait && state == KeyCheckPanel::State::result) {
@@ -187,7 +195,13 @@ class BenchFrame : public wxFrame {
         std::printf("idle_tick_gap_p99_ms=%.1f\n", percentile(idle_gaps_, 0.99));
         std::printf("test_tick_gap_max_ms=%.1f\n", maximum(busy_gaps_));
         std::printf("test_tick_gap_p99_ms=%.1f\n", percentile(busy_gaps_, 0.99));
+        std::printf("test_tick_gap_max_ended_after_ms=%.0f\n", longest_gap_ended_after_ms_);
         std::printf("test_ticks=%zu\n", busy_gaps_.size());
+        std::string per_run;
+        for (const double gap : longest_gap_per_run_) {
+            per_run += (per_run.empty() ? "" : ", ") + std::to_string(static_cast<int>(gap + 0.5));
+        }
+        std::printf("longest_gap_per_run_ms=%s\n", per_run.c_str());
         std::printf("test_duration_median_ms=%.1f\n", median(test_durations_));
         std::printf("cancel_to_ready_median_ms=%.2f\n", median(cancel_to_ready_));
         std::printf("cancel_to_ready_max_ms=%.2f\n", maximum(cancel_to_ready_));
@@ -210,6 +224,9 @@ class BenchFrame : public wxFrame {
     std::atomic<long long> worker_returned_at_{0};
     std::vector<double> idle_gaps_;
     std::vector<double> busy_gaps_;
+    double longest_gap_ended_after_ms_ = 0;
+    double run_longest_gap_ = 0;
+    std::vector<double> longest_gap_per_run_;  // test runs first, then cancel runs
     std::vector<double> test_durations_;
     std::vector<double> cancel_to_ready_;
     std::vector<double> cancel_to_worker_end_;

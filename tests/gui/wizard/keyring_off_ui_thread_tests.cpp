@@ -1,0 +1,223 @@
+// DESIGN.md's "Keyring calls never run on the UI thread", proven by behaviour: with a slow keyring (every
+// blocking libsecret call keywizard makes waits a while first, as when the provider is busy or waits on a
+// prompt), the wizard's UI thread keeps answering while the wizard probes the keyring at start and while it
+// saves a key into it.
+//
+// The slowness comes from this file defining the libsecret functions for the test executable: while a
+// KeyringDelay is alive each one sleeps, then calls the real libsecret function (dlsym RTLD_NEXT) against
+// the real gnome-keyring of scripts/test-session. Outside that window they only pass the call on.
+#include <dlfcn.h>
+
+#include <boost/test/unit_test.hpp>
+
+#include <wx/app.h>
+#include <wx/radiobut.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "settings/key_storage.h"
+#include "tests/gui/wizard/wizard_test_fixture.h"
+
+using namespace keywizard::test;
+using keywizard::settings::KeyStorage;
+using keywizard::settings::SecretReadState;
+using keywizard::ui::PageId;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::atomic<int> keyring_delay_ms{0};
+std::atomic<int> delayed_calls{0};
+
+void slow_keyring_down() {
+    if (const int delay = keyring_delay_ms.load(); delay > 0) {
+        ++delayed_calls;
+        std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+    }
+}
+
+template <typename Function>
+Function real(const char* name) {
+    return reinterpret_cast<Function>(::dlsym(RTLD_NEXT, name));
+}
+
+// Makes every blocking libsecret call wait `delay` while it lives.
+class KeyringDelay {
+  public:
+    explicit KeyringDelay(std::chrono::milliseconds delay) {
+        keyring_delay_ms = static_cast<int>(delay.count());
+    }
+    ~KeyringDelay() { keyring_delay_ms = 0; }
+};
+
+// A watchdog thread asks the UI thread to answer (CallAfter) every 10 ms and keeps the longest time an
+// answer took: how long the UI thread was kept from handling events, whatever kept it.
+class UiHeartbeat {
+  public:
+    UiHeartbeat() : watchdog_([this] { Watch(); }) {}
+    ~UiHeartbeat() { Stop(); }
+
+    void Stop() {
+        {
+            std::lock_guard lock(state_->mutex);
+            state_->stopping = true;
+        }
+        state_->changed.notify_all();
+        if (watchdog_.joinable()) {
+            watchdog_.join();
+        }
+    }
+    std::chrono::milliseconds longest_wait() const {
+        std::lock_guard lock(state_->mutex);
+        return std::chrono::duration_cast<std::chrono::milliseconds>(state_->longest);
+    }
+    int answered() const {
+        std::lock_guard lock(state_->mutex);
+        return state_->answered;
+    }
+
+  private:
+    struct State {
+        std::mutex mutex;
+        std::condition_variable changed;
+        bool stopping = false;
+        int asked = 0;
+        int answered = 0;
+        Clock::duration longest{};
+    };
+
+    void Watch() {
+        std::unique_lock lock(state_->mutex);
+        while (!state_->stopping) {
+            const int question = ++state_->asked;
+            const auto asked_at = Clock::now();
+            wxTheApp->CallAfter([state = state_, question] {
+                std::lock_guard answer_lock(state->mutex);
+                state->answered = std::max(state->answered, question);
+                state->changed.notify_all();
+            });
+            state_->changed.wait(lock, [&] { return state_->stopping || state_->answered >= question; });
+            if (state_->answered >= question) {
+                state_->longest = std::max(state_->longest, Clock::now() - asked_at);
+            }
+            state_->changed.wait_for(lock, std::chrono::milliseconds(10), [&] { return state_->stopping; });
+        }
+    }
+
+    std::shared_ptr<State> state_ = std::make_shared<State>();
+    std::thread watchdog_;
+};
+
+// A UI thread that made even one slowed-down keyring call would be held up longer than this. Well above
+// what painting a page takes, even in the sanitizer build on a busy machine.
+constexpr auto longest_acceptable_wait = std::chrono::milliseconds(750);
+
+}  // namespace
+
+// The blocking libsecret calls of settings/keyring_store.cpp, with libsecret's C signatures (pointers and
+// enums), so this file needs no libsecret headers.
+extern "C" {
+void* secret_service_get_sync(int flags, void* cancellable, void** error) {
+    slow_keyring_down();
+    return real<void* (*)(int, void*, void**)>("secret_service_get_sync")(flags, cancellable, error);
+}
+void* secret_collection_for_alias_sync(void* service, const char* alias, int flags, void* cancellable,
+                                       void** error) {
+    slow_keyring_down();
+    return real<void* (*)(void*, const char*, int, void*, void**)>("secret_collection_for_alias_sync")(
+        service, alias, flags, cancellable, error);
+}
+void* secret_service_search_sync(void* service, const void* schema, void* attributes, int flags,
+                                 void* cancellable, void** error) {
+    slow_keyring_down();
+    return real<void* (*)(void*, const void*, void*, int, void*, void**)>("secret_service_search_sync")(
+        service, schema, attributes, flags, cancellable, error);
+}
+int secret_service_store_sync(void* service, const void* schema, void* attributes, const char* collection,
+                              const char* label, void* value, void* cancellable, void** error) {
+    slow_keyring_down();
+    return real<int (*)(void*, const void*, void*, const char*, const char*, void*, void*, void**)>(
+        "secret_service_store_sync")(service, schema, attributes, collection, label, value, cancellable,
+                                     error);
+}
+int secret_item_delete_sync(void* item, void* cancellable, void** error) {
+    slow_keyring_down();
+    return real<int (*)(void*, void*, void**)>("secret_item_delete_sync")(item, cancellable, error);
+}
+}
+
+BOOST_AUTO_TEST_SUITE(keyring_off_ui_thread_tests)
+
+BOOST_AUTO_TEST_CASE(a_slow_keyring_never_holds_up_the_wizard_at_start_or_while_saving) {
+    auto server = start_api(models_reply());
+    WizardFixture f(/*first_run=*/false, /*start=*/false);
+    {
+        const auto forgotten = KeyStorage(f.config_dir()).forget_key();  // the session keyring is shared
+        BOOST_TEST_REQUIRE(forgotten.ok, forgotten.message);
+    }
+
+    // At start the wizard asks whether the keyring can take a key. Building the pages keeps the UI thread
+    // busy for a while by itself (seconds in the sanitizer build), so the probe is made slower than that:
+    // its first call alone takes 4.5 s, close to the 5 s bound of a keyring operation. Had the probe run on
+    // the UI thread, creating the wizard would take at least that long.
+    const auto probe_delay = std::chrono::milliseconds(4500);
+    std::chrono::milliseconds create_took{};
+    std::chrono::milliseconds probe_wait{};
+    int calls = delayed_calls.load();
+    {
+        KeyringDelay slow(probe_delay);
+        const auto started = Clock::now();
+        f.create(/*first_run=*/false);
+        create_took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
+        UiHeartbeat heartbeat;
+        BOOST_TEST_REQUIRE(pump_until([&] { return f.wizard().StartFacts().has_value(); }, 30s));
+        heartbeat.Stop();
+        probe_wait = heartbeat.longest_wait();
+    }
+    BOOST_TEST(delayed_calls.load() > calls);  // the probe did ask the (slow) keyring
+    BOOST_TEST(create_took < probe_delay - 500ms);
+    BOOST_TEST(probe_wait < longest_acceptable_wait,
+               "the UI thread was held up for " << probe_wait.count() << " ms while the keyring was probed");
+
+    // The slow probe may have given up on the keyring: start over with a wizard that found it usable.
+    f.create(/*first_run=*/false);
+    BOOST_TEST_REQUIRE(pump_until([&] { return f.wizard().StartFacts().has_value(); }, 30s));
+    BOOST_TEST_REQUIRE(!f.wizard().StartFacts()->keyring_problem.has_value());
+    calls = delayed_calls.load();
+
+    // Saving: every keyring call of the save waits 1 s (a few of them stay within the 5 s bound); the UI
+    // thread must keep answering throughout.
+    f.open_paste_page(server.get());
+    f.type_key(test_key);
+    f.press_test_key();
+    BOOST_TEST_REQUIRE(f.wait_for_result());
+    std::chrono::milliseconds save_wait{};
+    {
+        KeyringDelay slow(std::chrono::milliseconds(1000));
+        UiHeartbeat heartbeat;
+        click(f.next_button());
+        BOOST_TEST_REQUIRE(pump_until([&] { return f.current() == PageId::done; }, 30s));
+        heartbeat.Stop();
+        save_wait = heartbeat.longest_wait();
+        BOOST_TEST(heartbeat.answered() > 10);  // the save took a while (1 s per keyring call)
+    }
+    BOOST_TEST_MESSAGE("wizard created in " << create_took.count() << " ms; longest UI wait while probing "
+                                            << probe_wait.count() << " ms, while saving " << save_wait.count()
+                                            << " ms");
+    BOOST_TEST(delayed_calls.load() > calls);  // the save did use the (slow) keyring
+    BOOST_TEST(save_wait < longest_acceptable_wait,
+               "the UI thread was held up for " << save_wait.count() << " ms while the key was saved");
+
+    const auto stored = KeyStorage(f.config_dir()).read_key();
+    BOOST_TEST((stored.state == SecretReadState::found), stored.message);
+    BOOST_TEST((stored.key == test_key));
+    BOOST_TEST(KeyStorage(f.config_dir()).forget_key().ok);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

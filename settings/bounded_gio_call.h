@@ -1,6 +1,6 @@
 #pragma once
 
-#include <gio/gio.h>
+#include "settings/libsecret_api.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -19,16 +19,18 @@ namespace keywizard::settings {
 //
 // libsecret's sync calls run their own GMainContext on the calling thread, so they work on any thread.
 template <typename Result>
-std::optional<Result> run_bounded(std::chrono::milliseconds timeout,
+std::optional<Result> run_bounded(const LibsecretApi& lib, std::chrono::milliseconds timeout,
                                   std::function<Result(GCancellable*)> work) {
     struct State {
         std::mutex mutex;
         std::condition_variable done;
         std::optional<Result> result;
-        GCancellable* cancellable = g_cancellable_new();
-        ~State() { g_object_unref(cancellable); }
+        const LibsecretApi& lib;
+        GCancellable* cancellable = lib.g_cancellable_new();
+        explicit State(const LibsecretApi& api) : lib(api) {}
+        ~State() { lib.g_object_unref(cancellable); }
     };
-    auto state = std::make_shared<State>();
+    auto state = std::make_shared<State>(lib);
     std::thread([state, work = std::move(work)] {
         Result result = work(state->cancellable);
         std::lock_guard lock(state->mutex);
@@ -41,7 +43,7 @@ std::optional<Result> run_bounded(std::chrono::milliseconds timeout,
         return std::move(state->result);
     }
     lock.unlock();
-    g_cancellable_cancel(state->cancellable);
+    lib.g_cancellable_cancel(state->cancellable);
     return std::nullopt;
 }
 

@@ -1,23 +1,37 @@
 #include "settings/keyring_messages.h"
 
-#include <libsecret/secret.h>
+#include "settings/libsecret_api.h"
 
 #include <cstdlib>
 
 namespace keywizard::settings::keyring_messages {
 namespace {
 
+// Errors only come from libsecret calls, so it is loaded whenever one is explained.
+const LibsecretApi& lib() {
+    return *load_libsecret().api;
+}
+GQuark dbus_error() {
+    return lib().g_dbus_error_quark();
+}
+GQuark io_error() {
+    return lib().g_io_error_quark();
+}
+GQuark secret_error() {
+    return lib().secret_error_get_quark();
+}
+
 // "GDBus.Error:org.freedesktop.DBus.Error.ServiceUnknown: The name ..." -> "The name ..."
 std::string plain_message(const GError* error) {
-    GError* copy = g_error_copy(error);
-    g_dbus_error_strip_remote_error(copy);
+    GError* copy = lib().g_error_copy(error);
+    lib().g_dbus_error_strip_remote_error(copy);
     std::string message = copy->message;
-    g_error_free(copy);
+    lib().g_error_free(copy);
     return message;
 }
 
 bool is_activation_failure(const GError* error) {
-    if (error->domain != G_DBUS_ERROR) {
+    if (error->domain != dbus_error()) {
         return false;
     }
     switch (error->code) {
@@ -45,8 +59,8 @@ std::string explain(const GError* error, Stage stage) {
     if (error == nullptr) {
         return "The keyring failed without saying why";
     }
-    if (g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN) ||
-        g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER)) {
+    if (lib().g_error_matches(error, dbus_error(), G_DBUS_ERROR_SERVICE_UNKNOWN) ||
+        lib().g_error_matches(error, dbus_error(), G_DBUS_ERROR_NAME_HAS_NO_OWNER)) {
         return "No Secret Service provider: nothing on the D-Bus session bus offers a keyring "
                "(org.freedesktop.secrets); install and start GNOME Keyring, or KeePassXC with its Secret "
                "Service "
@@ -55,20 +69,20 @@ std::string explain(const GError* error, Stage stage) {
     if (is_activation_failure(error)) {
         return "The keyring service could not be started: " + plain_message(error);
     }
-    if (g_error_matches(error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED)) {
+    if (lib().g_error_matches(error, secret_error(), SECRET_ERROR_IS_LOCKED)) {
         return locked();
     }
-    if (g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY) ||
-        g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_TIMEOUT) ||
-        g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_TIMED_OUT) ||
-        g_error_matches(error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)) {
+    if (lib().g_error_matches(error, dbus_error(), G_DBUS_ERROR_NO_REPLY) ||
+        lib().g_error_matches(error, dbus_error(), G_DBUS_ERROR_TIMEOUT) ||
+        lib().g_error_matches(error, dbus_error(), G_DBUS_ERROR_TIMED_OUT) ||
+        lib().g_error_matches(error, io_error(), G_IO_ERROR_TIMED_OUT)) {
         return "The keyring service did not answer: " + plain_message(error);
     }
-    if (g_error_matches(error, G_IO_ERROR, G_IO_ERROR_CLOSED)) {
+    if (lib().g_error_matches(error, io_error(), G_IO_ERROR_CLOSED)) {
         // The bus went away while the app was running (libsecret keeps its closed connection).
         return no_session_bus("the connection to the session bus was closed");
     }
-    if (stage == Stage::connecting && error->domain == G_IO_ERROR) {
+    if (stage == Stage::connecting && error->domain == io_error()) {
         const char* address = std::getenv("DBUS_SESSION_BUS_ADDRESS");
         return no_session_bus(address != nullptr && *address != '\0'
                                   ? "could not connect to " + std::string(address) + ": " +

@@ -1,4 +1,3 @@
-#include <libsecret/secret.h>
 #include <sys/stat.h>
 
 #include <cstdlib>
@@ -7,10 +6,16 @@
 
 #include "settings/bounded_gio_call.h"
 #include "settings/keyring_messages.h"
+#include "settings/libsecret_api.h"
 #include "settings/secret_store.h"
 
 namespace keywizard::settings {
 namespace {
+
+// Every function below runs only after KeyringStore::bounded has loaded libsecret.
+const LibsecretApi& lib() {
+    return *load_libsecret().api;
+}
 
 // The item every keywizard stores: found again by its attributes, shown with a readable label in
 // Seahorse and other keyring managers.
@@ -28,27 +33,27 @@ const SecretSchema* api_key_schema() {
 constexpr const char* item_label = "keywizard: OpenAI API key";
 
 struct GObjectUnref {
-    void operator()(gpointer object) const { g_object_unref(object); }
+    void operator()(gpointer object) const { lib().g_object_unref(object); }
 };
 template <typename T>
 using GObjectPtr = std::unique_ptr<T, GObjectUnref>;
 
 struct ErrorFree {
-    void operator()(GError* error) const { g_error_free(error); }
+    void operator()(GError* error) const { lib().g_error_free(error); }
 };
 using ErrorPtr = std::unique_ptr<GError, ErrorFree>;
 
 struct HashTableUnref {
-    void operator()(GHashTable* table) const { g_hash_table_unref(table); }
+    void operator()(GHashTable* table) const { lib().g_hash_table_unref(table); }
 };
 std::unique_ptr<GHashTable, HashTableUnref> item_attributes() {
-    return std::unique_ptr<GHashTable, HashTableUnref>(secret_attributes_build(
+    return std::unique_ptr<GHashTable, HashTableUnref>(lib().secret_attributes_build(
         api_key_schema(), "application", "keywizard", "name", "OPENAI_API_KEY", nullptr));
 }
 
 struct ItemList {
     GList* items = nullptr;
-    ~ItemList() { g_list_free_full(items, g_object_unref); }
+    ~ItemList() { lib().g_list_free_full(items, lib().g_object_unref); }
 };
 
 // What one keyring operation found out; turned into SecretRead / StorageStatus by the store.
@@ -88,14 +93,14 @@ Outcome connect(SecretServiceFlags flags, GCancellable* cancellable, GObjectPtr<
     GError* error = nullptr;
     // libsecret uses GLib's shared session connection, which by default raises SIGTERM in the whole
     // process when the bus goes away. A lost keyring must not take the app down with it.
-    GDBusConnection* bus = g_bus_get_sync(G_BUS_TYPE_SESSION, cancellable, &error);
+    GDBusConnection* bus = lib().g_bus_get_sync(G_BUS_TYPE_SESSION, cancellable, &error);
     if (bus == nullptr) {
         return unavailable(
             keyring_messages::explain(ErrorPtr(error).get(), keyring_messages::Stage::connecting));
     }
-    g_dbus_connection_set_exit_on_close(bus, FALSE);
-    g_object_unref(bus);
-    service.reset(secret_service_get_sync(flags, cancellable, &error));
+    lib().g_dbus_connection_set_exit_on_close(bus, FALSE);
+    lib().g_object_unref(bus);
+    service.reset(lib().secret_service_get_sync(flags, cancellable, &error));
     if (!service) {
         return unavailable(
             keyring_messages::explain(ErrorPtr(error).get(), keyring_messages::Stage::connecting));
@@ -108,7 +113,7 @@ Outcome connect(SecretServiceFlags flags, GCancellable* cancellable, GObjectPtr<
 // a window that may never appear (no display) or that nobody is there to answer.
 Outcome check_default_collection(SecretService* service, GCancellable* cancellable) {
     GError* error = nullptr;
-    GObjectPtr<SecretCollection> collection(secret_collection_for_alias_sync(
+    GObjectPtr<SecretCollection> collection(lib().secret_collection_for_alias_sync(
         service, SECRET_COLLECTION_DEFAULT, SECRET_COLLECTION_NONE, cancellable, &error));
     if (error != nullptr) {
         return unavailable(
@@ -117,7 +122,7 @@ Outcome check_default_collection(SecretService* service, GCancellable* cancellab
     if (!collection) {
         return unavailable(keyring_messages::no_default_collection());
     }
-    if (secret_collection_get_locked(collection.get())) {
+    if (lib().secret_collection_get_locked(collection.get())) {
         return unavailable(keyring_messages::locked());
     }
     return {SecretReadState::found, {}, {}};
@@ -140,7 +145,7 @@ Outcome read_secret(GCancellable* cancellable) {
     ItemList found;
     // No SECRET_SEARCH_UNLOCK: unlocking means a prompt. Locked items are still listed, so "locked" and
     // "not found" stay apart.
-    found.items = secret_service_search_sync(
+    found.items = lib().secret_service_search_sync(
         service.get(), api_key_schema(), item_attributes().get(),
         static_cast<SecretSearchFlags>(SECRET_SEARCH_ALL | SECRET_SEARCH_LOAD_SECRETS), cancellable, &error);
     if (error != nullptr) {
@@ -150,16 +155,16 @@ Outcome read_secret(GCancellable* cancellable) {
     bool saw_locked = false;
     for (GList* node = found.items; node != nullptr; node = node->next) {
         auto* item = static_cast<SecretItem*>(node->data);
-        if (secret_item_get_locked(item)) {
+        if (lib().secret_item_get_locked(item)) {
             saw_locked = true;
             continue;
         }
-        SecretValue* value = secret_item_get_secret(item);
+        SecretValue* value = lib().secret_item_get_secret(item);
         if (value != nullptr) {
             gsize length = 0;
-            const gchar* bytes = secret_value_get(value, &length);
+            const gchar* bytes = lib().secret_value_get(value, &length);
             std::string key(bytes, length);
-            secret_value_unref(value);
+            lib().secret_value_unref(value);
             if (!key.empty()) {
                 return {SecretReadState::found, std::move(key), {}};
             }
@@ -180,13 +185,13 @@ Outcome store_secret(const std::string& key, GCancellable* cancellable) {
         usable.state != SecretReadState::found) {
         return usable;
     }
-    SecretValue* value = secret_value_new(key.data(), static_cast<gssize>(key.size()), "text/plain");
+    SecretValue* value = lib().secret_value_new(key.data(), static_cast<gssize>(key.size()), "text/plain");
     GError* error = nullptr;
     // Replaces an existing item with the same attributes in that collection.
     const gboolean stored =
-        secret_service_store_sync(service.get(), api_key_schema(), item_attributes().get(),
-                                  SECRET_COLLECTION_DEFAULT, item_label, value, cancellable, &error);
-    secret_value_unref(value);
+        lib().secret_service_store_sync(service.get(), api_key_schema(), item_attributes().get(),
+                                        SECRET_COLLECTION_DEFAULT, item_label, value, cancellable, &error);
+    lib().secret_value_unref(value);
     if (!stored) {
         return {SecretReadState::failed,
                 {},
@@ -202,8 +207,8 @@ Outcome erase_secret(GCancellable* cancellable) {
     }
     GError* error = nullptr;
     ItemList found;
-    found.items = secret_service_search_sync(service.get(), api_key_schema(), item_attributes().get(),
-                                             SECRET_SEARCH_ALL, cancellable, &error);
+    found.items = lib().secret_service_search_sync(service.get(), api_key_schema(), item_attributes().get(),
+                                                   SECRET_SEARCH_ALL, cancellable, &error);
     if (error != nullptr) {
         return unavailable(
             keyring_messages::explain(ErrorPtr(error).get(), keyring_messages::Stage::calling));
@@ -212,12 +217,12 @@ Outcome erase_secret(GCancellable* cancellable) {
         return {SecretReadState::not_found, {}, keyring_messages::nothing_to_remove()};
     }
     for (GList* node = found.items; node != nullptr; node = node->next) {
-        if (secret_item_get_locked(static_cast<SecretItem*>(node->data))) {
+        if (lib().secret_item_get_locked(static_cast<SecretItem*>(node->data))) {
             return unavailable(keyring_messages::locked());  // deleting it would need a prompt
         }
     }
     for (GList* node = found.items; node != nullptr; node = node->next) {
-        if (!secret_item_delete_sync(static_cast<SecretItem*>(node->data), cancellable, &error)) {
+        if (!lib().secret_item_delete_sync(static_cast<SecretItem*>(node->data), cancellable, &error)) {
             return {SecretReadState::failed,
                     {},
                     keyring_messages::explain(ErrorPtr(error).get(), keyring_messages::Stage::calling)};
@@ -271,7 +276,10 @@ class KeyringStore final : public SecretStore {
 
   private:
     Outcome bounded(std::function<Outcome(GCancellable*)> work) {
-        auto outcome = run_bounded<Outcome>(timeout_, std::move(work));
+        if (const auto& loaded = load_libsecret(); loaded.api == nullptr) {
+            return unavailable(loaded.problem);
+        }
+        auto outcome = run_bounded<Outcome>(lib(), timeout_, std::move(work));
         return outcome ? std::move(*outcome) : unavailable(keyring_messages::no_answer(timeout_));
     }
 

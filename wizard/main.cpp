@@ -1,11 +1,27 @@
-// keywizard: one binary for the host app, the wizard and the command-line key checker.
+// keywizard: one command for the host app, the wizard and the command-line key checker. The windows live
+// in keywizard-gui.so, loaded only when a window is wanted: the command line starts like a small tool.
 #include <cstdio>
-#include <cstring>
 #include <string_view>
 
 #include "net/http_client.h"
-#include "wizard/app/gui_main.h"
 #include "wizard/cli/cli.h"
+#include "wizard/gui_module/gui_module_loader.h"
+
+namespace {
+
+int run_windows(int argc, char** argv, int start) {
+    const auto module = keywizard::gui_module::load_gui_module();
+    if (module.run == nullptr) {
+        std::fprintf(stderr,
+                     "keywizard: cannot open the windows: %s\n"
+                     "The command line still works: keywizard check, set, show, forget (keywizard --help).\n",
+                     module.problem.c_str());
+        return 1;
+    }
+    return module.run(argc, argv, start);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     // Before any thread exists: curl_global_init is not thread-safe in libcurl 7.88.
@@ -17,10 +33,10 @@ int main(int argc, char** argv) {
         return keywizard::cli::run_cli(argc, argv);
     }
     if (command.empty() || command.starts_with("--")) {
-        return keywizard::ui::run_gui(argc, argv, keywizard::ui::GuiStart::host_app);
+        return run_windows(argc, argv, 0);
     }
     if (command == "wizard") {
-        return keywizard::ui::run_gui(argc, argv, keywizard::ui::GuiStart::wizard);
+        return run_windows(argc, argv, 1);
     }
     std::fprintf(stderr, "keywizard: unknown command \"%s\". Try: keywizard --help\n", argv[1]);
     return 64;

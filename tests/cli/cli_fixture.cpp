@@ -62,7 +62,7 @@ std::vector<std::string> CliFixture::endpoint_args() const {
 }
 
 ProcessResult CliFixture::run(std::vector<std::string> args, const std::string& stdin_text) const {
-    return run_keywizard({std::move(args), stdin_text, environment_});
+    return run_keywizard({std::move(args), stdin_text, environment_, launcher_, {}});
 }
 
 ProcessResult CliFixture::run_against_server(std::vector<std::string> args,

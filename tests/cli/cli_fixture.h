@@ -39,6 +39,8 @@ class CliFixture {
     void use_session_bus();  // passes the test session's DBUS_SESSION_BUS_ADDRESS to the child
     const std::filesystem::path& config_dir() const { return config_dir_; }
     std::map<std::string, std::string>& environment() { return environment_; }
+    // Runs keywizard through `launcher` (see ProcessSpec) from now on.
+    void launch_through(std::vector<std::string> launcher) { launcher_ = std::move(launcher); }
 
     // Every file under the temporary home whose bytes contain `needle`.
     std::vector<std::filesystem::path> files_containing(const std::string& needle) const;
@@ -47,6 +49,7 @@ class CliFixture {
     std::filesystem::path home_;
     std::filesystem::path config_dir_;
     std::map<std::string, std::string> environment_;
+    std::vector<std::string> launcher_;
     std::unique_ptr<LoopbackServer> server_;
 };
 

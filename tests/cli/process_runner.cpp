@@ -43,13 +43,17 @@ class Pipe {
     std::array<int, 2> fds_{-1, -1};
 };
 
-std::string binary_path() {
+}  // namespace
+
+std::string keywizard_binary() {
     const char* path = std::getenv("KEYWIZARD_BINARY");
     if (path == nullptr || *path == '\0') {
         throw std::runtime_error("KEYWIZARD_BINARY is not set (CTest sets it to the built keywizard)");
     }
     return path;
 }
+
+namespace {
 
 // Feeds stdin and drains stdout/stderr together, so a child that writes a lot never blocks on a full pipe.
 void pump(Pipe& in, const std::string& input, Pipe& out, Pipe& err, ProcessResult& result) {
@@ -98,8 +102,10 @@ void pump(Pipe& in, const std::string& input, Pipe& out, Pipe& err, ProcessResul
 }  // namespace
 
 ProcessResult run_keywizard(const ProcessSpec& spec) {
-    const std::string program = binary_path();
-    std::vector<std::string> argv_storage{program};
+    const std::string binary = spec.binary.empty() ? keywizard_binary() : spec.binary;
+    std::vector<std::string> argv_storage = spec.launcher;
+    argv_storage.push_back(binary);
+    const std::string program = argv_storage.front();
     argv_storage.insert(argv_storage.end(), spec.args.begin(), spec.args.end());
     std::vector<char*> argv;
     for (auto& arg : argv_storage) {

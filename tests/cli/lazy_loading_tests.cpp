@@ -1,0 +1,129 @@
+// The command line starts without the windows and without the keyring library: keywizard-gui.so is loaded
+// only for `keywizard` and `keywizard wizard` (wizard/gui_module), libsecret only when the keyring is used
+// (settings/libsecret_api.h). What a run loads is read from the dynamic loader's own report
+// (LD_DEBUG=files); what happens when those parts are missing is tried with the parts really missing.
+#include <dlfcn.h>
+#include <link.h>
+
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include "tests/cli/cli_fixture.h"
+
+using namespace keywizard::test;
+
+namespace {
+
+// Every shared object the loader opened, by the name it was asked for: "libcurl.so.4", ...
+std::set<std::string> loaded_files(const std::string& loader_report) {
+    std::set<std::string> files;
+    std::istringstream lines(loader_report);
+    for (std::string line; std::getline(lines, line);) {
+        const auto at = line.find("file=");
+        if (at == std::string::npos) {
+            continue;
+        }
+        const auto name_start = at + 5;
+        const auto name_end = line.find_first_of(" \t[", name_start);
+        files.insert(std::filesystem::path(line.substr(name_start, name_end - name_start)).filename());
+    }
+    return files;
+}
+
+bool loads_any_of(const std::set<std::string>& files, std::initializer_list<const char*> prefixes) {
+    for (const auto& file : files) {
+        for (const char* prefix : prefixes) {
+            if (file.starts_with(prefix)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+const auto gui_libraries = {"libwx_", "libgtk-", "libgdk-", "keywizard-gui.so"};
+const auto keyring_libraries = {"libsecret-", "libglib-", "libgio-", "libgobject-"};
+
+// Where this machine's libsecret is: the file a missing-library test hides.
+std::string libsecret_path() {
+    void* library = dlopen("libsecret-1.so.0", RTLD_LAZY | RTLD_LOCAL);
+    BOOST_REQUIRE_MESSAGE(library != nullptr, "libsecret-1.so.0 is not installed here");
+    link_map* map = nullptr;
+    BOOST_REQUIRE(dlinfo(library, RTLD_DI_LINKMAP, &map) == 0);
+    std::string path = std::filesystem::canonical(map->l_name);
+    dlclose(library);
+    return path;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(lazy_loading_tests)
+
+BOOST_AUTO_TEST_CASE(check_from_stdin_loads_neither_the_windows_nor_the_keyring_library) {
+    CliFixture cli;
+    cli.serve(Reply::json(200, models_body({"gpt-4o"})));
+    cli.environment()["LD_DEBUG"] = "files";
+    const ProcessResult result = cli.run_against_server({"check", "--stdin"}, valid_test_key);
+    BOOST_TEST(result.exit_code == 0);
+    const auto files = loaded_files(result.err);
+    BOOST_TEST(files.count("libcurl.so.4") == 1u);  // the report is read right
+    BOOST_TEST(!loads_any_of(files, gui_libraries));
+    BOOST_TEST(!loads_any_of(files, keyring_libraries));
+}
+
+BOOST_AUTO_TEST_CASE(show_loads_the_keyring_library_on_demand_and_still_no_windows) {
+    CliFixture cli;
+    cli.use_session_bus();
+    cli.environment()["LD_DEBUG"] = "files";
+    const ProcessResult result = cli.run({"show", "--json"});
+    BOOST_TEST_INFO("stdout: " << result.out);
+    BOOST_TEST((result.exit_code == 0 || result.exit_code == 2));  // a key stored or none: both are fine
+    const auto files = loaded_files(result.err);
+    BOOST_TEST(files.count("libsecret-1.so.0") == 1u);
+    BOOST_TEST(!loads_any_of(files, gui_libraries));
+}
+
+BOOST_AUTO_TEST_CASE(without_libsecret_set_exits_5_offers_the_file_and_the_file_still_works) {
+    // libsecret's file replaced by an empty one in a private mount namespace: the loader cannot use it.
+    const std::string hidden = libsecret_path();
+    CliFixture cli;
+    cli.use_session_bus();
+    cli.launch_through(
+        {"/usr/bin/unshare", "-m", "/bin/sh", "-c", "mount --bind /dev/null \"$0\" && exec \"$@\"", hidden});
+
+    const ProcessResult refused = cli.run_against_server({"set"}, valid_test_key);
+    BOOST_TEST_INFO("stderr: " << refused.err);
+    BOOST_TEST(refused.exit_code == 5);
+    BOOST_TEST(refused.err.find("libsecret") != std::string::npos);
+    BOOST_TEST(refused.err.find("--store file") != std::string::npos);
+    BOOST_TEST(cli.server().request_count() == 0u);
+    BOOST_TEST(cli.files_containing(valid_test_key).empty());
+
+    cli.serve(Reply::json(200, models_body({"gpt-4o"})));
+    const ProcessResult saved = cli.run_against_server({"set", "--store", "file"}, valid_test_key);
+    BOOST_TEST_INFO("stderr: " << saved.err);
+    BOOST_TEST(saved.exit_code == 0);
+    BOOST_TEST(cli.files_containing(valid_test_key).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(without_the_windows_module_the_app_says_so_and_the_command_line_works) {
+    CliFixture cli;
+    const auto folder = cli.config_dir().parent_path() / "lonely-bin";
+    std::filesystem::create_directories(folder);
+    const auto copy = folder / "keywizard";
+    std::filesystem::copy_file(keywizard_binary(), copy);
+
+    const ProcessResult wizard = run_keywizard({{"wizard"}, {}, cli.environment(), {}, copy});
+    BOOST_TEST(wizard.exit_code == 1);
+    BOOST_TEST(wizard.err.find("cannot open the windows") != std::string::npos);
+    BOOST_TEST(wizard.err.find("keywizard-gui.so") != std::string::npos);
+    BOOST_TEST(wizard.err.find("keywizard check") != std::string::npos);
+
+    const ProcessResult version = run_keywizard({{"--version"}, {}, cli.environment(), {}, copy});
+    BOOST_TEST(version.exit_code == 0);
+    BOOST_TEST(version.out.find("keywizard ") == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -40,11 +40,18 @@ DonePage::DonePage(KeyWizardDialog& wizard) : WizardPageBase(wizard, PageId::don
     content_notices_ = notices;
 
     if (!content.images.empty()) {
-        right_column()->Add(new IllustrationGallery(parent, content.images, picture_column_dip), 0);
+        gallery_ = new IllustrationGallery(parent, content.images, picture_column_dip);
+        right_column()->Add(gallery_, 0);
     }
     location_->SetLabelText(
         _("Stored in: GNOME Keyring (Secret Service)"));  // the longest usual text, for sizing
     FinishLayout();
+}
+
+void DonePage::OnFirstShow() {
+    if (gallery_ != nullptr) {
+        gallery_->DrawPictures();
+    }
 }
 
 void DonePage::OnShown(bool /*forward*/) {

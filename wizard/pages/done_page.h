@@ -6,6 +6,7 @@ class wxStaticText;
 
 namespace keywizard::ui {
 
+class IllustrationGallery;
 class NoticeBox;
 
 // "Setup complete": where the key is stored (from KeyStorage::save_key's result), how to change it later,
@@ -17,7 +18,11 @@ class DonePage : public WizardPageBase {
 
     void OnShown(bool forward) override;
 
+  protected:
+    void OnFirstShow() override;
+
   private:
+    IllustrationGallery* gallery_ = nullptr;
     NoticeBox* status_ = nullptr;
     wxStaticText* location_ = nullptr;
     NoticeBox* warning_ = nullptr;

@@ -15,9 +15,16 @@ GuidePage::GuidePage(KeyWizardDialog& wizard, PageId id) : WizardPageBase(wizard
     add_links(parent, left_column(), content.links);
     add_notices(parent, left_column(), content.notices, text_column_dip);
     if (!content.images.empty()) {
-        right_column()->Add(new IllustrationGallery(parent, content.images, picture_column_dip), 0);
+        gallery_ = new IllustrationGallery(parent, content.images, picture_column_dip);
+        right_column()->Add(gallery_, 0);
     }
     FinishLayout();
+}
+
+void GuidePage::OnFirstShow() {
+    if (gallery_ != nullptr) {
+        gallery_->DrawPictures();
+    }
 }
 
 }  // namespace keywizard::ui

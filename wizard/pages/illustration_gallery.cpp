@@ -99,15 +99,24 @@ IllustrationGallery::IllustrationGallery(wxWindow* parent, std::vector<content::
     ShowPicture(0);
 }
 
+void IllustrationGallery::DrawPictures() {
+    if (drawing_) {
+        return;
+    }
+    drawing_ = true;
+    ShowPicture(index_);
+}
+
 void IllustrationGallery::ShowPicture(std::size_t index) {
     if (images_.empty() || index >= images_.size()) {
         return;
     }
     index_ = index;
     const auto& image = images_[index];
-    // Made on first display: most pages are never seen by most people.
-    if (const wxBitmapBundle bundle = illustration_bundle(image.name, width_dip_); bundle.IsOk()) {
-        picture_->SetBitmap(bundle);
+    if (drawing_) {
+        if (const wxBitmapBundle bundle = illustration_bundle(image.name, width_dip_); bundle.IsOk()) {
+            picture_->SetBitmap(bundle);
+        }
     }
     caption_->SetLabelText(wxGetTranslation(wxString::FromUTF8(image.caption)));
     caption_->Wrap(FromDIP(width_dip_));

@@ -27,6 +27,17 @@ WizardPageBase::WizardPageBase(KeyWizardDialog& wizard, PageId id, int left_widt
     body_->SetSizer(row);  // the right column joins in FinishLayout() if it got any content
     page_sizer->Add(body_, 1, wxEXPAND);
     SetSizer(page_sizer);
+    Bind(wxEVT_SHOW, &WizardPageBase::OnShowEvent, this);
+}
+
+void WizardPageBase::OnShowEvent(wxShowEvent& event) {
+    // wxWizard shows a page with Show() before it sends wxEVT_WIZARD_PAGE_CHANGED and before anything is
+    // painted, so whatever OnFirstShow() adds is there in the page's first frame.
+    if (event.IsShown() && !shown_before_) {
+        shown_before_ = true;
+        OnFirstShow();
+    }
+    event.Skip();
 }
 
 wxWindow* WizardPageBase::body() const {

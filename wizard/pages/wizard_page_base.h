@@ -34,6 +34,11 @@ class WizardPageBase : public wxWizardPage {
     virtual void OnShown(bool /*forward*/) {}
 
   protected:
+    // The page is being shown for the first time (its wxEVT_SHOW, before it is painted): the place for work
+    // that only matters once the page is seen, like decoding its pictures. The page's size must not
+    // depend on it: the wizard was sized from every page before any was shown.
+    virtual void OnFirstShow() {}
+
     KeyWizardDialog& wizard() const { return wizard_; }
     wxWindow* body() const;
     // Replaces the content file's title (the done page when nothing was saved).
@@ -50,8 +55,11 @@ class WizardPageBase : public wxWizardPage {
     void RefreshLayout();
 
   private:
+    void OnShowEvent(wxShowEvent& event);
+
     KeyWizardDialog& wizard_;
     PageId id_;
+    bool shown_before_ = false;
     wxStaticText* title_ = nullptr;
     wxScrolledWindow* body_ = nullptr;
     wxBoxSizer* left_ = nullptr;

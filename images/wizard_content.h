@@ -51,7 +51,13 @@ WizardContent parse_wizard_content(std::string_view json_text);
 // Embedded bytes live for the whole program and are followed by a NUL that is not part of the span, so the
 // SVG text can be handed to APIs that want a C string (wxBitmapBundle::FromSVG(const char*, size)).
 
-// PNG bytes of an illustration rendered at scale 1 or 2; empty when there is no such picture.
+// The width, in pixels at scale 1, that the build renders every illustration at (scale 2: twice that): the
+// width the wizard shows them at (in DIP), so no picture is resampled at run time. The height follows each
+// picture's aspect (16:10 for all of them). images/CMakeLists.txt reads the number from this line.
+inline constexpr int illustration_width = 480;
+
+// PNG bytes of an illustration rendered at scale 1 or 2 (illustration_width wide, or twice that); empty when
+// there is no such picture.
 std::span<const unsigned char> illustration_png(std::string_view name, int scale);
 
 // The app icon as SVG (no text in it, so nanosvg can draw it at any size).

@@ -17,10 +17,11 @@ class wxWindow;
 namespace keywizard::ui {
 
 // Layout constants shared by every page (DIP), so the pages line up when the wizard switches between them.
-inline constexpr int text_column_dip = 420;     // instruction, steps, notices next to a picture
-inline constexpr int picture_column_dip = 480;  // illustrations (their sources are 640x400)
-inline constexpr int main_column_dip = 520;     // the paste page's key field and result
-inline constexpr int aside_column_dip = 380;    // the paste page's steps and notices
+inline constexpr int text_column_dip = 420;  // instruction, steps, notices next to a picture
+// Illustrations: the width the build renders them at, so they are shown without resampling.
+inline constexpr int picture_column_dip = content::illustration_width;
+inline constexpr int main_column_dip = 520;   // the paste page's key field and result
+inline constexpr int aside_column_dip = 380;  // the paste page's steps and notices
 inline constexpr int column_gap_dip = 24;
 
 // The page's content, or a minimal stand-in (its id as title) if the content file lacks it: a missing page

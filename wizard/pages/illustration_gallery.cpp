@@ -1,65 +1,22 @@
 #include "wizard/pages/illustration_gallery.h"
 
 #include <wx/button.h>
-#include <wx/image.h>
 #include <wx/intl.h>
-#include <wx/mstream.h>
 #include <wx/sizer.h>
 #include <wx/statbmp.h>
 #include <wx/stattext.h>
 
-#include <map>
-#include <string>
 #include <utility>
 
 namespace keywizard::ui {
 namespace {
 
-wxImage decode_png(std::span<const unsigned char> bytes) {
-    if (bytes.empty()) {
-        return {};
-    }
-    if (wxImage::FindHandler(wxBITMAP_TYPE_PNG) == nullptr) {
-        wxImage::AddHandler(new wxPNGHandler);
-    }
-    wxMemoryInputStream stream(bytes.data(), bytes.size());
-    wxImage image;
-    image.LoadFile(stream, wxBITMAP_TYPE_PNG);
-    return image;
-}
-
-wxBitmap scaled_to_width(const wxImage& source, int width) {
-    const int height =
-        static_cast<int>(static_cast<long long>(source.GetHeight()) * width / source.GetWidth());
-    return wxBitmap(source.Scale(width, height, wxIMAGE_QUALITY_HIGH));
-}
-
-// All pictures share one aspect (640x400 sources); the frame keeps that size even when one is missing.
+// All pictures share one aspect (16:10); the frame keeps that size even when one is missing.
 wxSize picture_size(int width_dip) {
     return wxSize(width_dip, width_dip * 10 / 16);
 }
 
 }  // namespace
-
-wxBitmapBundle illustration_bundle(std::string_view name, int width_dip) {
-    // Decoding and resampling a 1280x800 PNG takes a while: once per process is enough (UI thread only).
-    static std::map<std::pair<std::string, int>, wxBitmapBundle> made;
-    const auto key = std::make_pair(std::string(name), width_dip);
-    if (const auto found = made.find(key); found != made.end()) {
-        return found->second;
-    }
-    wxImage source = decode_png(content::illustration_png(name, 2));
-    if (!source.IsOk()) {
-        source = decode_png(content::illustration_png(name, 1));
-    }
-    if (!source.IsOk() || source.GetWidth() <= 0) {
-        return {};
-    }
-    wxVector<wxBitmap> bitmaps;
-    bitmaps.push_back(scaled_to_width(source, width_dip));
-    bitmaps.push_back(scaled_to_width(source, std::min(source.GetWidth(), width_dip * 2)));
-    return made[key] = wxBitmapBundle::FromBitmaps(bitmaps);
-}
 
 IllustrationGallery::IllustrationGallery(wxWindow* parent, std::vector<content::Illustration> images,
                                          int width_dip)

@@ -1,12 +1,11 @@
 #pragma once
 
-#include <wx/bmpbndl.h>
 #include <wx/panel.h>
 
-#include <string_view>
 #include <vector>
 
 #include "images/wizard_content.h"
+#include "wizard/pages/illustration_bundle.h"  // illustration_bundle(), what the gallery draws
 
 class wxButton;
 class wxStaticBitmap;
@@ -44,9 +43,5 @@ class IllustrationGallery : public wxPanel {
     wxButton* next_ = nullptr;
     wxStaticText* position_ = nullptr;
 };
-
-// The illustration `name` at `width_dip` wide, as a bundle of 1x and 2x bitmaps made from the embedded
-// 2x PNG (downscaled with a good filter), so it is crisp at 100% and 200%. Empty when the picture is missing.
-wxBitmapBundle illustration_bundle(std::string_view name, int width_dip);
 
 }  // namespace keywizard::ui

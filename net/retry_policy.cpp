@@ -1,5 +1,7 @@
 #include "net/retry_policy.h"
 
+#include "net/http_date.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -42,6 +44,16 @@ std::optional<std::chrono::milliseconds> server_requested_wait(const HttpRespons
     if (const auto header = response.header("retry-after")) {
         if (const auto value = parse_number(*header)) {
             return as_milliseconds(*value * 1000.0);
+        }
+        if (const auto until = parse_http_date(*header)) {
+            // Measured against the server's own Date when it sent one, so a wrong local clock (or the
+            // time the reply spent travelling) does not stretch or cancel the wait.
+            const auto date = response.header("date");
+            const auto server_now = date ? parse_http_date(*date) : std::nullopt;
+            const auto from = server_now.value_or(
+                std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+            const auto seconds = (*until - from).count();
+            return as_milliseconds(seconds > 0 ? static_cast<double>(seconds) * 1000.0 : 0.0);
         }
     }
     return std::nullopt;

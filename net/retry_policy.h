@@ -17,8 +17,9 @@ inline constexpr std::chrono::milliseconds default_retry_wait{1'000};
 // not retried: retrying sooner would only be refused again.
 std::optional<std::chrono::milliseconds> retry_wait_for(const HttpResponse& response, Reason reason);
 
-// What the server asked for: retry-after-ms (milliseconds), else Retry-After in seconds. The HTTP-date
-// form of Retry-After and anything unreadable count as not asked.
+// What the server asked for: retry-after-ms (milliseconds), else Retry-After in seconds or as an HTTP-date
+// (counted from the response's Date, else from the local clock; a date already past means now). Anything
+// unreadable counts as not asked.
 std::optional<std::chrono::milliseconds> server_requested_wait(const HttpResponse& response);
 
 }  // namespace keywizard::net

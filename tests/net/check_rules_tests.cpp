@@ -4,12 +4,14 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <ctime>
 #include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "net/endpoint_check.h"
+#include "net/http_date.h"
 #include "net/models_check.h"
 #include "net/retry_policy.h"
 
@@ -185,13 +187,60 @@ BOOST_AUTO_TEST_CASE(retry_waits_as_long_as_the_server_asks_up_to_five_seconds) 
     // Longer than we wait: believed, and not retried.
     BOOST_TEST(retry_wait_ms(429, {{"retry-after", "6"}}, Reason::rate_limited) == -1);
     BOOST_TEST(retry_wait_ms(429, {{"retry-after-ms", "20000"}}, Reason::rate_limited) == -1);
-    // Unreadable or HTTP-date values count as not asked.
-    BOOST_TEST(retry_wait_ms(503, {{"retry-after", "Wed, 21 Oct 2015 07:28:00 GMT"}}, Reason::server_error) ==
-               default_retry_wait.count());
+    // Unreadable values count as not asked.
+    BOOST_TEST(retry_wait_ms(503, {{"retry-after", "Wednesday, 21-Oct-15 07:28:00 GMT"}},
+                             Reason::server_error) == default_retry_wait.count());
     BOOST_TEST(retry_wait_ms(503, {{"retry-after", "-3"}}, Reason::server_error) ==
                default_retry_wait.count());
     BOOST_TEST(retry_wait_ms(503, {{"retry-after", "1e999"}}, Reason::server_error) ==
                default_retry_wait.count());
+}
+
+BOOST_AUTO_TEST_CASE(retry_after_as_an_http_date_counts_from_the_servers_date) {
+    const HeaderList dated{{"date", "Wed, 21 Oct 2015 07:28:00 GMT"}};
+    auto with = [&](std::string retry_after) {
+        HeaderList headers = dated;
+        headers.emplace_back("retry-after", std::move(retry_after));
+        return headers;
+    };
+    BOOST_TEST(retry_wait_ms(429, with("Wed, 21 Oct 2015 07:28:03 GMT"), Reason::rate_limited) == 3000);
+    BOOST_TEST(retry_wait_ms(503, with("Wed, 21 Oct 2015 07:27:00 GMT"), Reason::server_error) == 0);  // past
+    BOOST_TEST(retry_wait_ms(429, with("Wed, 21 Oct 2015 07:29:00 GMT"), Reason::rate_limited) ==
+               -1);  // > 5 s
+    BOOST_TEST(retry_wait_ms(429, with("Fri, 31 Dec 9999 23:59:59 GMT"), Reason::rate_limited) == -1);
+}
+
+BOOST_AUTO_TEST_CASE(retry_after_as_an_http_date_without_a_date_header_counts_from_the_local_clock) {
+    const std::time_t in_three_seconds = std::time(nullptr) + 3;
+    std::tm utc{};
+    ::gmtime_r(&in_three_seconds, &utc);
+    char text[64];
+    std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &utc);  // the C locale: English names
+    const long long wait = retry_wait_ms(429, {{"retry-after", text}}, Reason::rate_limited);
+    BOOST_TEST(wait > 0);  // a whole second boundary may pass between here and there
+    BOOST_TEST(wait <= 3000);
+}
+
+BOOST_DATA_TEST_CASE(http_dates_that_are_not_imf_fixdate_are_unreadable,
+                     boost::unit_test::data::make({
+                         "Sunday, 06-Nov-94 08:49:37 GMT",  // RFC 850
+                         "Sun Nov  6 08:49:37 1994",        // asctime
+                         "Sun, 06 Nov 1994 08:49:37 UTC",
+                         "Sun, 31 Feb 1994 08:49:37 GMT",
+                         "Sun, 06 Nov 1994 24:49:37 GMT",
+                         "Sun, 06 Nox 1994 08:49:37 GMT",
+                         "Sun, -6 Nov 1994 08:49:37 GMT",
+                         "",
+                     }),
+                     text) {
+    BOOST_TEST(!keywizard::net::parse_http_date(text).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(an_imf_fixdate_is_read_to_the_second) {
+    using namespace std::chrono;
+    const auto parsed = keywizard::net::parse_http_date(" Sun, 06 Nov 1994 08:49:37 GMT ");
+    BOOST_REQUIRE(parsed.has_value());
+    BOOST_TEST(parsed->time_since_epoch().count() == 784111777);  // date -u -d '1994-11-06 08:49:37' +%s
 }
 
 KeyCheckRequest request_for(std::string raw_key, Endpoint endpoint = {}) {

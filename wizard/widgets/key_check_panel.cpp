@@ -6,6 +6,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "wizard/widgets/activity_warmup.h"
 #include "wizard/widgets/check_result_panel.h"
 #include "wizard/widgets/translate.h"
 
@@ -51,6 +52,7 @@ KeyCheckPanel::KeyCheckPanel(wxWindow* parent, JobFactory factory, int wrap_widt
     SetSizer(column);
 
     ChangeState(State::ready);
+    warm_activity_indicator_after_first_paint(this);
 }
 
 KeyCheckPanel::~KeyCheckPanel() {

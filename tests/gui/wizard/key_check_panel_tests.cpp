@@ -12,6 +12,7 @@
 #include <mutex>
 
 #include "tests/gui/gui_test_support.h"
+#include "wizard/widgets/activity_warmup.h"
 #include "wizard/widgets/check_result_panel.h"
 #include "wizard/widgets/key_check_panel.h"
 
@@ -91,6 +92,15 @@ struct PanelInFrame {
 }  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(key_check_panel_tests, PanelInFrame)
+
+// GTK loads the spinner's theme icon the first time one is drawn (a UI stall): a shown panel has it loaded
+// after its first paint, before anyone presses Test key.
+BOOST_AUTO_TEST_CASE(the_spinner_icon_is_loaded_once_the_panel_was_painted_before_any_test) {
+    frame->Refresh();
+    BOOST_TEST(pump_until([] { return keywizard::ui::activity_indicator_warmed(); }));
+    BOOST_TEST((panel->GetState() == KeyCheckPanel::State::ready));
+    BOOST_TEST(jobs.runs == 0);
+}
 
 BOOST_AUTO_TEST_CASE(testing_shows_cancel_and_the_spinner_then_the_result) {
     BOOST_TEST(!is_visible(child<wxWindow>("check_result")));

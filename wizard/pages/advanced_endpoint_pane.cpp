@@ -9,6 +9,7 @@
 
 #include "net/models_check.h"
 #include "wizard/widgets/translate.h"
+#include "wizard/widgets/wrapped_text.h"
 
 wxDEFINE_EVENT(keywizard::ui::EVT_ENDPOINT_FIELDS_CHANGED, wxCommandEvent);
 
@@ -56,10 +57,10 @@ AdvancedEndpointPane::AdvancedEndpointPane(wxWindow* parent, int width_dip)
 
     auto* column = new wxBoxSizer(wxVERTICAL);
     auto* note = new wxStaticText(pane, wxID_ANY, wxString());
-    note->SetLabelText(
-        _("Only needed behind a company proxy, with a custom CA, or for a compatible server. "
-          "They are saved with the key."));
-    note->Wrap(FromDIP(width_dip - 16));
+    set_wrapped_text(note,
+                     _("Only needed behind a company proxy, with a custom CA, or for a compatible server. "
+                       "They are saved with the key."),
+                     FromDIP(width_dip - 16));
     column->Add(note, 0, wxBOTTOM, FromDIP(6));
     column->Add(grid, 0, wxEXPAND);
     column->SetMinSize(FromDIP(wxSize(width_dip - 16, -1)));

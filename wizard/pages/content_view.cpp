@@ -9,6 +9,7 @@
 #include <map>
 
 #include "wizard/widgets/notice_box.h"
+#include "wizard/widgets/wrapped_text.h"
 
 namespace keywizard::ui {
 namespace {
@@ -50,10 +51,12 @@ wxString translated(const std::string& utf8) {
 }
 
 wxStaticText* add_title(wxWindow* parent, wxSizer* sizer, const wxString& title) {
+    // The font before the text: GTK measures the label again at each change, and an empty one is quick.
+    // From the parent's font: a label's own default makes GTK build a label to look at.
     auto* text =
         new wxStaticText(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "page_title");
+    text->SetFont(parent->GetFont().Bold().Scaled(1.35f));
     text->SetLabelText(title);
-    text->SetFont(text->GetFont().Bold().Scaled(1.35f));
     sizer->Add(text, 0, wxBOTTOM, parent->FromDIP(10));
     return text;
 }
@@ -61,8 +64,7 @@ wxStaticText* add_title(wxWindow* parent, wxSizer* sizer, const wxString& title)
 wxStaticText* add_paragraph(wxWindow* parent, wxSizer* sizer, const wxString& text, int width_dip,
                             const wxString& name) {
     auto* label = new wxStaticText(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, name);
-    label->SetLabelText(text);
-    label->Wrap(parent->FromDIP(width_dip));
+    set_wrapped_text(label, text, parent->FromDIP(width_dip));
     sizer->Add(label, 0, wxBOTTOM, parent->FromDIP(10));
     return label;
 }
@@ -73,17 +75,18 @@ void add_steps(wxWindow* parent, wxSizer* sizer, const std::vector<std::string>&
     }
     auto* grid = new wxFlexGridSizer(2, parent->FromDIP(5), parent->FromDIP(6));
     const int number_width_dip = 22;
+    const wxFont bold = parent->GetFont().Bold();
     int index = 0;
     for (const auto& step : steps) {
         ++index;
         auto* number =
-            new wxStaticText(parent, wxID_ANY, wxString::Format("%d.", index), wxDefaultPosition,
+            new wxStaticText(parent, wxID_ANY, wxString(), wxDefaultPosition,
                              parent->FromDIP(wxSize(number_width_dip, -1)), wxALIGN_RIGHT, "step_number");
-        number->SetFont(number->GetFont().Bold());
+        number->SetFont(bold);  // before the text, as in add_title
+        number->SetLabel(wxString::Format("%d.", index));
         auto* text =
             new wxStaticText(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "step");
-        text->SetLabelText(translated(step));
-        text->Wrap(parent->FromDIP(width_dip - number_width_dip - 6));
+        set_wrapped_text(text, translated(step), parent->FromDIP(width_dip - number_width_dip - 6));
         grid->Add(number, 0, wxALIGN_TOP);
         grid->Add(text, 0, wxALIGN_TOP);
     }

@@ -8,6 +8,8 @@
 
 #include <utility>
 
+#include "wizard/widgets/wrapped_text.h"
+
 namespace keywizard::ui {
 namespace {
 
@@ -75,8 +77,7 @@ void IllustrationGallery::ShowPicture(std::size_t index) {
             picture_->SetBitmap(bundle);
         }
     }
-    caption_->SetLabelText(wxGetTranslation(wxString::FromUTF8(image.caption)));
-    caption_->Wrap(FromDIP(width_dip_));
+    set_wrapped_text(caption_, wxGetTranslation(wxString::FromUTF8(image.caption)), FromDIP(width_dip_));
     position_->SetLabelText(wxString::Format(_("Picture %zu of %zu"), index + 1, images_.size()));
     prev_->Enable(index > 0);
     next_->Enable(index + 1 < images_.size());

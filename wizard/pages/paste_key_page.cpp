@@ -58,7 +58,7 @@ PasteKeyPage::PasteKeyPage(KeyWizardDialog& wizard)
     add_paragraph(parent, main, translated(content.instruction), main_column_dip, "instruction");
 
     auto* label = new wxStaticText(parent, wxID_ANY, _("Your OpenAI API &key:"));
-    label->SetFont(label->GetFont().Bold());
+    label->SetFont(parent->GetFont().Bold());
     main->Add(label, 0, wxBOTTOM, FromDIP(4));
     key_field_ = new KeyEntryField(parent, main_column_dip);
     main->Add(key_field_, 0, wxEXPAND | wxBOTTOM, FromDIP(10));

@@ -11,6 +11,7 @@
 #include "wizard/pages/content_view.h"
 #include "wizard/pages/key_wizard_dialog.h"
 #include "wizard/widgets/translate.h"
+#include "wizard/widgets/wrapped_text.h"
 
 namespace keywizard::ui {
 
@@ -72,8 +73,7 @@ void StartPage::AddChoice(StartChoice choice, const wxString& label, const wxStr
     });
     auto* hint_text =
         new wxStaticText(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, name + "_hint");
-    hint_text->SetLabelText(hint);
-    hint_text->Wrap(FromDIP(text_column_dip + column_gap_dip + picture_column_dip - 28));
+    set_wrapped_text(hint_text, hint, FromDIP(text_column_dip + column_gap_dip + picture_column_dip - 28));
     hint_text->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     left_column()->Add(radio, 0, wxTOP, FromDIP(6));
     left_column()->Add(hint_text, 0, wxLEFT, FromDIP(28));

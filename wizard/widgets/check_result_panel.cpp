@@ -15,6 +15,7 @@
 #include "wizard/widgets/check_diagnostics.h"
 #include "wizard/widgets/status_icons.h"
 #include "wizard/widgets/translate.h"
+#include "wizard/widgets/wrapped_text.h"
 
 #ifndef KEYWIZARD_VERSION
 #define KEYWIZARD_VERSION "dev"
@@ -74,7 +75,7 @@ CheckResultPanel::CheckResultPanel(wxWindow* parent, int wrap_width_dip, const w
     icon_ = new wxStaticBitmap(this, wxID_ANY, status_icon_bundle(StatusIcon::unknown, 24));
     verdict_ =
         new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "result_verdict");
-    verdict_->SetFont(verdict_->GetFont().Bold());
+    verdict_->SetFont(GetFont().Bold());  // the panel's font: a label's own default costs a GTK lookup
     message_ =
         new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "result_message");
     notes_ =
@@ -163,8 +164,7 @@ void CheckResultPanel::ShowOutcome(const net::KeyCheckOutcome& outcome, const ne
     icon_->SetBitmap(status_icon_bundle(status_icon_for(outcome.status), 24));
     verdict_->SetLabelText(verdict_sentence(outcome));
     verdict_->Wrap(wrap);
-    message_->SetLabelText(wxGetTranslation(wxString::FromUTF8(outcome.message)));
-    message_->Wrap(wrap);
+    set_wrapped_text(message_, wxGetTranslation(wxString::FromUTF8(outcome.message)), wrap);
     message_->Show(!outcome.message.empty());
 
     SetField("result_reason", wxString::FromUTF8(std::string(net::to_string(outcome.reason))));
@@ -181,8 +181,7 @@ void CheckResultPanel::ShowOutcome(const net::KeyCheckOutcome& outcome, const ne
     for (const auto& note : outcome.notes) {
         notes += (notes.empty() ? "" : "\n") + wxGetTranslation(wxString::FromUTF8(note));
     }
-    notes_->SetLabelText(notes);
-    notes_->Wrap(wrap);
+    set_wrapped_text(notes_, notes, wrap);
     notes_->Show(!notes.empty());
 
     const bool has_remedy = !outcome.remedy_url.empty() && outcome.status != net::KeyStatus::valid;
@@ -199,8 +198,7 @@ void CheckResultPanel::ShowOutcome(const net::KeyCheckOutcome& outcome, const ne
     if (!outcome.detail.empty()) {
         timings += "\n" + _("Server or connection said: ") + wxString::FromUTF8(outcome.detail);
     }
-    timings_->SetLabelText(timings);
-    timings_->Wrap(wrap - FromDIP(24));
+    set_wrapped_text(timings_, timings, wrap - FromDIP(24));
     copied_->SetLabelText(wxString());
 
     InvalidateBestSize();

@@ -4,6 +4,8 @@
 #include <wx/statbmp.h>
 #include <wx/stattext.h>
 
+#include "wizard/widgets/wrapped_text.h"
+
 namespace keywizard::ui {
 namespace {
 
@@ -58,9 +60,8 @@ NoticeBox::NoticeBox(wxWindow* parent, NoticeKind kind, const wxString& text, in
 void NoticeBox::SetNotice(NoticeKind kind, const wxString& text) {
     kind_ = kind;
     ApplyKind();
-    text_->SetLabelText(text);
     // The text wraps inside the box: icon and paddings take the rest of the width.
-    text_->Wrap(FromDIP(wrap_width_dip_ - icon_size_dip - 24));
+    set_wrapped_text(text_, text, FromDIP(wrap_width_dip_ - icon_size_dip - 24));
     InvalidateBestSize();
     Layout();
 }

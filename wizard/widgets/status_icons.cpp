@@ -1,5 +1,8 @@
 #include "wizard/widgets/status_icons.h"
 
+#include <map>
+#include <utility>
+
 namespace keywizard::ui {
 namespace {
 
@@ -40,7 +43,14 @@ const char* svg_of(StatusIcon icon) {
 }  // namespace
 
 wxBitmapBundle status_icon_bundle(StatusIcon icon, int size_dip) {
-    return wxBitmapBundle::FromSVG(svg_of(icon), wxSize(size_dip, size_dip));
+    // One bundle per icon and size for the whole process (UI thread only): the SVG is parsed once, and
+    // windows showing the same icon at the same scale share one rasterised bitmap.
+    static std::map<std::pair<StatusIcon, int>, wxBitmapBundle> made;
+    const auto key = std::make_pair(icon, size_dip);
+    if (const auto found = made.find(key); found != made.end()) {
+        return found->second;
+    }
+    return made[key] = wxBitmapBundle::FromSVG(svg_of(icon), wxSize(size_dip, size_dip));
 }
 
 StatusIcon status_icon_for(net::KeyStatus status) {

@@ -1,5 +1,6 @@
 // Fuzz target: net::classify_models_response on any status, headers and body a server (or a proxy, or a
-// captive portal) could send, then the redaction check_key applies to what is shown.
+// captive portal) could send, then the redaction check_key applies to what is shown, and the retry wait
+// the headers ask for.
 //
 // Input layout (so that seeds stay readable):
 //   bytes 0-1  HTTP status, big-endian, modulo 1000 (0: no status line arrived)
@@ -19,6 +20,7 @@
 #include "net/check_outcome.h"
 #include "net/http_client.h"
 #include "net/models_check.h"
+#include "net/retry_policy.h"
 #include "net/server_text.h"
 
 namespace {
@@ -214,6 +216,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     FUZZ_CHECK(!outcome.message.empty());
     FUZZ_CHECK(is_valid_utf8(outcome.message));
+
+    // Whatever Retry-After / retry-after-ms / Date say, the wait before the one retry stays within bounds.
+    if (const auto wait = retry_wait_for(response, outcome.reason)) {
+        FUZZ_CHECK(wait->count() >= 0 && *wait <= longest_retry_wait);
+    }
 
     // Not even part of the key may be visible in anything shown or printed.
     check_shown_text(outcome.detail, control.detail);

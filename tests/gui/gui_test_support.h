@@ -109,4 +109,20 @@ class ScopedEnv {
     std::optional<std::string> previous_;
 };
 
+// What every GUI test fixture starts from: a fresh, empty XDG_CONFIG_HOME and none of the session's
+// OPENAI_* variables or SSL_CERT_FILE, so the caller's environment cannot leak into what a test sees.
+// Restores all of it at the end.
+class IsolatedUserEnvironment {
+  public:
+    std::filesystem::path config_dir() const { return home_.config_dir(); }
+
+  private:
+    TempConfigHome home_;
+    ScopedEnv key_{"OPENAI_API_KEY", std::nullopt};
+    ScopedEnv base_url_{"OPENAI_BASE_URL", std::nullopt};
+    ScopedEnv org_{"OPENAI_ORG_ID", std::nullopt};
+    ScopedEnv project_{"OPENAI_PROJECT_ID", std::nullopt};
+    ScopedEnv ca_{"SSL_CERT_FILE", std::nullopt};
+};
+
 }  // namespace keywizard::test

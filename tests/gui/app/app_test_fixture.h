@@ -36,7 +36,7 @@ class AppFixture {
     AppFixture(const AppFixture&) = delete;
     AppFixture& operator=(const AppFixture&) = delete;
 
-    std::filesystem::path config_dir() const { return home_.config_dir(); }
+    std::filesystem::path config_dir() const { return environment_.config_dir(); }
 
     // The API stand-in: valid_key and new_valid_key list models, scoped_key lacks a scope (403), anything
     // else is an invalid key (401). Started on first use; settings.json is pointed at it with the test CA.
@@ -59,12 +59,7 @@ class AppFixture {
     bool main_window_shows_state() const;  // the state was read and is on screen
 
   private:
-    TempConfigHome home_;
-    ScopedEnv key_{"OPENAI_API_KEY", std::nullopt};
-    ScopedEnv base_url_{"OPENAI_BASE_URL", std::nullopt};
-    ScopedEnv org_{"OPENAI_ORG_ID", std::nullopt};
-    ScopedEnv project_{"OPENAI_PROJECT_ID", std::nullopt};
-    ScopedEnv ca_{"SSL_CERT_FILE", std::nullopt};
+    IsolatedUserEnvironment environment_;
     std::unique_ptr<LoopbackServer> server_;
     ui::MainFrame* frame_ = nullptr;
 };

@@ -63,7 +63,7 @@ class WizardFixture {
     void type_key(const std::string& key);
     void press_test_key();
     bool wait_for_result();  // the check panel reached its Result state
-    std::filesystem::path config_dir() const { return home_.config_dir(); }
+    std::filesystem::path config_dir() const { return environment_.config_dir(); }
 
     // Named children of the wizard.
     template <class T>
@@ -72,12 +72,7 @@ class WizardFixture {
     }
 
   private:
-    TempConfigHome home_;
-    ScopedEnv key_{"OPENAI_API_KEY", std::nullopt};
-    ScopedEnv base_url_{"OPENAI_BASE_URL", std::nullopt};
-    ScopedEnv org_{"OPENAI_ORG_ID", std::nullopt};
-    ScopedEnv project_{"OPENAI_PROJECT_ID", std::nullopt};
-    ScopedEnv ca_{"SSL_CERT_FILE", std::nullopt};
+    IsolatedUserEnvironment environment_;
     ui::KeyWizardDialog* wizard_ = nullptr;
 };
 

@@ -7,8 +7,7 @@
 //
 // In the tool's main file:
 //   int main(int argc, char** argv) {
-//       return keywizard::test::run_screenshot_tool(argc, argv, {.name = "wizard_screenshots", .shoot =
-//       shoot});
+//       return keywizard::test::run_screenshot_tool(argc, argv, {.name = "x_screenshots", .shoot = shoot});
 //   }
 
 #include <wx/gdicmn.h>

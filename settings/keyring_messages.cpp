@@ -7,26 +7,23 @@
 namespace keywizard::settings::keyring_messages {
 namespace {
 
-// Errors only come from libsecret calls, so it is loaded whenever one is explained.
-const LibsecretApi& lib() {
-    return *load_libsecret().api;
-}
+// Errors only come from libsecret calls, so it is loaded whenever one is explained: libsecret() is safe.
 GQuark dbus_error() {
-    return lib().g_dbus_error_quark();
+    return libsecret().g_dbus_error_quark();
 }
 GQuark io_error() {
-    return lib().g_io_error_quark();
+    return libsecret().g_io_error_quark();
 }
 GQuark secret_error() {
-    return lib().secret_error_get_quark();
+    return libsecret().secret_error_get_quark();
 }
 
 // "GDBus.Error:org.freedesktop.DBus.Error.ServiceUnknown: The name ..." -> "The name ..."
 std::string plain_message(const GError* error) {
-    GError* copy = lib().g_error_copy(error);
-    lib().g_dbus_error_strip_remote_error(copy);
+    GError* copy = libsecret().g_error_copy(error);
+    libsecret().g_dbus_error_strip_remote_error(copy);
     std::string message = copy->message;
-    lib().g_error_free(copy);
+    libsecret().g_error_free(copy);
     return message;
 }
 
@@ -59,8 +56,8 @@ std::string explain(const GError* error, Stage stage) {
     if (error == nullptr) {
         return "The keyring failed without saying why";
     }
-    if (lib().g_error_matches(error, dbus_error(), G_DBUS_ERROR_SERVICE_UNKNOWN) ||
-        lib().g_error_matches(error, dbus_error(), G_DBUS_ERROR_NAME_HAS_NO_OWNER)) {
+    if (libsecret().g_error_matches(error, dbus_error(), G_DBUS_ERROR_SERVICE_UNKNOWN) ||
+        libsecret().g_error_matches(error, dbus_error(), G_DBUS_ERROR_NAME_HAS_NO_OWNER)) {
         return "No Secret Service provider: nothing on the D-Bus session bus offers a keyring "
                "(org.freedesktop.secrets); install and start GNOME Keyring, or KeePassXC with its Secret "
                "Service "
@@ -69,16 +66,16 @@ std::string explain(const GError* error, Stage stage) {
     if (is_activation_failure(error)) {
         return "The keyring service could not be started: " + plain_message(error);
     }
-    if (lib().g_error_matches(error, secret_error(), SECRET_ERROR_IS_LOCKED)) {
+    if (libsecret().g_error_matches(error, secret_error(), SECRET_ERROR_IS_LOCKED)) {
         return locked();
     }
-    if (lib().g_error_matches(error, dbus_error(), G_DBUS_ERROR_NO_REPLY) ||
-        lib().g_error_matches(error, dbus_error(), G_DBUS_ERROR_TIMEOUT) ||
-        lib().g_error_matches(error, dbus_error(), G_DBUS_ERROR_TIMED_OUT) ||
-        lib().g_error_matches(error, io_error(), G_IO_ERROR_TIMED_OUT)) {
+    if (libsecret().g_error_matches(error, dbus_error(), G_DBUS_ERROR_NO_REPLY) ||
+        libsecret().g_error_matches(error, dbus_error(), G_DBUS_ERROR_TIMEOUT) ||
+        libsecret().g_error_matches(error, dbus_error(), G_DBUS_ERROR_TIMED_OUT) ||
+        libsecret().g_error_matches(error, io_error(), G_IO_ERROR_TIMED_OUT)) {
         return "The keyring service did not answer: " + plain_message(error);
     }
-    if (lib().g_error_matches(error, io_error(), G_IO_ERROR_CLOSED)) {
+    if (libsecret().g_error_matches(error, io_error(), G_IO_ERROR_CLOSED)) {
         // The bus went away while the app was running (libsecret keeps its closed connection).
         return no_session_bus("the connection to the session bus was closed");
     }

@@ -12,10 +12,7 @@
 namespace keywizard::settings {
 namespace {
 
-// Every function below runs only after KeyringStore::bounded has loaded libsecret.
-const LibsecretApi& lib() {
-    return *load_libsecret().api;
-}
+// Every function below runs only after KeyringStore::bounded has loaded libsecret: libsecret() is safe.
 
 // The item every keywizard stores: found again by its attributes, shown with a readable label in
 // Seahorse and other keyring managers.
@@ -33,27 +30,27 @@ const SecretSchema* api_key_schema() {
 constexpr const char* item_label = "keywizard: OpenAI API key";
 
 struct GObjectUnref {
-    void operator()(gpointer object) const { lib().g_object_unref(object); }
+    void operator()(gpointer object) const { libsecret().g_object_unref(object); }
 };
 template <typename T>
 using GObjectPtr = std::unique_ptr<T, GObjectUnref>;
 
 struct ErrorFree {
-    void operator()(GError* error) const { lib().g_error_free(error); }
+    void operator()(GError* error) const { libsecret().g_error_free(error); }
 };
 using ErrorPtr = std::unique_ptr<GError, ErrorFree>;
 
 struct HashTableUnref {
-    void operator()(GHashTable* table) const { lib().g_hash_table_unref(table); }
+    void operator()(GHashTable* table) const { libsecret().g_hash_table_unref(table); }
 };
 std::unique_ptr<GHashTable, HashTableUnref> item_attributes() {
-    return std::unique_ptr<GHashTable, HashTableUnref>(lib().secret_attributes_build(
+    return std::unique_ptr<GHashTable, HashTableUnref>(libsecret().secret_attributes_build(
         api_key_schema(), "application", "keywizard", "name", "OPENAI_API_KEY", nullptr));
 }
 
 struct ItemList {
     GList* items = nullptr;
-    ~ItemList() { lib().g_list_free_full(items, lib().g_object_unref); }
+    ~ItemList() { libsecret().g_list_free_full(items, libsecret().g_object_unref); }
 };
 
 // What one keyring operation found out; turned into SecretRead / StorageStatus by the store.
@@ -93,14 +90,14 @@ Outcome connect(SecretServiceFlags flags, GCancellable* cancellable, GObjectPtr<
     GError* error = nullptr;
     // libsecret uses GLib's shared session connection, which by default raises SIGTERM in the whole
     // process when the bus goes away. A lost keyring must not take the app down with it.
-    GDBusConnection* bus = lib().g_bus_get_sync(G_BUS_TYPE_SESSION, cancellable, &error);
+    GDBusConnection* bus = libsecret().g_bus_get_sync(G_BUS_TYPE_SESSION, cancellable, &error);
     if (bus == nullptr) {
         return unavailable(
             keyring_messages::explain(ErrorPtr(error).get(), keyring_messages::Stage::connecting));
     }
-    lib().g_dbus_connection_set_exit_on_close(bus, FALSE);
-    lib().g_object_unref(bus);
-    service.reset(lib().secret_service_get_sync(flags, cancellable, &error));
+    libsecret().g_dbus_connection_set_exit_on_close(bus, FALSE);
+    libsecret().g_object_unref(bus);
+    service.reset(libsecret().secret_service_get_sync(flags, cancellable, &error));
     if (!service) {
         return unavailable(
             keyring_messages::explain(ErrorPtr(error).get(), keyring_messages::Stage::connecting));
@@ -113,7 +110,7 @@ Outcome connect(SecretServiceFlags flags, GCancellable* cancellable, GObjectPtr<
 // a window that may never appear (no display) or that nobody is there to answer.
 Outcome check_default_collection(SecretService* service, GCancellable* cancellable) {
     GError* error = nullptr;
-    GObjectPtr<SecretCollection> collection(lib().secret_collection_for_alias_sync(
+    GObjectPtr<SecretCollection> collection(libsecret().secret_collection_for_alias_sync(
         service, SECRET_COLLECTION_DEFAULT, SECRET_COLLECTION_NONE, cancellable, &error));
     if (error != nullptr) {
         return unavailable(
@@ -122,7 +119,7 @@ Outcome check_default_collection(SecretService* service, GCancellable* cancellab
     if (!collection) {
         return unavailable(keyring_messages::no_default_collection());
     }
-    if (lib().secret_collection_get_locked(collection.get())) {
+    if (libsecret().secret_collection_get_locked(collection.get())) {
         return unavailable(keyring_messages::locked());
     }
     return {SecretReadState::found, {}, {}};
@@ -145,7 +142,7 @@ Outcome read_secret(GCancellable* cancellable) {
     ItemList found;
     // No SECRET_SEARCH_UNLOCK: unlocking means a prompt. Locked items are still listed, so "locked" and
     // "not found" stay apart.
-    found.items = lib().secret_service_search_sync(
+    found.items = libsecret().secret_service_search_sync(
         service.get(), api_key_schema(), item_attributes().get(),
         static_cast<SecretSearchFlags>(SECRET_SEARCH_ALL | SECRET_SEARCH_LOAD_SECRETS), cancellable, &error);
     if (error != nullptr) {
@@ -155,16 +152,16 @@ Outcome read_secret(GCancellable* cancellable) {
     bool saw_locked = false;
     for (GList* node = found.items; node != nullptr; node = node->next) {
         auto* item = static_cast<SecretItem*>(node->data);
-        if (lib().secret_item_get_locked(item)) {
+        if (libsecret().secret_item_get_locked(item)) {
             saw_locked = true;
             continue;
         }
-        SecretValue* value = lib().secret_item_get_secret(item);
+        SecretValue* value = libsecret().secret_item_get_secret(item);
         if (value != nullptr) {
             gsize length = 0;
-            const gchar* bytes = lib().secret_value_get(value, &length);
+            const gchar* bytes = libsecret().secret_value_get(value, &length);
             std::string key(bytes, length);
-            lib().secret_value_unref(value);
+            libsecret().secret_value_unref(value);
             if (!key.empty()) {
                 return {SecretReadState::found, std::move(key), {}};
             }
@@ -185,13 +182,14 @@ Outcome store_secret(const std::string& key, GCancellable* cancellable) {
         usable.state != SecretReadState::found) {
         return usable;
     }
-    SecretValue* value = lib().secret_value_new(key.data(), static_cast<gssize>(key.size()), "text/plain");
+    SecretValue* value =
+        libsecret().secret_value_new(key.data(), static_cast<gssize>(key.size()), "text/plain");
     GError* error = nullptr;
     // Replaces an existing item with the same attributes in that collection.
-    const gboolean stored =
-        lib().secret_service_store_sync(service.get(), api_key_schema(), item_attributes().get(),
-                                        SECRET_COLLECTION_DEFAULT, item_label, value, cancellable, &error);
-    lib().secret_value_unref(value);
+    const gboolean stored = libsecret().secret_service_store_sync(
+        service.get(), api_key_schema(), item_attributes().get(), SECRET_COLLECTION_DEFAULT, item_label,
+        value, cancellable, &error);
+    libsecret().secret_value_unref(value);
     if (!stored) {
         return {SecretReadState::failed,
                 {},
@@ -207,8 +205,8 @@ Outcome erase_secret(GCancellable* cancellable) {
     }
     GError* error = nullptr;
     ItemList found;
-    found.items = lib().secret_service_search_sync(service.get(), api_key_schema(), item_attributes().get(),
-                                                   SECRET_SEARCH_ALL, cancellable, &error);
+    found.items = libsecret().secret_service_search_sync(
+        service.get(), api_key_schema(), item_attributes().get(), SECRET_SEARCH_ALL, cancellable, &error);
     if (error != nullptr) {
         return unavailable(
             keyring_messages::explain(ErrorPtr(error).get(), keyring_messages::Stage::calling));
@@ -217,12 +215,12 @@ Outcome erase_secret(GCancellable* cancellable) {
         return {SecretReadState::not_found, {}, keyring_messages::nothing_to_remove()};
     }
     for (GList* node = found.items; node != nullptr; node = node->next) {
-        if (lib().secret_item_get_locked(static_cast<SecretItem*>(node->data))) {
+        if (libsecret().secret_item_get_locked(static_cast<SecretItem*>(node->data))) {
             return unavailable(keyring_messages::locked());  // deleting it would need a prompt
         }
     }
     for (GList* node = found.items; node != nullptr; node = node->next) {
-        if (!lib().secret_item_delete_sync(static_cast<SecretItem*>(node->data), cancellable, &error)) {
+        if (!libsecret().secret_item_delete_sync(static_cast<SecretItem*>(node->data), cancellable, &error)) {
             return {SecretReadState::failed,
                     {},
                     keyring_messages::explain(ErrorPtr(error).get(), keyring_messages::Stage::calling)};
@@ -279,7 +277,7 @@ class KeyringStore final : public SecretStore {
         if (const auto& loaded = load_libsecret(); loaded.api == nullptr) {
             return unavailable(loaded.problem);
         }
-        auto outcome = run_bounded<Outcome>(lib(), timeout_, std::move(work));
+        auto outcome = run_bounded<Outcome>(libsecret(), timeout_, std::move(work));
         return outcome ? std::move(*outcome) : unavailable(keyring_messages::no_answer(timeout_));
     }
 

@@ -12,7 +12,8 @@ LibsecretLoad load() {
     void* library = dlopen(library_name, RTLD_NOW | RTLD_GLOBAL);
     if (library == nullptr) {
         const char* why = dlerror();
-        return {nullptr, std::string("The keyring library could not be loaded (") + (why ? why : library_name) +
+        return {nullptr, std::string("The keyring library could not be loaded (") +
+                             (why ? why : library_name) +
                              "): install libsecret-1-0 to use the desktop keyring"};
     }
     static LibsecretApi api;

@@ -56,4 +56,9 @@ struct LibsecretLoad {
 // Loads libsecret once per process (thread-safe) and returns the same result every time after that.
 const LibsecretLoad& load_libsecret();
 
+// The loaded functions. Only for code that runs after load_libsecret() succeeded.
+inline const LibsecretApi& libsecret() {
+    return *load_libsecret().api;
+}
+
 }  // namespace keywizard::settings

@@ -33,10 +33,10 @@ int main(int argc, char** argv) {
         return keywizard::cli::run_cli(argc, argv);
     }
     if (command.empty() || command.starts_with("--")) {
-        return run_windows(argc, argv, 0);
+        return run_windows(argc, argv, keywizard::gui_module::start_host_app);
     }
     if (command == "wizard") {
-        return run_windows(argc, argv, 1);
+        return run_windows(argc, argv, keywizard::gui_module::start_wizard);
     }
     std::fprintf(stderr, "keywizard: unknown command \"%s\". Try: keywizard --help\n", argv[1]);
     return 64;

@@ -16,4 +16,7 @@ namespace keywizard::gui_module {
 inline constexpr const char* version_symbol = "keywizard_gui_module_version";
 inline constexpr const char* run_symbol = "keywizard_gui_module_run";
 using RunFunction = int (*)(int argc, char** argv, int start);
+// The `start` argument of the run function.
+inline constexpr int start_host_app = 0;
+inline constexpr int start_wizard = 1;
 }  // namespace keywizard::gui_module

@@ -14,7 +14,9 @@ int keywizard_gui_module_run(int argc, char** argv, int start) {
     // The module has its own copy of net/: its once-flag is separate from the executable's. No thread
     // exists yet, and libcurl counts nested curl_global_init calls.
     keywizard::net::init_http_globally();
-    return keywizard::ui::run_gui(
-        argc, argv, start == 1 ? keywizard::ui::GuiStart::wizard : keywizard::ui::GuiStart::host_app);
+    return keywizard::ui::run_gui(argc, argv,
+                                  start == keywizard::gui_module::start_wizard
+                                      ? keywizard::ui::GuiStart::wizard
+                                      : keywizard::ui::GuiStart::host_app);
 }
 }

@@ -59,12 +59,16 @@ TreeRead read_tree_locked(const std::filesystem::path& file) {
 }  // namespace
 
 std::filesystem::path default_config_directory() {
+    return config_directory_for("keywizard");
+}
+
+std::filesystem::path config_directory_for(const std::string& app_id) {
     // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.
     if (const char* xdg = std::getenv("XDG_CONFIG_HOME");
         xdg != nullptr && std::filesystem::path(xdg).is_absolute()) {
-        return std::filesystem::path(xdg) / "keywizard";
+        return std::filesystem::path(xdg) / app_id;
     }
-    return home_directory() / ".config" / "keywizard";
+    return home_directory() / ".config" / app_id;
 }
 
 SettingsFile::SettingsFile(std::filesystem::path config_dir)

@@ -29,6 +29,8 @@ struct AppSettings {
     std::string last_check_status;  // valid|rejected|limited|unverified or empty
     std::string last_check_reason;
     std::string last_check_time;  // UTC, ISO 8601
+    // The base URL the stored key was last verified against (empty: never, or saved by an older version).
+    std::string verified_base_url;
 };
 
 struct SettingsLoad {
@@ -38,6 +40,8 @@ struct SettingsLoad {
 
 // $XDG_CONFIG_HOME/keywizard, else ~/.config/keywizard.
 std::filesystem::path default_config_directory();
+// The same for a host's app id: $XDG_CONFIG_HOME/<app_id>, else ~/.config/<app_id>.
+std::filesystem::path config_directory_for(const std::string& app_id);
 
 class SettingsFile {
   public:

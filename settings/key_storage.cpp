@@ -21,10 +21,10 @@ StoredKey from_read(SecretRead read, SecretBackend backend, std::string location
 
 }  // namespace
 
-KeyStorage::KeyStorage(std::filesystem::path config_dir)
+KeyStorage::KeyStorage(std::filesystem::path config_dir, std::string app_id)
     : dir_(std::move(config_dir)),
       settings_(dir_),
-      keyring_(make_keyring_store()),
+      keyring_(make_keyring_store(std::move(app_id))),
       file_(make_dotenv_store(dir_)) {}
 
 KeyStorage::~KeyStorage() = default;
@@ -70,13 +70,21 @@ StoredKey KeyStorage::read_key() {
 // copy), and only then is the old copy removed (a failure there leaves a stale duplicate, which is
 // reported, never a missing key).
 StorageStatus KeyStorage::save_key(std::string_view key, SecretBackend backend) {
+    return save_key(key, backend, [](AppSettings&) {});
+}
+
+StorageStatus KeyStorage::save_key(std::string_view key, SecretBackend backend,
+                                   const std::function<void(AppSettings&)>& record) {
     const auto previous = settings_.load().settings.key_storage;
     auto& target = store(backend);
     auto written = target.write(key);
     if (!written.ok) {
         return written;
     }
-    auto recorded = settings_.update([&](AppSettings& settings) { settings.key_storage = backend; });
+    auto recorded = settings_.update([&](AppSettings& settings) {
+        record(settings);
+        settings.key_storage = backend;
+    });
     if (!recorded.ok) {
         return StorageStatus::failure(written.message +
                                       ", but settings.json could not record where: " + recorded.message);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,13 +25,18 @@ struct StoredKey {
 // Blocking (keyring calls): off the UI thread.
 class KeyStorage {
   public:
-    explicit KeyStorage(std::filesystem::path config_dir);
+    // `app_id`: the keyring item's `application` attribute (config_dir is that app's folder).
+    explicit KeyStorage(std::filesystem::path config_dir, std::string app_id = "keywizard");
     ~KeyStorage();
 
     StoredKey read_key();
     std::optional<std::string> keyring_unavailable_reason();
     // Writes to `backend`, records key_storage, then removes the key from the other backend.
     StorageStatus save_key(std::string_view key, SecretBackend backend);
+    // The same, and `record` edits the settings saved with the key (endpoint, last check, first run):
+    // the key and what it was checked against belong together.
+    StorageStatus save_key(std::string_view key, SecretBackend backend,
+                           const std::function<void(AppSettings&)>& record);
     // Removes it from where it is stored; the message says where.
     StorageStatus forget_key();
 

@@ -43,9 +43,10 @@ using ErrorPtr = std::unique_ptr<GError, ErrorFree>;
 struct HashTableUnref {
     void operator()(GHashTable* table) const { libsecret().g_hash_table_unref(table); }
 };
-std::unique_ptr<GHashTable, HashTableUnref> item_attributes() {
+// `application` is the host's app id: two apps never see each other's key.
+std::unique_ptr<GHashTable, HashTableUnref> item_attributes(const std::string& application) {
     return std::unique_ptr<GHashTable, HashTableUnref>(libsecret().secret_attributes_build(
-        api_key_schema(), "application", "keywizard", "name", "OPENAI_API_KEY", nullptr));
+        api_key_schema(), "application", application.c_str(), "name", "OPENAI_API_KEY", nullptr));
 }
 
 struct ItemList {
@@ -133,7 +134,7 @@ Outcome probe(GCancellable* cancellable) {
     return check_default_collection(service.get(), cancellable);
 }
 
-Outcome read_secret(GCancellable* cancellable) {
+Outcome read_secret(const std::string& application, GCancellable* cancellable) {
     GObjectPtr<SecretService> service;
     if (auto connected = connect(SECRET_SERVICE_OPEN_SESSION, cancellable, service); !service) {
         return connected;
@@ -143,7 +144,7 @@ Outcome read_secret(GCancellable* cancellable) {
     // No SECRET_SEARCH_UNLOCK: unlocking means a prompt. Locked items are still listed, so "locked" and
     // "not found" stay apart.
     found.items = libsecret().secret_service_search_sync(
-        service.get(), api_key_schema(), item_attributes().get(),
+        service.get(), api_key_schema(), item_attributes(application).get(),
         static_cast<SecretSearchFlags>(SECRET_SEARCH_ALL | SECRET_SEARCH_LOAD_SECRETS), cancellable, &error);
     if (error != nullptr) {
         return unavailable(
@@ -173,7 +174,7 @@ Outcome read_secret(GCancellable* cancellable) {
     return {SecretReadState::not_found, {}, keyring_messages::not_found()};
 }
 
-Outcome store_secret(const std::string& key, GCancellable* cancellable) {
+Outcome store_secret(const std::string& application, const std::string& key, GCancellable* cancellable) {
     GObjectPtr<SecretService> service;
     if (auto connected = connect(SECRET_SERVICE_OPEN_SESSION, cancellable, service); !service) {
         return connected;
@@ -187,8 +188,8 @@ Outcome store_secret(const std::string& key, GCancellable* cancellable) {
     GError* error = nullptr;
     // Replaces an existing item with the same attributes in that collection.
     const gboolean stored = libsecret().secret_service_store_sync(
-        service.get(), api_key_schema(), item_attributes().get(), SECRET_COLLECTION_DEFAULT, item_label,
-        value, cancellable, &error);
+        service.get(), api_key_schema(), item_attributes(application).get(), SECRET_COLLECTION_DEFAULT,
+        item_label, value, cancellable, &error);
     libsecret().secret_value_unref(value);
     if (!stored) {
         return {SecretReadState::failed,
@@ -198,15 +199,16 @@ Outcome store_secret(const std::string& key, GCancellable* cancellable) {
     return {SecretReadState::found, {}, keyring_messages::saved()};
 }
 
-Outcome erase_secret(GCancellable* cancellable) {
+Outcome erase_secret(const std::string& application, GCancellable* cancellable) {
     GObjectPtr<SecretService> service;
     if (auto connected = connect(SECRET_SERVICE_NONE, cancellable, service); !service) {
         return connected;
     }
     GError* error = nullptr;
     ItemList found;
-    found.items = libsecret().secret_service_search_sync(
-        service.get(), api_key_schema(), item_attributes().get(), SECRET_SEARCH_ALL, cancellable, &error);
+    found.items = libsecret().secret_service_search_sync(service.get(), api_key_schema(),
+                                                         item_attributes(application).get(),
+                                                         SECRET_SEARCH_ALL, cancellable, &error);
     if (error != nullptr) {
         return unavailable(
             keyring_messages::explain(ErrorPtr(error).get(), keyring_messages::Stage::calling));
@@ -231,7 +233,8 @@ Outcome erase_secret(GCancellable* cancellable) {
 
 class KeyringStore final : public SecretStore {
   public:
-    explicit KeyringStore(std::chrono::milliseconds timeout) : timeout_(timeout) {}
+    KeyringStore(std::string application, std::chrono::milliseconds timeout)
+        : application_(std::move(application)), timeout_(timeout) {}
 
     SecretBackend backend() const override { return SecretBackend::keyring; }
     std::string location() const override { return keyring_messages::location(); }
@@ -245,7 +248,9 @@ class KeyringStore final : public SecretStore {
     }
 
     SecretRead read() override {
-        auto outcome = bounded(read_secret);
+        auto outcome = bounded([application = application_](GCancellable* cancellable) {
+            return read_secret(application, cancellable);
+        });
         return {outcome.state, std::move(outcome.value), std::move(outcome.message)};
     }
 
@@ -259,13 +264,17 @@ class KeyringStore final : public SecretStore {
             return StorageStatus::failure("The key is empty; nothing was saved");
         }
         const std::string copy(key);
-        auto outcome = bounded([copy](GCancellable* cancellable) { return store_secret(copy, cancellable); });
+        auto outcome = bounded([application = application_, copy](GCancellable* cancellable) {
+            return store_secret(application, copy, cancellable);
+        });
         return outcome.state == SecretReadState::found ? StorageStatus::success(std::move(outcome.message))
                                                        : StorageStatus::failure(std::move(outcome.message));
     }
 
     StorageStatus erase() override {
-        auto outcome = bounded(erase_secret);
+        auto outcome = bounded([application = application_](GCancellable* cancellable) {
+            return erase_secret(application, cancellable);
+        });
         const bool ok =
             outcome.state == SecretReadState::found || outcome.state == SecretReadState::not_found;
         return ok ? StorageStatus::success(std::move(outcome.message))
@@ -281,13 +290,14 @@ class KeyringStore final : public SecretStore {
         return outcome ? std::move(*outcome) : unavailable(keyring_messages::no_answer(timeout_));
     }
 
+    std::string application_;
     std::chrono::milliseconds timeout_;
 };
 
 }  // namespace
 
-std::unique_ptr<SecretStore> make_keyring_store(std::chrono::milliseconds timeout) {
-    return std::make_unique<KeyringStore>(timeout);
+std::unique_ptr<SecretStore> make_keyring_store(std::string application, std::chrono::milliseconds timeout) {
+    return std::make_unique<KeyringStore>(std::move(application), timeout);
 }
 
 }  // namespace keywizard::settings

@@ -32,7 +32,9 @@ class SecretStore {
     virtual StorageStatus erase() = 0;  // success also when there was nothing to erase
 };
 
-std::unique_ptr<SecretStore> make_keyring_store(std::chrono::milliseconds timeout = std::chrono::seconds(5));
+// `application`: the keyring item's `application` attribute, the host's app id ("keywizard" for our own).
+std::unique_ptr<SecretStore> make_keyring_store(std::string application = "keywizard",
+                                                std::chrono::milliseconds timeout = std::chrono::seconds(5));
 std::unique_ptr<SecretStore> make_dotenv_store(const std::filesystem::path& config_dir);
 
 std::string_view to_string(SecretBackend backend);  // "keyring" | "file"

@@ -132,6 +132,7 @@ AppSettings settings_from_json(const nlohmann::ordered_json& tree, std::vector<s
         }
     }
 
+    read_string(tree, "verified_base_url", settings.verified_base_url, warnings);
     read_enum(tree, "key_storage", backend_names, settings.key_storage, warnings);
     std::optional<FirstRunState> first_run;
     read_enum(tree, "first_run", first_run_names, first_run, warnings);
@@ -156,6 +157,7 @@ void apply_settings_changes(nlohmann::ordered_json& tree, const AppSettings& bef
     change_string(tree, "project", before.project, after.project);
     change_string(tree, "proxy", before.proxy, after.proxy);
     change_string(tree, "ca_file", before.ca_file, after.ca_file);
+    change_string(tree, "verified_base_url", before.verified_base_url, after.verified_base_url);
     if (before.timeout_seconds != after.timeout_seconds) {
         set_or_erase(tree, "timeout_seconds", after.timeout_seconds,
                      after.timeout_seconds == default_timeout_seconds);

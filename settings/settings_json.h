@@ -12,6 +12,7 @@
 //   "required_models"  array of strings
 //   "key_storage"      "keyring" | "file"   where the key was saved (absent: never saved)
 //   "first_run"        "pending" | "skipped" | "completed"
+//   "verified_base_url" string   the base URL the stored key was last verified against
 //   "last_check"       object {"status": string, "reason": string, "time": string (UTC, ISO 8601)}
 // Any other key is kept as it is, in its place. A known key of the wrong type is ignored with a warning
 // (the default is used) and left in the file untouched until the app changes that setting.

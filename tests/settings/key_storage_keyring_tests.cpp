@@ -22,7 +22,7 @@ struct KeyringStorageFixture {
     ~KeyringStorageFixture() { keyring->erase(); }
     TempDir dir;
     std::filesystem::path config = dir.path() / "keywizard";
-    std::unique_ptr<SecretStore> keyring = make_keyring_store(std::chrono::seconds(10));
+    std::unique_ptr<SecretStore> keyring = make_keyring_store("keywizard", std::chrono::seconds(10));
 };
 
 }  // namespace

@@ -24,7 +24,7 @@ struct SessionKeyringFixture {
         BOOST_TEST_REQUIRE(store->erase().ok);  // start from an empty slot
     }
     ~SessionKeyringFixture() { store->erase(); }
-    std::unique_ptr<SecretStore> store = make_keyring_store(std::chrono::seconds(10));
+    std::unique_ptr<SecretStore> store = make_keyring_store("keywizard", std::chrono::seconds(10));
 };
 
 // Looks the item up with libsecret directly, by the attributes other tools would use.
@@ -119,7 +119,7 @@ BOOST_AUTO_TEST_CASE(calls_work_from_several_threads_at_once) {
     std::atomic<int> found{0};
     for (int i = 0; i < 4; ++i) {
         threads.emplace_back([&] {
-            auto own = make_keyring_store(std::chrono::seconds(10));
+            auto own = make_keyring_store("keywizard", std::chrono::seconds(10));
             if (own->read().value == test_key) {
                 ++found;
             }

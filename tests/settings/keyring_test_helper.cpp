@@ -47,7 +47,7 @@ std::string read_stdin() {
 }
 
 int store_call(const std::string& operation, long timeout_ms) {
-    auto store = make_keyring_store(std::chrono::milliseconds(timeout_ms));
+    auto store = make_keyring_store("keywizard", std::chrono::milliseconds(timeout_ms));
     const auto started = std::chrono::steady_clock::now();
     std::string report;
     int code = 0;
@@ -159,7 +159,7 @@ void run_default_main_context_for(std::chrono::milliseconds duration) {
 }
 
 int until_bus_lost() {
-    auto store = make_keyring_store(std::chrono::seconds(2));
+    auto store = make_keyring_store("keywizard", std::chrono::seconds(2));
     const auto first = store->unavailable_reason().value_or("available");
     std::cout << "connected: " << first << std::endl;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);

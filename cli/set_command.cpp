@@ -1,11 +1,10 @@
 #include <cstdio>
 
+#include "cli/commands.h"
+#include "cli/key_input.h"
+#include "cli/outcome_report.h"
+#include "core/key_setup.h"
 #include "net/key_lint.h"
-#include "net/models_check.h"
-#include "settings/key_storage.h"
-#include "wizard/cli/commands.h"
-#include "wizard/cli/key_input.h"
-#include "wizard/cli/outcome_report.h"
 
 namespace keywizard::cli {
 namespace {
@@ -13,28 +12,6 @@ namespace {
 settings::SecretBackend chosen_backend(const CliOptions& options, const settings::AppSettings& saved) {
     // A backend chosen once (e.g. the file fallback) stays chosen; the keyring is the default otherwise.
     return options.store.value_or(saved.key_storage.value_or(settings::SecretBackend::keyring));
-}
-
-// The key was checked against these, so they belong with it.
-void remember_endpoint_flags(settings::KeyStorage& storage, const CliOptions& options) {
-    if (!options.base_url && !options.organization && !options.project) {
-        return;
-    }
-    const settings::StorageStatus status = storage.settings_file().update([&](settings::AppSettings& s) {
-        if (options.base_url) {
-            s.base_url = *options.base_url;
-        }
-        if (options.organization) {
-            s.organization = *options.organization;
-        }
-        if (options.project) {
-            s.project = *options.project;
-        }
-    });
-    if (!status.ok) {
-        std::fprintf(stderr, "keywizard: the key is saved, but the endpoint settings are not: %s\n",
-                     status.message.c_str());
-    }
 }
 
 bool may_save(const net::KeyCheckOutcome& outcome, const CliOptions& options) {
@@ -47,7 +24,8 @@ bool may_save(const net::KeyCheckOutcome& outcome, const CliOptions& options) {
 }  // namespace
 
 int run_set(const CliOptions& options) {
-    const settings::AppSettings saved = load_settings_reporting_problems();
+    const Options app = core_options(options);
+    const settings::AppSettings saved = load_settings_reporting_problems(options);
     KeyInput input = read_key_from_stdin();
     if (!input.error.empty()) {
         std::fprintf(stderr, "keywizard: %s\n", input.error.c_str());
@@ -55,7 +33,7 @@ int run_set(const CliOptions& options) {
     }
     const net::KeyLintResult lint = net::lint_key(input.text);
 
-    settings::KeyStorage storage(settings::default_config_directory());
+    settings::KeyStorage storage = core::open_storage(app);
     const settings::SecretBackend backend = chosen_backend(options, saved);
     // Before the network check: nobody should wait for a check only to learn it cannot be saved.
     if (backend == settings::SecretBackend::keyring) {
@@ -70,17 +48,19 @@ int run_set(const CliOptions& options) {
         }
     }
 
+    core::SaveRequest save;
+    save.key = lint.key;
+    save.backend = backend;
+    net::KeyCheckOutcome outcome;
     if (options.no_check) {
         if (!lint.ok()) {
             std::fprintf(stderr, "✗ Not a key: %s. Nothing was saved.\n", lint.problem.c_str());
             return net::exit_code_for(net::KeyStatus::rejected);
         }
     } else {
-        net::KeyCheckRequest request;
-        request.raw_key = input.text;  // check_key lints it again and reports a malformed key in its words
-        request.endpoint = resolve_endpoint(options, saved);
-        request.required_models = resolve_required_models(options, saved);
-        const net::KeyCheckOutcome outcome = net::check_key(request);
+        // check_key lints it again and reports a malformed key in its own words.
+        net::KeyCheckRequest request = core::check_request(app, saved, input.text);
+        outcome = net::check_key(request);
         const std::string report = options.json ? json_report(outcome) : plain_report(outcome);
         std::fputs(report.c_str(), stdout);
         if (!may_save(outcome, options)) {
@@ -93,15 +73,17 @@ int run_set(const CliOptions& options) {
             std::fputs("Nothing was saved; the stored key, if any, is unchanged.\n", stderr);
             return outcome.exit_code();
         }
+        save.checked = &outcome;
+        save.checked_base_url = request.endpoint.base_url;  // what it was verified against is recorded
     }
+    input.text.assign(input.text.size(), '\0');
 
-    const settings::StorageStatus status = storage.save_key(lint.key, backend);
+    const settings::StorageStatus status = core::save(app, save);
     if (!status.ok) {
-        std::fprintf(stderr, "keywizard: could not save the key: %s\nThe stored key, if any, is unchanged.\n",
-                     status.message.c_str());
+        // The storage layer's message says what is stored now (it never claims more than it knows).
+        std::fprintf(stderr, "keywizard: could not save the key: %s\n", status.message.c_str());
         return exit_storage_failure;
     }
-    remember_endpoint_flags(storage, options);
     if (options.no_check) {
         std::printf("Saved %s without checking it (--no-check). Run `keywizard check` when online.\n",
                     net::mask_key(lint.key).c_str());

@@ -4,8 +4,8 @@
 #include <string_view>
 
 #include "net/http_client.h"
-#include "wizard/cli/cli.h"
-#include "wizard/gui_module/gui_module_loader.h"
+#include "cli/cli.h"
+#include "cli/gui_module_loader.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "wizard/gui_module/gui_module_loader.h"
+#include "cli/gui_module_loader.h"
 
 #include <dlfcn.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "wizard/cli/cli_options.h"
+#include "cli/cli_options.h"
 
 namespace keywizard::cli {
 
@@ -11,6 +11,6 @@ int run_show(const CliOptions& options);
 int run_forget(const CliOptions& options);
 
 // settings.json as loaded, after telling the person on stderr about anything that was wrong with it.
-settings::AppSettings load_settings_reporting_problems();
+settings::AppSettings load_settings_reporting_problems(const CliOptions& options);
 
 }  // namespace keywizard::cli

@@ -1,4 +1,4 @@
-#include "wizard/cli/outcome_report.h"
+#include "cli/outcome_report.h"
 
 #include <string_view>
 

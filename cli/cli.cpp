@@ -1,9 +1,9 @@
-#include "wizard/cli/cli.h"
+#include "cli/cli.h"
 
 #include <cstdio>
 
-#include "wizard/cli/cli_options.h"
-#include "wizard/cli/commands.h"
+#include "cli/cli_options.h"
+#include "cli/commands.h"
 
 namespace keywizard::cli {
 

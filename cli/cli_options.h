@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "net/models_check.h"
+#include "keywizard/core.h"
 #include "settings/app_settings.h"
 
 namespace keywizard::cli {
@@ -16,6 +16,7 @@ inline constexpr int exit_usage = 64;
 // What was said on the command line, before the environment and settings.json fill the gaps.
 struct CliOptions {
     std::string command;
+    std::string app_id = "keywizard";  // --app-id: whose key (config folder, keyring application)
     bool from_stdin = false;
     bool json = false;
     bool no_check = false;
@@ -39,11 +40,9 @@ struct ParsedCommandLine {
 
 ParsedCommandLine parse_command_line(int argc, char** argv);
 
-// Precedence for each field: command line, else environment (OPENAI_BASE_URL, OPENAI_ORG_ID,
-// OPENAI_PROJECT_ID, SSL_CERT_FILE, libcurl's proxy variables), else settings.json, else the default.
-net::Endpoint resolve_endpoint(const CliOptions& options, const settings::AppSettings& saved);
-std::vector<std::string> resolve_required_models(const CliOptions& options,
-                                                 const settings::AppSettings& saved);
+// The core's options: what was said on the command line is the explicit argument of the precedence
+// (core/key_setup.h resolves the rest from the environment and settings.json).
+Options core_options(const CliOptions& options);
 
 const char* usage_text();
 

@@ -1,28 +1,10 @@
-#include "wizard/cli/cli_options.h"
+#include "cli/cli_options.h"
 
 #include <charconv>
-#include <cstdlib>
 #include <string_view>
 
 namespace keywizard::cli {
 namespace {
-
-std::optional<std::string> environment(const char* name) {
-    const char* value = std::getenv(name);
-    if (value == nullptr || *value == '\0') {
-        return std::nullopt;
-    }
-    return std::string(value);
-}
-
-bool any_proxy_variable_set() {
-    for (const char* name : {"HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"}) {
-        if (environment(name)) {
-            return true;
-        }
-    }
-    return false;
-}
 
 // Options that take a value accept both "--name value" and "--name=value".
 struct ValueOption {
@@ -35,6 +17,12 @@ constexpr ValueOption string_options[] = {
     {"--project", &CliOptions::project},   {"--ca-file", &CliOptions::ca_file},
     {"--proxy", &CliOptions::proxy},
 };
+
+std::optional<std::string> app_id_problem(const std::string& app_id) {
+    Options probe;
+    probe.app_id = app_id;
+    return options_problem(probe);
+}
 
 bool takes_key_on_stdin(std::string_view command) {
     return command == "check" || command == "set";
@@ -113,6 +101,18 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
             }
             continue;
         }
+        if (name == "--app-id") {
+            const auto value = take_value();
+            if (!value) {
+                return parsed;
+            }
+            if (const auto problem = app_id_problem(*value)) {
+                parsed.error = "--app-id: " + *problem;
+                return parsed;
+            }
+            options.app_id = *value;
+            continue;
+        }
         if (name == "--timeout") {
             const auto value = take_value();
             if (!value) {
@@ -163,38 +163,17 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
     return parsed;
 }
 
-net::Endpoint resolve_endpoint(const CliOptions& options, const settings::AppSettings& saved) {
-    auto pick = [](const std::optional<std::string>& flag, const char* variable,
-                   const std::string& from_settings) -> std::string {
-        if (flag) {
-            return *flag;
-        }
-        if (variable != nullptr) {
-            if (auto value = environment(variable)) {
-                return *value;
-            }
-        }
-        return from_settings;
-    };
-    net::Endpoint endpoint;
-    endpoint.base_url = pick(options.base_url, "OPENAI_BASE_URL", saved.base_url);
-    if (endpoint.base_url.empty()) {
-        endpoint.base_url = net::default_base_url;
-    }
-    endpoint.organization = pick(options.organization, "OPENAI_ORG_ID", saved.organization);
-    endpoint.project = pick(options.project, "OPENAI_PROJECT_ID", saved.project);
-    endpoint.ca_file = pick(options.ca_file, "SSL_CERT_FILE", saved.ca_file);
-    // An empty proxy lets libcurl read its own variables, so those only need to win over settings.json.
-    endpoint.proxy = options.proxy ? *options.proxy : (any_proxy_variable_set() ? "" : saved.proxy);
-    const int seconds =
-        options.timeout_seconds.value_or(saved.timeout_seconds > 0 ? saved.timeout_seconds : 30);
-    endpoint.timeout = std::chrono::seconds(seconds);
-    return endpoint;
-}
-
-std::vector<std::string> resolve_required_models(const CliOptions& options,
-                                                 const settings::AppSettings& saved) {
-    return options.required_models.empty() ? saved.required_models : options.required_models;
+Options core_options(const CliOptions& options) {
+    Options core;
+    core.app_id = options.app_id;
+    core.base_url = options.base_url;
+    core.organization = options.organization;
+    core.project = options.project;
+    core.ca_file = options.ca_file;
+    core.proxy = options.proxy;
+    core.timeout_seconds = options.timeout_seconds;
+    core.required_models = options.required_models;
+    return core;
 }
 
 const char* usage_text() {
@@ -207,8 +186,11 @@ Commands:
                     check a key: from standard input with --stdin, else OPENAI_API_KEY, else the stored key
   set [--store keyring|file] [--no-check] [--allow-limited] [--json]
                     read a key from standard input, check it, and save it only if it works
-  show [--json]     the stored key (masked), where it is stored, and the endpoint settings
+  show [--json]     the stored key (masked), where it is stored, and the endpoint a check would use
   forget            remove the stored key
+
+Every command takes --app-id ID (default keywizard): the app whose key it is (its config folder
+$XDG_CONFIG_HOME/ID and its keyring entry). `keywizard wizard --help` lists the wizard's options.
 
 Options for check and set:
   --base-url URL         API base (else OPENAI_BASE_URL, else settings, else https://api.openai.com/v1)
@@ -219,8 +201,9 @@ Options for check and set:
   --timeout SECONDS      whole check, 1..600 (default 30)
   --require-model ID     fail as "limited" unless the key can see this model (repeatable)
 
-The key is never taken from the command line. With set, --base-url, --organization and --project are
-saved with the key.
+Precedence, the same for the app and the wizard: option > environment variable > settings.json > default.
+The key is never taken from the command line. With set, the options given are saved with the key (an
+environment variable's value is not).
 
 Exit codes: 0 valid, 2 rejected, 3 limited, 4 unverified (network, server), 5 storage failure, 64 usage.
 )";

@@ -1,0 +1,54 @@
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "cli/key_input.h"
+#include "cli/outcome_report.h"
+#include "core/key_setup.h"
+
+namespace keywizard::cli {
+namespace {
+
+struct KeyToCheck {
+    std::string key;
+    std::string problem;  // why there is no key, for a person
+    int problem_exit = 0;
+};
+
+// --stdin, else what the core says the app would use now (OPENAI_API_KEY, else the stored key).
+KeyToCheck find_key(const CliOptions& options) {
+    if (options.from_stdin) {
+        KeyInput input = read_key_from_stdin();
+        return {std::move(input.text), std::move(input.error), exit_usage};
+    }
+    core::KeySource source = core::find_key(core_options(options));
+    if (source.from != core::KeySource::From::none) {
+        return {std::move(source.key), {}, 0};
+    }
+    if (source.store_state == settings::SecretReadState::not_found) {
+        return {{},
+                "no key to check: pipe one to `keywizard check --stdin`, set OPENAI_API_KEY, "
+                "or save one with `keywizard set`",
+                net::exit_code_for(net::KeyStatus::rejected)};
+    }
+    return {{}, "could not read the stored key: " + source.problem, exit_storage_failure};
+}
+
+}  // namespace
+
+int run_check(const CliOptions& options) {
+    const settings::AppSettings saved = load_settings_reporting_problems(options);
+    KeyToCheck source = find_key(options);
+    if (!source.problem.empty()) {
+        std::fprintf(stderr, "keywizard: %s\n", source.problem.c_str());
+        return source.problem_exit;
+    }
+    net::KeyCheckRequest request = core::check_request(core_options(options), saved, std::move(source.key));
+    const net::KeyCheckOutcome outcome = net::check_key(request);
+    request.raw_key.assign(request.raw_key.size(), '\0');
+
+    const std::string report = options.json ? json_report(outcome) : plain_report(outcome);
+    std::fputs(report.c_str(), stdout);
+    return outcome.exit_code();
+}
+
+}  // namespace keywizard::cli

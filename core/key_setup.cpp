@@ -1,0 +1,253 @@
+#include "core/key_setup.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <utility>
+
+#include "net/key_lint.h"
+
+namespace keywizard::core {
+namespace {
+
+std::optional<std::string> environment(const char* name) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') {
+        return std::nullopt;
+    }
+    return std::string(value);
+}
+
+bool any_proxy_variable_set() {
+    for (const char* name : {"HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"}) {
+        if (environment(name)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// argument > environment variable > settings.json > default ("" unless given).
+Setting pick(const std::optional<std::string>& argument, const char* variable, const std::string& saved,
+             const std::string& fallback = {}) {
+    if (argument) {
+        return {*argument, Source::argument, {}};
+    }
+    if (variable != nullptr) {
+        if (auto value = environment(variable)) {
+            return {*value, Source::environment, variable};
+        }
+    }
+    if (!saved.empty()) {
+        return {saved, Source::settings, {}};
+    }
+    return {fallback, Source::default_value, {}};
+}
+
+}  // namespace
+
+settings::SettingsLoad load_settings(const Options& options) {
+    return settings::SettingsFile(config_directory(options)).load();
+}
+
+Endpoint resolve_endpoint(const Options& options, const settings::AppSettings& saved) {
+    Endpoint endpoint;
+    endpoint.base_url = pick(options.base_url, "OPENAI_BASE_URL", saved.base_url, net::default_base_url);
+    if (endpoint.base_url.value.empty()) {
+        endpoint.base_url.value = net::default_base_url;  // an explicit empty base URL means the default
+    }
+    endpoint.organization = pick(options.organization, "OPENAI_ORG_ID", saved.organization);
+    endpoint.project = pick(options.project, "OPENAI_PROJECT_ID", saved.project);
+    endpoint.ca_file = pick(options.ca_file, "SSL_CERT_FILE", saved.ca_file);
+    // An empty proxy lets libcurl read its own variables, so those need only win over settings.json.
+    if (options.proxy) {
+        endpoint.proxy = {*options.proxy, Source::argument, {}};
+    } else if (any_proxy_variable_set()) {
+        endpoint.proxy = {{}, Source::environment, "HTTPS_PROXY"};
+    } else {
+        endpoint.proxy = pick(std::nullopt, nullptr, saved.proxy);
+    }
+    endpoint.timeout_seconds =
+        options.timeout_seconds.value_or(saved.timeout_seconds > 0 ? saved.timeout_seconds : 30);
+    endpoint.required_models = options.required_models.empty() ? saved.required_models : options.required_models;
+    return endpoint;
+}
+
+net::Endpoint to_net_endpoint(const Endpoint& endpoint) {
+    net::Endpoint net_endpoint;
+    net_endpoint.base_url = endpoint.base_url.value;
+    net_endpoint.organization = endpoint.organization.value;
+    net_endpoint.project = endpoint.project.value;
+    net_endpoint.ca_file = endpoint.ca_file.value;
+    net_endpoint.proxy = endpoint.proxy.value;
+    net_endpoint.timeout = std::chrono::seconds(endpoint.timeout_seconds);
+    return net_endpoint;
+}
+
+net::KeyCheckRequest check_request(const Options& options, const settings::AppSettings& saved, std::string key,
+                                   net::CancelTokenPtr cancel) {
+    const Endpoint endpoint = resolve_endpoint(options, saved);
+    net::KeyCheckRequest request;
+    request.raw_key = std::move(key);
+    request.endpoint = to_net_endpoint(endpoint);
+    request.required_models = endpoint.required_models;
+    request.cancel = std::move(cancel);
+    return request;
+}
+
+net::KeyCheckOutcome check(const Options& options, std::string_view key, net::CancelTokenPtr cancel) {
+    const settings::SettingsLoad load = load_settings(options);
+    net::KeyCheckRequest request = check_request(options, load.settings, std::string(key), std::move(cancel));
+    net::KeyCheckOutcome outcome = net::check_key(request);
+    request.raw_key.assign(request.raw_key.size(), '\0');
+    return outcome;
+}
+
+CheckResult to_check_result(const net::KeyCheckOutcome& outcome, std::string base_url) {
+    CheckResult result;
+    result.status = static_cast<Status>(outcome.status);
+    result.reason = std::string(net::to_string(outcome.reason));
+    result.http_status = outcome.http_status;
+    result.message = outcome.message;
+    result.remedy_url = outcome.remedy_url;
+    result.detail = outcome.detail;
+    result.request_id = outcome.request_id;
+    result.organization = outcome.organization;
+    result.project = outcome.project;
+    result.model_count = outcome.model_count;
+    result.missing_models = outcome.missing_models;
+    result.masked_key = outcome.masked_key;
+    result.notes = outcome.notes;
+    result.base_url = std::move(base_url);
+    result.elapsed_ms = outcome.elapsed_ms;
+    return result;
+}
+
+settings::KeyStorage open_storage(const Options& options) {
+    return settings::KeyStorage(config_directory(options), options.app_id);
+}
+
+KeySource find_key(const Options& options) {
+    KeySource source;
+    if (auto from_environment = environment("OPENAI_API_KEY")) {
+        source.from = KeySource::From::environment;
+        source.key = std::move(*from_environment);
+        return source;
+    }
+    settings::KeyStorage storage = open_storage(options);
+    settings::StoredKey stored = storage.read_key();
+    source.store_state = stored.state;
+    if (stored.state == settings::SecretReadState::found) {
+        source.from = KeySource::From::store;
+        source.key = std::move(stored.key);
+    } else {
+        source.problem = std::move(stored.message);
+    }
+    return source;
+}
+
+settings::StorageStatus save(const Options& options, const SaveRequest& request) {
+    settings::KeyStorage storage = open_storage(options);
+    const std::string checked_at = utc_now_iso8601();
+    return storage.save_key(request.key, request.backend, [&](settings::AppSettings& saved) {
+        // Only what the caller said explicitly is kept: an environment variable's value stays its own.
+        if (options.base_url) {
+            // The default is saved as "default" (absent), so a later change of the default applies.
+            saved.base_url = *options.base_url == net::default_base_url ? std::string() : *options.base_url;
+        }
+        if (options.organization) {
+            saved.organization = *options.organization;
+        }
+        if (options.project) {
+            saved.project = *options.project;
+        }
+        if (options.ca_file) {
+            saved.ca_file = *options.ca_file;
+        }
+        if (options.proxy) {
+            saved.proxy = *options.proxy;
+        }
+        saved.first_run = settings::FirstRunState::completed;
+        if (request.checked != nullptr) {
+            saved.verified_base_url = request.checked_base_url;
+            saved.last_check_status = std::string(net::to_string(request.checked->status));
+            saved.last_check_reason = std::string(net::to_string(request.checked->reason));
+            saved.last_check_time = checked_at;
+        } else {
+            // Saved without a check: an earlier key's verdict must not stand for this one.
+            saved.verified_base_url.clear();
+            saved.last_check_status.clear();
+            saved.last_check_reason.clear();
+            saved.last_check_time.clear();
+        }
+    });
+}
+
+net::KeyCheckOutcome check_stored_key(const Options& options, const net::CancelTokenPtr& cancel) {
+    settings::KeyStorage storage = open_storage(options);
+    const settings::StoredKey stored = storage.read_key();
+    if (stored.state != settings::SecretReadState::found) {
+        net::KeyCheckOutcome none;
+        none.status = net::KeyStatus::rejected;
+        none.reason = net::Reason::malformed_key;
+        none.message = stored.message.empty() ? "No key is stored." : stored.message;
+        return none;
+    }
+    const settings::SettingsLoad load = storage.settings_file().load();
+    net::KeyCheckRequest request = check_request(options, load.settings, stored.key, cancel);
+    net::KeyCheckOutcome outcome = net::check_key(request);
+    if (outcome.reason != net::Reason::cancelled) {
+        const std::string now = utc_now_iso8601();
+        const std::string base_url = request.endpoint.base_url;
+        const settings::StorageStatus recorded = storage.settings_file().update([&](settings::AppSettings& saved) {
+            saved.last_check_status = std::string(net::to_string(outcome.status));
+            saved.last_check_reason = std::string(net::to_string(outcome.reason));
+            saved.last_check_time = now;
+            if (outcome.status == net::KeyStatus::valid) {
+                saved.verified_base_url = base_url;
+            }
+        });
+        if (!recorded.ok) {
+            outcome.notes.push_back("The result could not be recorded: " + recorded.message);
+        }
+    }
+    return outcome;
+}
+
+bool needs_setup(const settings::AppSettings& saved, settings::SecretReadState key_state) {
+    if (saved.first_run != settings::FirstRunState::pending) {
+        return false;
+    }
+    switch (key_state) {
+        case settings::SecretReadState::not_found:
+            return true;
+        case settings::SecretReadState::unavailable:
+            // No keyring and no key ever saved: the wizard offers the file fallback. Once a key was saved
+            // somewhere, an unavailable keyring does not mean the key is missing.
+            return !saved.key_storage.has_value();
+        case settings::SecretReadState::found:
+        case settings::SecretReadState::failed:
+            return false;
+    }
+    return false;
+}
+
+settings::StorageStatus record_setup_skipped(const Options& options) {
+    settings::SettingsFile file(config_directory(options));
+    return file.update([](settings::AppSettings& saved) {
+        if (saved.first_run == settings::FirstRunState::pending) {
+            saved.first_run = settings::FirstRunState::skipped;
+        }
+    });
+}
+
+std::string utc_now_iso8601() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return std::string(text, length);
+}
+
+}  // namespace keywizard::core

@@ -1,0 +1,282 @@
+// include/keywizard/core.h on top of the key setup (core/key_setup.h).
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <mutex>
+#include <thread>
+
+#include "core/key_setup.h"
+#include "keywizard/core.h"
+#include "net/http_client.h"
+#include "net/key_lint.h"
+
+namespace keywizard {
+namespace {
+
+bool is_app_id_character(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+           c == '-';
+}
+
+settings::SecretBackend backend_of(Storage storage) {
+    return storage == Storage::file ? settings::SecretBackend::file : settings::SecretBackend::keyring;
+}
+
+Storage storage_of(settings::SecretBackend backend) {
+    return backend == settings::SecretBackend::file ? Storage::file : Storage::keyring;
+}
+
+CheckResult refused(const std::string& problem) {
+    CheckResult result;
+    result.status = Status::unverified;
+    result.reason = "invalid_setting";
+    result.message = problem;
+    return result;
+}
+
+// libcurl wants curl_global_init before any thread: a host that did not call it gets it on first use.
+void ensure_http() {
+    static std::once_flag once;
+    std::call_once(once, [] { net::init_http_globally(); });
+}
+
+}  // namespace
+
+const char* version() {
+    return KEYWIZARD_VERSION;
+}
+
+std::optional<std::string> options_problem(const Options& options) {
+    const std::string& id = options.app_id;
+    if (id.empty() || id.size() > 128 || id == "." || id == ".." || id.front() == '.' ||
+        !std::all_of(id.begin(), id.end(), is_app_id_character)) {
+        return "The app id \"" + id.substr(0, 128) +
+               "\" cannot name a folder: use 1 to 128 letters, digits, '.', '_' or '-', not starting with '.'";
+    }
+    if (options.timeout_seconds && (*options.timeout_seconds < 1 || *options.timeout_seconds > 600)) {
+        return "The timeout must be 1 to 600 seconds";
+    }
+    return std::nullopt;
+}
+
+std::filesystem::path config_directory(const Options& options) {
+    if (!options.config_dir.empty()) {
+        return options.config_dir;
+    }
+    return settings::config_directory_for(options.app_id);
+}
+
+const char* to_string(Status status) {
+    return net::to_string(static_cast<net::KeyStatus>(status)).data();
+}
+
+int exit_code_for(Status status) {
+    return net::exit_code_for(static_cast<net::KeyStatus>(status));
+}
+
+const char* to_string(Source source) {
+    switch (source) {
+        case Source::argument:
+            return "argument";
+        case Source::environment:
+            return "environment";
+        case Source::settings:
+            return "settings";
+        case Source::default_value:
+            return "default";
+    }
+    return "default";
+}
+
+const char* to_string(Storage storage) {
+    return storage == Storage::file ? "file" : "keyring";
+}
+
+Endpoint resolve_endpoint(const Options& options) {
+    settings::SettingsLoad load = core::load_settings(options);
+    Endpoint endpoint = core::resolve_endpoint(options, load.settings);
+    endpoint.warnings = std::move(load.warnings);
+    return endpoint;
+}
+
+CheckResult check_key(const Options& options, std::string_view key) {
+    if (auto problem = options_problem(options)) {
+        return refused(*problem);
+    }
+    ensure_http();
+    const settings::SettingsLoad load = core::load_settings(options);
+    net::KeyCheckRequest request = core::check_request(options, load.settings, std::string(key));
+    const net::KeyCheckOutcome outcome = net::check_key(request);
+    request.raw_key.assign(request.raw_key.size(), '\0');
+    return core::to_check_result(outcome, request.endpoint.base_url);
+}
+
+struct CheckHandle::State {
+    net::CancelTokenPtr cancel = std::make_shared<net::CancelToken>();
+    std::atomic<bool> running{true};
+    std::thread worker;
+};
+
+CheckHandle::CheckHandle() = default;
+CheckHandle::CheckHandle(std::shared_ptr<State> state) : state_(std::move(state)) {}
+CheckHandle::CheckHandle(CheckHandle&&) noexcept = default;
+CheckHandle& CheckHandle::operator=(CheckHandle&& other) noexcept {
+    if (this != &other) {
+        cancel();
+        if (state_ && state_->worker.joinable()) {
+            state_->worker.join();
+        }
+        state_ = std::move(other.state_);
+    }
+    return *this;
+}
+
+CheckHandle::~CheckHandle() {
+    cancel();
+    if (state_ && state_->worker.joinable()) {
+        state_->worker.join();
+    }
+}
+
+void CheckHandle::cancel() {
+    if (state_) {
+        state_->cancel->cancel();
+    }
+}
+
+bool CheckHandle::running() const {
+    return state_ && state_->running.load();
+}
+
+CheckHandle check_key_async(const Options& options, std::string key, std::function<void(CheckResult)> done) {
+    auto state = std::make_shared<CheckHandle::State>();
+    if (auto problem = options_problem(options)) {
+        state->running = false;
+        done(refused(*problem));
+        return CheckHandle(state);
+    }
+    ensure_http();  // here, on the caller's thread, not inside the worker
+    state->worker = std::thread([options, key = std::move(key), done = std::move(done), cancel = state->cancel,
+                                 raw = state.get()]() mutable {
+        const settings::SettingsLoad load = core::load_settings(options);
+        net::KeyCheckRequest request = core::check_request(options, load.settings, std::move(key), cancel);
+        const net::KeyCheckOutcome outcome = net::check_key(request);
+        request.raw_key.assign(request.raw_key.size(), '\0');
+        done(core::to_check_result(outcome, request.endpoint.base_url));
+        raw->running = false;  // the handle joins before State goes away
+    });
+    return CheckHandle(state);
+}
+
+std::optional<std::string> load_key(const Options& options) {
+    if (options_problem(options)) {
+        return std::nullopt;
+    }
+    core::KeySource source = core::find_key(options);
+    if (source.from == core::KeySource::From::none) {
+        return std::nullopt;
+    }
+    const net::KeyLintResult lint = net::lint_key(source.key);
+    source.key.assign(source.key.size(), '\0');
+    if (!lint.ok()) {
+        return std::nullopt;
+    }
+    return lint.key;
+}
+
+StoredKeyInfo stored_key(const Options& options) {
+    StoredKeyInfo info;
+    if (auto problem = options_problem(options)) {
+        info.problem = *problem;
+        return info;
+    }
+    settings::KeyStorage storage = core::open_storage(options);
+    const settings::SettingsLoad load = storage.settings_file().load();
+    settings::StoredKey stored = storage.read_key();
+    info.stored = stored.state == settings::SecretReadState::found;
+    if (info.stored) {
+        info.masked_key = net::mask_key(stored.key);
+    } else if (stored.state != settings::SecretReadState::not_found) {
+        info.problem = stored.message;
+    }
+    if (stored.backend) {
+        info.storage = storage_of(*stored.backend);
+    }
+    info.location = stored.location;
+    info.last_check_status = load.settings.last_check_status;
+    info.last_check_reason = load.settings.last_check_reason;
+    info.last_check_time = load.settings.last_check_time;
+    info.verified_base_url = load.settings.verified_base_url;
+    if (const char* from_environment = std::getenv("OPENAI_API_KEY"); from_environment && *from_environment) {
+        const net::KeyLintResult lint = net::lint_key(from_environment);
+        const std::string environment_key = lint.ok() ? lint.key : std::string(from_environment);
+        if (!info.stored || environment_key != stored.key) {
+            info.environment_key_masked = net::mask_key(environment_key);
+        }
+    }
+    stored.key.assign(stored.key.size(), '\0');
+    return info;
+}
+
+SaveResult save_key(const Options& options, std::string_view key, Storage storage, const CheckResult* checked) {
+    SaveResult result;
+    if (auto problem = options_problem(options)) {
+        result.message = *problem + "; nothing was saved";
+        return result;
+    }
+    const net::KeyLintResult lint = net::lint_key(key);
+    if (!lint.ok()) {
+        result.message = "Not a key: " + lint.problem + ". Nothing was saved.";
+        return result;
+    }
+    net::KeyCheckOutcome outcome;
+    core::SaveRequest request;
+    request.key = lint.key;
+    request.backend = backend_of(storage);
+    if (checked != nullptr) {
+        outcome.status = static_cast<net::KeyStatus>(checked->status);
+        outcome.reason = net::Reason::ok;
+        for (int i = 0; i <= static_cast<int>(net::Reason::invalid_setting); ++i) {
+            if (net::to_string(static_cast<net::Reason>(i)) == checked->reason) {
+                outcome.reason = static_cast<net::Reason>(i);
+            }
+        }
+        request.checked = &outcome;
+        request.checked_base_url = checked->base_url;
+    }
+    const settings::StorageStatus status = core::save(options, request);
+    result.saved = status.ok;
+    result.storage = storage;
+    result.location = core::open_storage(options).location_of(request.backend);
+    result.message = status.message;
+    return result;
+}
+
+ForgetResult forget_key(const Options& options) {
+    if (auto problem = options_problem(options)) {
+        return {false, *problem};
+    }
+    const settings::StorageStatus status = core::open_storage(options).forget_key();
+    return {status.ok, status.message};
+}
+
+bool needs_setup(const Options& options) {
+    if (options_problem(options)) {
+        return false;
+    }
+    settings::KeyStorage storage = core::open_storage(options);
+    const settings::SettingsLoad load = storage.settings_file().load();
+    return core::needs_setup(load.settings, storage.read_key().state);
+}
+
+void record_setup_skipped(const Options& options) {
+    if (!options_problem(options)) {
+        core::record_setup_skipped(options);
+    }
+}
+
+std::string mask_key(std::string_view key) {
+    return net::mask_key(key);
+}
+
+}  // namespace keywizard

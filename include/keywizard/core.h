@@ -1,0 +1,193 @@
+#pragma once
+// keywizard's core: the OpenAI API key of a desktop app, without any window. Where the key and the endpoint
+// come from, checking a key against the API (GET {base_url}/models), saving it in the keyring (or, only when
+// the person chose it, a private file), forgetting it, and whether the app still needs setting up.
+//
+// Link keywizard::core (CMake) or keywizard-core (pkg-config). No wxWidgets. Every function here may block
+// (network, keyring): call them off a UI thread, or use check_key_async. See docs/embedding.md.
+//
+//     keywizard::Options options;
+//     options.app_id = "com.example.Writer";   // the config folder's name and the keyring item's app
+//     options.app_name = "Writer";
+//     if (auto key = keywizard::load_key(options)) { ... use *key, never log it ... }
+//
+// Precedence, the same for every caller (this library, the keywizard command, the wizard):
+//     explicit argument (Options) > environment variable > the app's settings.json > default
+// base_url: OPENAI_BASE_URL; organization: OPENAI_ORG_ID; project: OPENAI_PROJECT_ID; ca_file: SSL_CERT_FILE;
+// proxy: HTTPS_PROXY/ALL_PROXY (libcurl's own variables); the key: OPENAI_API_KEY, else the stored key.
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#define KEYWIZARD_API __attribute__((visibility("default")))
+
+namespace keywizard {
+
+// "0.2.0": the version of the library the program runs with.
+KEYWIZARD_API const char* version();
+
+// Who the host is, and anything it wants to decide itself. Every field has a working default.
+struct Options {
+    // The app's namespace: its config folder ($XDG_CONFIG_HOME/<app_id>, else ~/.config/<app_id>) and the
+    // keyring item's `application` attribute. Two apps with different ids never see each other's key.
+    // Letters, digits, '.', '_' and '-' only (a reverse-DNS name like "com.example.Writer" fits).
+    std::string app_id = "keywizard";
+    std::string app_name = "keywizard";  // shown to the person ("Writer needs an OpenAI API key")
+
+    // Explicit endpoint settings: when set they win over the environment and settings.json.
+    std::optional<std::string> base_url;      // e.g. "https://api.openai.com/v1"
+    std::optional<std::string> organization;  // sent as OpenAI-Organization
+    std::optional<std::string> project;       // sent as OpenAI-Project
+    std::optional<std::string> ca_file;       // PEM bundle; else the system store
+    std::optional<std::string> proxy;         // e.g. "http://proxy:3128"; else libcurl's variables
+    std::optional<int> timeout_seconds;       // the whole check, 1..600; default 30
+    // Models the app needs: a key that cannot see one of them is `limited` / `required_model_missing`.
+    // Empty: settings.json's list (usually none).
+    std::vector<std::string> required_models;
+
+    // Tests and unusual hosts only: the config folder itself instead of the one app_id names.
+    std::filesystem::path config_dir;
+};
+
+// Why `options` cannot be used (a person-readable sentence), or nothing. Every call below checks this
+// first and fails with that sentence instead of touching any file.
+KEYWIZARD_API std::optional<std::string> options_problem(const Options& options);
+
+// The config folder these options name.
+KEYWIZARD_API std::filesystem::path config_directory(const Options& options);
+
+enum class Status {
+    valid,       // the API accepted the key (200 with a model list)
+    rejected,    // the key is wrong: mistyped, revoked, deleted, an admin key...
+    limited,     // a real key that cannot be used as is: missing permission, no quota, region, a model
+    unverified,  // could not find out: network, proxy, TLS, server trouble, the wrong base URL
+};
+KEYWIZARD_API const char* to_string(Status status);  // "valid", "rejected", "limited", "unverified"
+// The command line's exit code for a status: 0 valid, 2 rejected, 3 limited, 4 unverified.
+KEYWIZARD_API int exit_code_for(Status status);
+
+// What a check found out. The key itself is never in it.
+struct CheckResult {
+    Status status = Status::unverified;
+    std::string reason;  // stable code from DESIGN.md's table: "ok", "invalid_api_key", "timeout", ...
+    std::optional<long> http_status;
+    std::string message;     // one or two sentences for a person
+    std::string remedy_url;  // where to fix it; empty when there is nowhere
+    std::string detail;      // the server's or the network's own words, key-like text redacted
+    std::string request_id;  // x-request-id, for OpenAI support
+    std::string organization;  // as the API reported it
+    std::string project;
+    std::size_t model_count = 0;
+    std::vector<std::string> missing_models;  // required models the key cannot see
+    std::string masked_key;                   // "sk-proj-…wxyz"
+    std::vector<std::string> notes;           // e.g. "a leading 'Bearer ' was removed"
+    std::string base_url;                     // where the key was checked
+    long long elapsed_ms = 0;
+};
+
+// Where the endpoint comes from, for each setting: see the precedence above.
+enum class Source { argument, environment, settings, default_value };
+KEYWIZARD_API const char* to_string(Source source);  // "argument", "environment", "settings", "default"
+
+struct Setting {
+    std::string value;  // empty: not set (organization, project, ca_file, proxy)
+    Source source = Source::default_value;
+    std::string variable;  // the environment variable when source == environment ("OPENAI_BASE_URL")
+};
+
+// The endpoint a check uses now, and why.
+struct Endpoint {
+    Setting base_url;
+    Setting organization;
+    Setting project;
+    Setting ca_file;
+    Setting proxy;  // empty with source environment: libcurl reads HTTPS_PROXY/ALL_PROXY itself
+    int timeout_seconds = 30;
+    std::vector<std::string> required_models;
+    std::vector<std::string> warnings;  // e.g. settings.json was corrupt and was moved aside
+};
+KEYWIZARD_API Endpoint resolve_endpoint(const Options& options);
+
+// Checks `key` as pasted (whitespace, quotes and "Bearer " are cleaned first). Blocking.
+KEYWIZARD_API CheckResult check_key(const Options& options, std::string_view key);
+
+// The same on a worker thread; `done` runs on that thread once (also when cancelled: reason "cancelled").
+// Dropping or cancelling the handle stops the check within about 100 ms; the destructor waits for it.
+class KEYWIZARD_API CheckHandle {
+  public:
+    CheckHandle();
+    CheckHandle(CheckHandle&&) noexcept;
+    CheckHandle& operator=(CheckHandle&&) noexcept;
+    ~CheckHandle();
+    void cancel();
+    bool running() const;
+
+    struct State;  // internal
+    explicit CheckHandle(std::shared_ptr<State> state);
+
+  private:
+    std::shared_ptr<State> state_;
+};
+KEYWIZARD_API CheckHandle check_key_async(const Options& options, std::string key,
+                                          std::function<void(CheckResult)> done);
+
+// The key the app should use now: OPENAI_API_KEY when set, else the stored key; nothing when there is
+// none or the keyring cannot be read. Never log it and never pass it in argv.
+KEYWIZARD_API std::optional<std::string> load_key(const Options& options);
+
+enum class Storage { keyring, file };
+KEYWIZARD_API const char* to_string(Storage storage);  // "keyring", "file"
+
+// What is stored, without the key.
+struct StoredKeyInfo {
+    bool stored = false;
+    std::string masked_key;
+    std::optional<Storage> storage;
+    std::string location;  // "GNOME Keyring (Secret Service)" or the file's path
+    std::string problem;   // why it could not be read (no keyring, locked...), empty when it could
+    // The last check of the stored key: "valid"... or empty, its reason, and when (UTC, ISO 8601).
+    std::string last_check_status;
+    std::string last_check_reason;
+    std::string last_check_time;
+    std::string verified_base_url;  // where it was last verified
+    // When OPENAI_API_KEY is set and differs from the stored key: it, masked (it wins for load_key).
+    std::string environment_key_masked;
+};
+KEYWIZARD_API StoredKeyInfo stored_key(const Options& options);
+
+struct SaveResult {
+    bool saved = false;
+    std::optional<Storage> storage;
+    std::string location;
+    std::string message;  // what was done, or what failed and what is stored now
+};
+
+// Saves the key. `checked` is the check that found it valid (recorded as the last check, with the base URL
+// it was verified against); saving without one is allowed but recorded as unchecked. The explicit endpoint
+// settings of `options` (not the environment's) are saved with the key. Storage::file is the plain-text
+// fallback: only when the person chose it.
+KEYWIZARD_API SaveResult save_key(const Options& options, std::string_view key, Storage storage = Storage::keyring,
+                                  const CheckResult* checked = nullptr);
+
+struct ForgetResult {
+    bool ok = false;
+    std::string message;
+};
+KEYWIZARD_API ForgetResult forget_key(const Options& options);
+
+// True when the app should run its setup: no key stored and the person has neither finished nor skipped
+// the setup before. Reads the keyring: blocking (bounded to a few seconds).
+KEYWIZARD_API bool needs_setup(const Options& options);
+// "Skip for now" at first run: remembered, so needs_setup() is false from now on.
+KEYWIZARD_API void record_setup_skipped(const Options& options);
+
+// "sk-proj-…wxyz": what may be shown of a key.
+KEYWIZARD_API std::string mask_key(std::string_view key);
+
+}  // namespace keywizard

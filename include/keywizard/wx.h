@@ -1,0 +1,56 @@
+#pragma once
+// keywizard's windows for a wxWidgets host (3.2, GTK): the setup wizard for the first run and the Help menu,
+// a panel for the host's own settings dialog, and a key check whose answer arrives on the UI thread.
+//
+// Link keywizard::wx (CMake) or keywizard-wx (pkg-config); it brings keywizard::core. Call these from the
+// UI thread of a running wxApp. See docs/embedding.md and examples/host_app/.
+//
+//     keywizard::Options options;
+//     options.app_id = "com.example.Writer";
+//     options.app_name = "Writer";
+//     if (keywizard::NeedsSetup(options)) {
+//         keywizard::SetupResult setup = keywizard::RunSetupWizard(frame, options, /*first_run=*/true);
+//     }
+
+#include <functional>
+#include <string>
+
+#include "keywizard/core.h"
+
+class wxWindow;
+class wxEvtHandler;
+
+namespace keywizard {
+
+// needs_setup() (core.h): no key stored, and the person has neither finished nor skipped setup before.
+// Reads the keyring (bounded to a few seconds): call it at start, before the main window is shown.
+KEYWIZARD_API bool NeedsSetup(const Options& options);
+
+enum class SetupOutcome {
+    saved,      // a key that was tested is stored
+    skipped,    // first run: "Skip for now" (remembered: NeedsSetup() is false from now on)
+    cancelled,  // closed without saving
+};
+KEYWIZARD_API const char* to_string(SetupOutcome outcome);  // "saved", "skipped", "cancelled"
+
+struct SetupResult {
+    SetupOutcome outcome = SetupOutcome::cancelled;
+    StoredKeyInfo stored;  // what is stored after the wizard closed (masked key, where, last check)
+};
+
+// Runs the setup wizard modally over `parent` (may be null): account, key creation with pictures, paste,
+// Test key, save. The key is saved only after the API accepted it. `first_run` adds "Skip for now".
+KEYWIZARD_API SetupResult RunSetupWizard(wxWindow* parent, const Options& options, bool first_run = false);
+
+// A panel for the host's own settings dialog ("API Keys and Secrets"): the stored key (masked), a field to
+// replace it, Test key, Save (only a key that tested valid, or a limited one after an explicit choice) and
+// Forget. Owned by `parent` like any wx child window. It saves by itself; nothing is written on close.
+KEYWIZARD_API wxWindow* CreateApiKeyPanel(wxWindow* parent, const Options& options);
+
+// check_key_async() with the answer on the UI thread: `done` runs through owner->CallAfter, so it never runs
+// after `owner` is destroyed. Keep the handle as a member of `owner`: destroying it cancels the check and
+// waits for the worker (at most about 100 ms).
+KEYWIZARD_API CheckHandle CheckKeyAsync(wxEvtHandler* owner, const Options& options, std::string key,
+                                        std::function<void(const CheckResult&)> done);
+
+}  // namespace keywizard

@@ -3,21 +3,18 @@
 #include <ctime>
 #include <string>
 
+#include "core/key_setup.h"
+
 namespace keywizard::ui {
 
-net::Endpoint endpoint_from_settings(const settings::AppSettings& settings) {
-    net::Endpoint endpoint;
-    if (!settings.base_url.empty()) {
-        endpoint.base_url = settings.base_url;
-    }
-    endpoint.organization = settings.organization;
-    endpoint.project = settings.project;
-    endpoint.ca_file = settings.ca_file;
-    endpoint.proxy = settings.proxy;
-    if (settings.timeout_seconds > 0) {
-        endpoint.timeout = std::chrono::seconds(settings.timeout_seconds);
-    }
-    return endpoint;
+Options app_options(const std::filesystem::path& config_dir) {
+    Options options;
+    options.config_dir = config_dir;
+    return options;
+}
+
+net::Endpoint endpoint_for(const settings::AppSettings& settings) {
+    return core::to_net_endpoint(core::resolve_endpoint(Options{}, settings));
 }
 
 std::string utc_iso8601(std::chrono::system_clock::time_point when) {

@@ -1,16 +1,22 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 
+#include "keywizard/core.h"
 #include "net/check_outcome.h"
 #include "net/models_check.h"
 #include "settings/app_settings.h"
 
-// The bridge between what settings.json holds and what a check needs, and back: the endpoint a check of the
-// stored key goes to, and the "last check" line the main window shows.
+// The demo app's bridge to the core: it is keywizard's own app (app_id "keywizard"), and every rule about
+// the endpoint is the core's (core/key_setup.h), so its Test key sends what `keywizard check` sends.
 namespace keywizard::ui {
 
-net::Endpoint endpoint_from_settings(const settings::AppSettings& settings);
+// app_id "keywizard" in `config_dir`.
+Options app_options(const std::filesystem::path& config_dir);
+
+// The endpoint a check uses with these settings: environment variables over settings.json, as everywhere.
+net::Endpoint endpoint_for(const settings::AppSettings& settings);
 
 // "2024-05-01T12:34:56Z"
 std::string utc_iso8601(std::chrono::system_clock::time_point when);

@@ -2,6 +2,9 @@
 // ShowConfigurationEditor() (Aegisub's dialogs.h habit).
 #include "wizard/app/configuration_editor.h"
 
+#include "core/key_setup.h"
+#include "wizard/app/check_settings.h"
+
 #include <wx/activityindicator.h>
 #include <wx/button.h>
 #include <wx/dialog.h>
@@ -126,11 +129,11 @@ class ConfigurationEditor : public wxDialog {
 
     // ---- editing and testing ----
     std::optional<KeyCheckJob> MakeKeyCheckJob() {
-        net::KeyCheckRequest request;
-        request.raw_key = api_keys_->GetKeyField()->GetKeyText();
-        request.endpoint = network_->CurrentEndpoint();
-        request.required_models = network_->CurrentRequiredModels();
-        return make_key_check_job(std::move(request));
+        // The settings as edited, resolved like every other check (core/key_setup.h).
+        settings::AppSettings edited = original_;
+        network_->ApplyTo(edited);
+        return make_key_check_job(
+            core::check_request(app_options(config_dir_), edited, api_keys_->GetKeyField()->GetKeyText()));
     }
 
     // A test result belongs to the text and endpoint it was made with: any edit makes it stale.

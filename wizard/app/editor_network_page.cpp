@@ -161,7 +161,7 @@ bool EditorNetworkPage::DiffersFrom(const settings::AppSettings& settings) const
 net::Endpoint EditorNetworkPage::CurrentEndpoint() const {
     settings::AppSettings edited;
     ApplyTo(edited);
-    return endpoint_from_settings(edited);
+    return endpoint_for(edited);
 }
 
 std::vector<std::string> EditorNetworkPage::CurrentRequiredModels() const {

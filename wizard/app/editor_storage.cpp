@@ -2,12 +2,13 @@
 
 #include <chrono>
 
+#include "core/key_setup.h"
 #include "wizard/app/check_settings.h"
 
 namespace keywizard::ui {
 
 EditorLoad load_editor_state(const std::filesystem::path& config_dir) {
-    settings::KeyStorage storage(config_dir);
+    settings::KeyStorage storage = core::open_storage(app_options(config_dir));
     settings::SettingsLoad load = storage.settings_file().load();
     EditorLoad state;
     state.stored = storage.read_key();
@@ -17,7 +18,7 @@ EditorLoad load_editor_state(const std::filesystem::path& config_dir) {
 }
 
 KeyDestination find_key_destination(const std::filesystem::path& config_dir) {
-    settings::KeyStorage storage(config_dir);
+    settings::KeyStorage storage = core::open_storage(app_options(config_dir));
     KeyDestination destination;
     destination.keyring_unavailable = storage.keyring_unavailable_reason();
     destination.file_location = storage.location_of(settings::SecretBackend::file);
@@ -35,50 +36,36 @@ void copy_network_fields(const settings::AppSettings& from, settings::AppSetting
 }
 
 EditorSaveResult save_editor_changes(const std::filesystem::path& config_dir, const EditorChanges& changes) {
-    settings::KeyStorage storage(config_dir);
+    settings::KeyStorage storage = core::open_storage(app_options(config_dir));
     EditorSaveResult result;
-    std::string message;
-    if (changes.new_key) {
-        settings::StorageStatus saved = storage.save_key(*changes.new_key, changes.backend);
-        if (!saved.ok) {
-            result.status = saved;
-            return result;
-        }
-        result.key_saved = true;
-        message = saved.message;
-    }
     if (!changes.new_key && !changes.network) {
         return result;
     }
     const auto now = std::chrono::system_clock::now();
-    settings::StorageStatus updated = storage.settings_file().update([&](settings::AppSettings& settings) {
+    auto record = [&](settings::AppSettings& settings) {
         if (changes.network) {
             copy_network_fields(*changes.network, settings);
         }
         if (changes.new_key) {
             // A key saved by hand counts as set up: the wizard no longer opens by itself.
             settings.first_run = settings::FirstRunState::completed;
+            settings.verified_base_url.clear();
             if (changes.key_test) {
                 record_last_check(settings, *changes.key_test, now);
+                // Tested with the settings as edited: that is where it was verified.
+                settings.verified_base_url = endpoint_for(settings).base_url;
             }
         }
-    });
-    if (!updated.ok) {
-        result.status = settings::StorageStatus::failure(
-            changes.new_key ? message + "\nbut the settings could not be saved: " + updated.message
-                            : updated.message);
-        return result;
-    }
-    if (!updated.message.empty()) {
-        message += (message.empty() ? "" : "\n") + updated.message;
-    }
-    result.status = settings::StorageStatus::success(std::move(message));
+    };
+    // The key and the settings it was tested with are saved together, or neither is.
+    result.status = changes.new_key ? storage.save_key(*changes.new_key, changes.backend, record)
+                                    : storage.settings_file().update(record);
+    result.key_saved = changes.new_key && result.status.ok;
     return result;
 }
 
 settings::StorageStatus forget_stored_key(const std::filesystem::path& config_dir) {
-    settings::KeyStorage storage(config_dir);
-    return storage.forget_key();
+    return core::open_storage(app_options(config_dir)).forget_key();
 }
 
 }  // namespace keywizard::ui

@@ -18,6 +18,7 @@
 #include "wizard/app/app_icon.h"
 #include "wizard/app/app_locale.h"
 #include "wizard/app/app_options.h"
+#include "wizard/app/check_settings.h"
 #include "wizard/app/main_frame.h"
 #include "wizard/pages/key_wizard.h"
 
@@ -103,7 +104,7 @@ class KeywizardApp : public wxApp {
             // After OnInit, so the wizard runs inside the main loop like any other modal dialog.
             CallAfter([this, config_dir] {
                 KeyWizardOptions wizard_options;
-                wizard_options.config_dir = config_dir;
+                wizard_options.app = app_options(config_dir);
                 RunKeyWizard(nullptr, wizard_options);
                 ExitMainLoop();
             });

@@ -132,7 +132,7 @@ void MainFrame::ReloadKeyState() {
 }
 
 void MainFrame::ShowKeyState(const KeyState& state) {
-    endpoint_ = endpoint_from_settings(state.settings);
+    endpoint_ = endpoint_for(state.settings);
     check_panel_->Show(state.configured());
     check_panel_->SetTestAllowed(state.configured());
     status_panel_->ShowState(state);
@@ -171,7 +171,7 @@ void MainFrame::RunSetupWizard(bool first_run) {
     }
     dialog_open_ = true;
     KeyWizardOptions wizard_options;
-    wizard_options.config_dir = config_dir_;
+    wizard_options.app = app_options(config_dir_);
     wizard_options.first_run = first_run;
     RunKeyWizard(this, wizard_options);
     dialog_open_ = false;

@@ -1,13 +1,13 @@
 #pragma once
 
-#include <filesystem>
+#include "keywizard/core.h"
 
 class wxWindow;
 
 namespace keywizard::ui {
 
 struct KeyWizardOptions {
-    std::filesystem::path config_dir;  // where settings.json and the .env fallback live
+    Options app;            // whose key: app_id (config folder, keyring), app_name, explicit endpoint
     bool first_run = false;            // shows "Skip for now" on the start page; skipping is recorded
 };
 

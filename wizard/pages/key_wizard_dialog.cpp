@@ -36,9 +36,6 @@ KeyWizardDialog::KeyWizardDialog(wxWindow* parent, const KeyWizardOptions& optio
       options_(options),
       environment_key_(environment_key()) {
     SetName("key_wizard");
-    if (options_.config_dir.empty()) {
-        options_.config_dir = settings::default_config_directory();
-    }
     if (wxImage::FindHandler(wxBITMAP_TYPE_PNG) == nullptr) {
         wxImage::AddHandler(new wxPNGHandler);
     }
@@ -148,9 +145,8 @@ bool KeyWizardDialog::ShowPage(wxWizardPage* page, bool goingForward) {
 }
 
 void KeyWizardDialog::SkipForNow() {
-    const auto dir = options_.config_dir;
     skip_task_.start<settings::StorageStatus>(
-        [dir](const net::CancelTokenPtr&) { return record_first_run_skipped(dir); },
+        [app = options_.app](const net::CancelTokenPtr&) { return record_first_run_skipped(app); },
         [this](settings::StorageStatus) {
             skipped_ = true;
             CloseWith(wxID_CANCEL);
@@ -162,8 +158,7 @@ void KeyWizardDialog::SkipForNow() {
 }
 
 void KeyWizardDialog::ProbeStartFacts() {
-    const auto dir = options_.config_dir;
-    probe_task_.start<WizardStartFacts>([dir](const net::CancelTokenPtr&) { return probe_wizard_start(dir); },
+    probe_task_.start<WizardStartFacts>([app = options_.app](const net::CancelTokenPtr&) { return probe_wizard_start(app); },
                                         [this](WizardStartFacts facts) {
                                             start_facts_ = std::move(facts);
                                             if (auto* paste = PageAs<PasteKeyPage>(PageId::paste_key)) {

@@ -169,11 +169,11 @@ std::optional<KeyCheckJob> PasteKeyPage::MakeJob() {
     if (!facts || key_field_->IsEmpty()) {
         return std::nullopt;
     }
-    net::KeyCheckRequest request;
-    request.raw_key = key_field_->GetKeyText();
-    request.endpoint = endpoint_from(advanced_->GetFields(), facts->settings.timeout_seconds);
-    request.required_models = facts->settings.required_models;
-    return make_key_check_job(std::move(request));
+    return make_key_check_job(wizard_check_request(CheckOptions(), facts->settings, key_field_->GetKeyText()));
+}
+
+Options PasteKeyPage::CheckOptions() const {
+    return options_with_fields(wizard().Options().app, wizard().StartFacts()->resolved, advanced_->GetFields());
 }
 
 bool PasteKeyPage::IsTesting() const {
@@ -211,7 +211,7 @@ void PasteKeyPage::OnStartFactsKnown() {
     if (!facts) {
         return;
     }
-    advanced_->SetFields(endpoint_fields_from(facts->settings));
+    advanced_->SetFields(facts->resolved);
     UpdateStorageChoice();
     UpdateState();
     if (test_when_facts_known_) {
@@ -290,11 +290,13 @@ void PasteKeyPage::OnPageChanging(wxWizardEvent& event) {
 
 void PasteKeyPage::StartSaving() {
     SaveKeyRequest request;
-    request.config_dir = wizard().Options().config_dir;
+    request.app = CheckOptions();
     request.key = key_field_->GetLint().key;
     request.backend = WantsFile() ? settings::SecretBackend::file : settings::SecretBackend::keyring;
-    request.endpoint = advanced_->GetFields();
     request.tested = *check_panel_->GetOutcome();
+    // Any edit of the key or the fields clears the test, so the fields now are the ones it was made with.
+    request.tested_base_url =
+        wizard_check_request(request.app, wizard().StartFacts()->settings, {}).endpoint.base_url;
     save_error_->Hide();
     save_status_->SetLabelText(tr_utf8("Saving the key…"));
     saving_activity_->Show();

@@ -54,6 +54,8 @@ class PasteKeyPage : public WizardPageBase {
     void OnPageChanging(wxWizardEvent& event);
     void StartSaving();
     void OnSaved(const SaveKeyResult& result);
+    // The host's options with the Advanced fields the person typed (needs the start facts).
+    Options CheckOptions() const;
     void ShowSaveError(const wxString& message);
     void UpdateStorageChoice();
     void UpdateState();

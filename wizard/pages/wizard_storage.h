@@ -1,20 +1,21 @@
 #pragma once
 
-#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "keywizard/core.h"
 #include "net/check_outcome.h"
 #include "net/models_check.h"
 #include "settings/app_settings.h"
 #include "settings/storage_status.h"
 
 // What the wizard reads and writes, as blocking functions without wx: the pages run them on a worker
-// thread (BackgroundTask), since keyring calls never run on the UI thread.
+// thread (BackgroundTask), since keyring calls never run on the UI thread. Every rule is the core's
+// (core/key_setup.h): the wizard only says which fields the person typed.
 namespace keywizard::ui {
 
-// The Advanced fields of the paste page, as saved into settings.json with the key.
+// The Advanced fields of the paste page.
 struct EndpointFields {
     std::string base_url;  // empty: the default
     std::string organization;
@@ -25,45 +26,45 @@ struct EndpointFields {
     bool operator==(const EndpointFields&) const = default;
 };
 
-// The endpoint a check uses: the fields over the defaults (and the saved timeout).
-net::Endpoint endpoint_from(const EndpointFields& fields, int timeout_seconds);
-
-// Known when the wizard opens: the settings (for the Advanced fields) and whether the keyring can be used.
+// Known when the wizard opens: the settings, the endpoint a check would use now (the one precedence:
+// the host's options > environment > settings.json > default), and whether the keyring can be used.
 struct WizardStartFacts {
     settings::AppSettings settings;
+    EndpointFields resolved;                     // what the Advanced fields start with
     std::vector<std::string> warnings;           // e.g. a corrupt settings.json was moved aside
     std::optional<std::string> keyring_problem;  // nullopt: the Secret Service is usable
     std::string keyring_location;                // for a person: "GNOME Keyring (Secret Service)"
     std::string file_location;                   // the .env fallback's path
 };
-WizardStartFacts probe_wizard_start(const std::filesystem::path& config_dir);
+WizardStartFacts probe_wizard_start(const Options& app);
 
-// Blank fields take OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID and SSL_CERT_FILE from the environment,
-// as the command line does.
-EndpointFields endpoint_fields_from(const settings::AppSettings& settings);
+// The host's options plus what the person typed: a field that differs from where it started is an explicit
+// argument (checked with, and saved with the key); one left alone keeps its source, so an environment
+// variable's value is never written into settings.json.
+Options options_with_fields(const Options& app, const EndpointFields& started, const EndpointFields& now);
+
+// The request the wizard's Test key sends: the same as the command line's for the same options.
+net::KeyCheckRequest wizard_check_request(const Options& app, const settings::AppSettings& saved, std::string key);
 
 struct SaveKeyRequest {
-    std::filesystem::path config_dir;
+    Options app;      // with the typed fields as explicit options
     std::string key;  // normalised (lint_key's `key`)
     settings::SecretBackend backend = settings::SecretBackend::keyring;
-    EndpointFields endpoint;
     net::KeyCheckOutcome tested;  // recorded as the last check
+    std::string tested_base_url;  // where it was verified
 };
 
 struct SaveKeyResult {
     settings::StorageStatus status;
     settings::SecretBackend backend = settings::SecretBackend::keyring;
     std::string location;  // "GNOME Keyring (Secret Service)" or the .env path
-    std::string warning;   // the key is saved, but something else was not (e.g. the connection settings)
+    std::string warning;   // the key is saved, but something else was not
 };
 
-// Saves the key (KeyStorage::save_key), then the endpoint fields, the last check and first_run = completed.
+// Saves the key with its endpoint, its last check and first_run = completed, as one transaction.
 SaveKeyResult save_tested_key(const SaveKeyRequest& request);
 
 // First run, "Skip for now": remembered so the wizard does not open by itself again.
-settings::StorageStatus record_first_run_skipped(const std::filesystem::path& config_dir);
-
-// Now, UTC, ISO 8601 ("2026-11-26T19:37:48Z").
-std::string utc_now_iso8601();
+settings::StorageStatus record_first_run_skipped(const Options& app);
 
 }  // namespace keywizard::ui

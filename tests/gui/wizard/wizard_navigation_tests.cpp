@@ -158,7 +158,7 @@ BOOST_AUTO_TEST_CASE(run_key_wizard_is_modal_and_cancel_returns_cancelled) {
         }
     });
     keywizard::ui::KeyWizardOptions options;
-    options.config_dir = home.config_dir();
+    options.app.config_dir = home.config_dir();
     const auto result = keywizard::ui::RunKeyWizard(nullptr, options);
     BOOST_TEST(saw_wizard);
     BOOST_TEST((result == KeyWizardResult::cancelled));

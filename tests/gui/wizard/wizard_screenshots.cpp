@@ -60,7 +60,7 @@ int shoot(const std::filesystem::path& out) {
     });
 
     keywizard::ui::KeyWizardOptions options;
-    options.config_dir = keywizard::settings::default_config_directory();
+    options.app.config_dir = keywizard::settings::default_config_directory();
     options.first_run = true;
     auto* wizard = new keywizard::ui::KeyWizardDialog(nullptr, options);
     wizard->Start();

@@ -57,7 +57,7 @@ WizardFixture::~WizardFixture() {
 void WizardFixture::create(bool first_run) {
     destroy();
     ui::KeyWizardOptions options;
-    options.config_dir = environment_.config_dir();
+    options.app.config_dir = environment_.config_dir();
     options.first_run = first_run;
     wizard_ = new ui::KeyWizardDialog(nullptr, options);
     wizard_->Start();

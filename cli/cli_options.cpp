@@ -205,7 +205,25 @@ Precedence, the same for the app and the wizard: option > environment variable >
 The key is never taken from the command line. With set, the options given are saved with the key (an
 environment variable's value is not).
 
-Exit codes: 0 valid, 2 rejected, 3 limited, 4 unverified (network, server), 5 storage failure, 64 usage.
+Exit codes: 0 valid, 2 rejected, 3 limited, 4 unverified (network, server), 5 storage failure, 64 usage,
+69 no display for `keywizard` or `keywizard wizard`.
+)";
+}
+
+const char* wizard_usage_text() {
+    return R"(Usage: keywizard wizard [--app-id ID] [--app-name NAME] [--json]
+
+Opens the setup wizard: it explains how to create an OpenAI account and an API key, tests the pasted key
+and saves it only once the API accepted it.
+
+  --app-id ID      the app whose key it is (default keywizard): config folder $XDG_CONFIG_HOME/ID and
+                   the keyring entry's application. For apps not written in C++ (docs/embedding.md).
+  --app-name NAME  the app's name as the person knows it
+  --json           when the wizard closes, print one JSON object on standard output: result
+                   (saved|skipped|cancelled), saved, key (masked), backend, location, status, reason
+
+Exit codes: 0 a key was saved, 1 closed without saving, 64 usage, 69 no display (or the windows'
+module is missing).
 )";
 }
 

@@ -45,5 +45,7 @@ ParsedCommandLine parse_command_line(int argc, char** argv);
 Options core_options(const CliOptions& options);
 
 const char* usage_text();
+// `keywizard wizard --help`.
+const char* wizard_usage_text();
 
 }  // namespace keywizard::cli

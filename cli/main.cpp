@@ -1,22 +1,53 @@
 // keywizard: one command for the host app, the wizard and the command-line key checker. The windows live
 // in keywizard-gui.so, loaded only when a window is wanted: the command line starts like a small tool.
 #include <cstdio>
+#include <cstdlib>
 #include <string_view>
 
 #include "net/http_client.h"
 #include "cli/cli.h"
+#include "cli/cli_options.h"
 #include "cli/gui_module_loader.h"
 
 namespace {
 
+// DESIGN.md: the windows cannot be opened here (no display, or keywizard-gui.so is missing or broken).
+constexpr int exit_no_windows = 69;
+
+bool has_display() {
+    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY"}) {
+        if (const char* value = std::getenv(name); value != nullptr && *value != '\0') {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool asks_for_help(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--help" || arg == "-h") {
+            return true;
+        }
+    }
+    return false;
+}
+
 int run_windows(int argc, char** argv, int start) {
+    if (!has_display()) {
+        // Over ssh or in a service: one clear line instead of GTK's warnings and a crash.
+        std::fputs("keywizard: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set). "
+                   "Without one, use keywizard check, set, show or forget (keywizard --help).\n",
+                   stderr);
+        return exit_no_windows;
+    }
     const auto module = keywizard::gui_module::load_gui_module();
     if (module.run == nullptr) {
         std::fprintf(stderr,
                      "keywizard: cannot open the windows: %s\n"
                      "The command line still works: keywizard check, set, show, forget (keywizard --help).\n",
                      module.problem.c_str());
-        return 1;
+        return exit_no_windows;
     }
     return module.run(argc, argv, start);
 }
@@ -34,6 +65,10 @@ int main(int argc, char** argv) {
     }
     if (command.empty() || command.starts_with("--")) {
         return run_windows(argc, argv, keywizard::gui_module::start_host_app);
+    }
+    if (command == "wizard" && asks_for_help(argc, argv)) {
+        std::fputs(keywizard::cli::wizard_usage_text(), stdout);
+        return 0;
     }
     if (command == "wizard") {
         return run_windows(argc, argv, keywizard::gui_module::start_wizard);

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "keywizard/core.h"
+
 namespace keywizard::ui {
 namespace {
 
@@ -19,9 +21,32 @@ std::optional<StartView> view_named(std::string_view name) {
 
 AppOptionsParse parse_app_options(const std::vector<std::string>& arguments) {
     AppOptionsParse parse;
-    for (const std::string& argument : arguments) {
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        const std::string& argument = arguments[i];
         constexpr std::string_view show_prefix = "--show=";
-        if (argument == "--quit-after-shown") {
+        // --app-id ID / --app-id=ID, the same for --app-name.
+        auto value_of = [&](std::string_view name) -> std::optional<std::string> {
+            if (argument == name && i + 1 < arguments.size()) {
+                return arguments[++i];
+            }
+            if (std::string_view(argument).starts_with(std::string(name) + "=")) {
+                return argument.substr(name.size() + 1);
+            }
+            return std::nullopt;
+        };
+        if (auto id = value_of("--app-id")) {
+            Options probe;
+            probe.app_id = *id;
+            if (auto problem = options_problem(probe)) {
+                parse.error = "--app-id: " + *problem;
+                return parse;
+            }
+            parse.options.app_id = *id;
+        } else if (auto name = value_of("--app-name")) {
+            parse.options.app_name = *name;
+        } else if (argument == "--json") {
+            parse.options.json = true;
+        } else if (argument == "--quit-after-shown") {
             parse.options.quit_after_shown = true;
         } else if (argument == "--no-first-run") {
             parse.options.no_first_run = true;
@@ -41,7 +66,10 @@ AppOptionsParse parse_app_options(const std::vector<std::string>& arguments) {
 }
 
 std::string app_options_usage() {
-    return "  --quit-after-shown   exit right after the first window is painted\n"
+    return "  --app-id ID          the app whose key it is (default keywizard)\n"
+           "  --app-name NAME      the app's name as the person knows it\n"
+           "  --json               (wizard) print what happened as JSON when it closes\n"
+           "  --quit-after-shown   exit right after the first window is painted\n"
            "  --no-first-run       do not open the wizard by itself\n"
            "  --show=VIEW          editor-api-keys | editor-network\n";
 }

@@ -19,6 +19,10 @@ struct AppOptions {
     bool quit_after_shown = false;  // exit right after the first paint of the first window shown
     bool no_first_run = false;      // do not open the wizard by itself (screenshots of the main window)
     StartView view = StartView::none;
+    // `keywizard wizard` for hosts in other languages (docs/embedding.md).
+    std::string app_id = "keywizard";
+    std::string app_name;
+    bool json = false;  // print what happened as one JSON object when the wizard closes
 };
 
 struct AppOptionsParse {

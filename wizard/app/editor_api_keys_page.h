@@ -21,8 +21,9 @@ class KeyEntryField;
 // key_check (the Test key panel), editor_notice.
 class EditorApiKeysPage : public wxPanel {
   public:
-    EditorApiKeysPage(wxWindow* parent, KeyCheckPanel::JobFactory make_check,
-                      std::function<void()> on_forget);
+    // `about`: the sentence under the name; empty: the Configuration Editor's (saved on close).
+    EditorApiKeysPage(wxWindow* parent, KeyCheckPanel::JobFactory make_check, std::function<void()> on_forget,
+                      const wxString& about = {});
 
     KeyEntryField* GetKeyField() const { return key_field_; }
     KeyCheckPanel* GetCheckPanel() const { return check_panel_; }

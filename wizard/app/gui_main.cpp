@@ -10,6 +10,11 @@
 #include <wx/toplevel.h>
 
 #include <cstdio>
+
+#define JSON_USE_IMPLICIT_CONVERSIONS 0
+#include <nlohmann/json.hpp>
+
+#include "keywizard/core.h"
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -24,6 +29,23 @@
 
 namespace keywizard::ui {
 namespace {
+
+// `keywizard wizard --json`: what a host in another language reads from standard output (DESIGN.md).
+std::string wizard_json_report(KeyWizardResult result, const StoredKeyInfo& stored) {
+    const char* names[] = {"saved", "skipped", "cancelled"};
+    nlohmann::ordered_json json;
+    json["result"] = names[static_cast<int>(result)];
+    json["saved"] = result == KeyWizardResult::saved;
+    auto text_or_null = [](const std::string& text) {
+        return text.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(text);
+    };
+    json["key"] = text_or_null(stored.masked_key);
+    json["backend"] = stored.storage ? nlohmann::ordered_json(to_string(*stored.storage)) : nlohmann::ordered_json(nullptr);
+    json["location"] = text_or_null(stored.stored ? stored.location : std::string());
+    json["status"] = text_or_null(stored.last_check_status);
+    json["reason"] = text_or_null(stored.last_check_reason);
+    return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
 
 // Ends the program once every modal dialog has returned and the main loop is the one running: closing the
 // main window while a wizard it owns still runs its modal loop would delete the wizard under its own feet.
@@ -102,10 +124,18 @@ class KeywizardApp : public wxApp {
         const std::filesystem::path config_dir = settings::default_config_directory();
         if (start_ == GuiStart::wizard) {
             // After OnInit, so the wizard runs inside the main loop like any other modal dialog.
-            CallAfter([this, config_dir] {
+            CallAfter([this] {
                 KeyWizardOptions wizard_options;
-                wizard_options.app = app_options(config_dir);
-                RunKeyWizard(nullptr, wizard_options);
+                wizard_options.app.app_id = options_.app_id;
+                if (!options_.app_name.empty()) {
+                    wizard_options.app.app_name = options_.app_name;
+                }
+                const KeyWizardResult result = RunKeyWizard(nullptr, wizard_options);
+                if (options_.json) {
+                    std::fputs(wizard_json_report(result, stored_key(wizard_options.app)).c_str(), stdout);
+                    std::fflush(stdout);
+                }
+                wizard_exit_code_ = result == KeyWizardResult::saved ? 0 : 1;
                 ExitMainLoop();
             });
             return true;
@@ -122,10 +152,16 @@ class KeywizardApp : public wxApp {
         return wxApp::OnExit();
     }
 
+    int OnRun() override {
+        const int status = wxApp::OnRun();
+        return start_ == GuiStart::wizard ? wizard_exit_code_ : status;
+    }
+
   private:
     GuiStart start_;
     bool* usage_error_;
     AppOptions options_;
+    int wizard_exit_code_ = 1;  // `keywizard wizard`: 0 once a key was saved
     QuitAfterFirstPaint quit_after_first_paint_;
 };
 

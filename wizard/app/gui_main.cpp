@@ -9,7 +9,10 @@
 #include <wx/timer.h>
 #include <wx/toplevel.h>
 
+#include <dlfcn.h>
+
 #include <cstdio>
+#include <cstdlib>
 
 #define JSON_USE_IMPLICIT_CONVERSIONS 0
 #include <nlohmann/json.hpp>
@@ -29,6 +32,29 @@
 
 namespace keywizard::ui {
 namespace {
+
+// Whether X accepts a connection on DISPLAY. libX11 is already loaded with GTK; asked through dlsym so
+// the module needs no X headers. True when it cannot tell (Wayland, no libX11): GTK then decides.
+bool x_display_opens() {
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    void* x11 = dlopen("libX11.so.6", RTLD_LAZY | RTLD_NOLOAD);
+    if ((wayland != nullptr && *wayland != '\0') || x11 == nullptr) {
+        return true;
+    }
+    using OpenDisplay = void* (*)(const char*);
+    using CloseDisplay = int (*)(void*);
+    auto open_display = reinterpret_cast<OpenDisplay>(dlsym(x11, "XOpenDisplay"));
+    auto close_display = reinterpret_cast<CloseDisplay>(dlsym(x11, "XCloseDisplay"));
+    if (open_display == nullptr || close_display == nullptr) {
+        return true;
+    }
+    void* display = open_display(nullptr);
+    if (display == nullptr) {
+        return false;
+    }
+    close_display(display);
+    return true;
+}
 
 // `keywizard wizard --json`: what a host in another language reads from standard output (DESIGN.md).
 std::string wizard_json_report(KeyWizardResult result, const StoredKeyInfo& stored) {
@@ -173,6 +199,16 @@ wxIMPLEMENT_APP_NO_MAIN(keywizard::ui::KeywizardApp);
 namespace keywizard::ui {
 
 int run_gui(int argc, char** argv, GuiStart start) {
+    // A DISPLAY that cannot be opened (a stale ssh forward, a stopped X server) makes GTK abort with
+    // SIGTRAP inside wx: try it first and say so in one line.
+    if (!x_display_opens()) {
+        const char* display = std::getenv("DISPLAY");
+        std::fprintf(stderr,
+                     "keywizard: cannot open the display \"%s\". Without one, use keywizard check, set, show or "
+                     "forget (keywizard --help).\n",
+                     display != nullptr ? display : "");
+        return 69;
+    }
     // An instance set before wxEntry is the one wxEntry uses: that is how the start mode reaches it.
     bool usage_error = false;
     wxApp::SetInstance(new KeywizardApp(start, &usage_error));

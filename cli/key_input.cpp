@@ -64,7 +64,7 @@ class EchoOff {
     EchoOff& operator=(const EchoOff&) = delete;
 
   private:
-    struct sigaction previous_[std::size(restoring_signals)] {};
+    struct sigaction previous_[std::size(restoring_signals)]{};
     bool active_ = false;
 };
 

@@ -4,10 +4,10 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "net/http_client.h"
 #include "cli/cli.h"
 #include "cli/cli_options.h"
 #include "cli/gui_module_loader.h"
+#include "net/http_client.h"
 
 namespace {
 
@@ -36,9 +36,10 @@ bool asks_for_help(int argc, char** argv) {
 int run_windows(int argc, char** argv, int start) {
     if (!has_display()) {
         // Over ssh or in a service: one clear line instead of GTK's warnings and a crash.
-        std::fputs("keywizard: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set). "
-                   "Without one, use keywizard check, set, show or forget (keywizard --help).\n",
-                   stderr);
+        std::fputs(
+            "keywizard: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set). "
+            "Without one, use keywizard check, set, show or forget (keywizard --help).\n",
+            stderr);
         return exit_no_windows;
     }
     const auto module = keywizard::gui_module::load_gui_module();

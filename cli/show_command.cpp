@@ -77,7 +77,8 @@ void print_json(const StoredKeyInfo& stored, const Endpoint& endpoint) {
     nlohmann::ordered_json json;
     json["stored"] = stored.stored;
     json["key"] = string_or_null(stored.stored, stored.masked_key);
-    json["backend"] = string_or_null(stored.stored && stored.storage, stored.storage ? to_string(*stored.storage) : "");
+    json["backend"] =
+        string_or_null(stored.stored && stored.storage, stored.storage ? to_string(*stored.storage) : "");
     json["location"] = string_or_null(stored.stored, stored.location);
     json["base_url"] = endpoint.base_url.value;
     json["organization"] = endpoint.organization.value;
@@ -91,7 +92,8 @@ void print_json(const StoredKeyInfo& stored, const Endpoint& endpoint) {
                               {"reason", stored.last_check_reason},
                               {"time", stored.last_check_time}};
     }
-    // Added in 0.2: where each endpoint setting came from, where the key was verified, and the environment's key.
+    // Added in 0.2: where each endpoint setting came from, where the key was verified, and the environment's
+    // key.
     json["sources"] = {{"base_url", to_string(endpoint.base_url.source)},
                        {"organization", to_string(endpoint.organization.source)},
                        {"project", to_string(endpoint.project.source)},

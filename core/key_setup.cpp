@@ -69,7 +69,8 @@ Endpoint resolve_endpoint(const Options& options, const settings::AppSettings& s
     }
     endpoint.timeout_seconds =
         options.timeout_seconds.value_or(saved.timeout_seconds > 0 ? saved.timeout_seconds : 30);
-    endpoint.required_models = options.required_models.empty() ? saved.required_models : options.required_models;
+    endpoint.required_models =
+        options.required_models.empty() ? saved.required_models : options.required_models;
     return endpoint;
 }
 
@@ -84,8 +85,8 @@ net::Endpoint to_net_endpoint(const Endpoint& endpoint) {
     return net_endpoint;
 }
 
-net::KeyCheckRequest check_request(const Options& options, const settings::AppSettings& saved, std::string key,
-                                   net::CancelTokenPtr cancel) {
+net::KeyCheckRequest check_request(const Options& options, const settings::AppSettings& saved,
+                                   std::string key, net::CancelTokenPtr cancel) {
     const Endpoint endpoint = resolve_endpoint(options, saved);
     net::KeyCheckRequest request;
     request.raw_key = std::move(key);
@@ -199,14 +200,15 @@ net::KeyCheckOutcome check_stored_key(const Options& options, const net::CancelT
     if (outcome.reason != net::Reason::cancelled) {
         const std::string now = utc_now_iso8601();
         const std::string base_url = request.endpoint.base_url;
-        const settings::StorageStatus recorded = storage.settings_file().update([&](settings::AppSettings& saved) {
-            saved.last_check_status = std::string(net::to_string(outcome.status));
-            saved.last_check_reason = std::string(net::to_string(outcome.reason));
-            saved.last_check_time = now;
-            if (outcome.status == net::KeyStatus::valid) {
-                saved.verified_base_url = base_url;
-            }
-        });
+        const settings::StorageStatus recorded =
+            storage.settings_file().update([&](settings::AppSettings& saved) {
+                saved.last_check_status = std::string(net::to_string(outcome.status));
+                saved.last_check_reason = std::string(net::to_string(outcome.reason));
+                saved.last_check_time = now;
+                if (outcome.status == net::KeyStatus::valid) {
+                    saved.verified_base_url = base_url;
+                }
+            });
         if (!recorded.ok) {
             outcome.notes.push_back("The result could not be recorded: " + recorded.message);
         }

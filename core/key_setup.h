@@ -24,11 +24,12 @@ Endpoint resolve_endpoint(const Options& options, const settings::AppSettings& s
 net::Endpoint to_net_endpoint(const Endpoint& endpoint);
 
 // The request a check of `key` sends, for these options and settings: what every caller checks with.
-net::KeyCheckRequest check_request(const Options& options, const settings::AppSettings& saved, std::string key,
-                                   net::CancelTokenPtr cancel = nullptr);
+net::KeyCheckRequest check_request(const Options& options, const settings::AppSettings& saved,
+                                   std::string key, net::CancelTokenPtr cancel = nullptr);
 
 // Loads the settings and checks `key` with the resolved endpoint.
-net::KeyCheckOutcome check(const Options& options, std::string_view key, net::CancelTokenPtr cancel = nullptr);
+net::KeyCheckOutcome check(const Options& options, std::string_view key,
+                           net::CancelTokenPtr cancel = nullptr);
 
 CheckResult to_check_result(const net::KeyCheckOutcome& outcome, std::string base_url);
 

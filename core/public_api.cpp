@@ -14,8 +14,8 @@ namespace keywizard {
 namespace {
 
 bool is_app_id_character(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-           c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
 }
 
 settings::SecretBackend backend_of(Storage storage) {
@@ -51,7 +51,8 @@ std::optional<std::string> options_problem(const Options& options) {
     if (id.empty() || id.size() > 128 || id == "." || id == ".." || id.front() == '.' ||
         !std::all_of(id.begin(), id.end(), is_app_id_character)) {
         return "The app id \"" + id.substr(0, 128) +
-               "\" cannot name a folder: use 1 to 128 letters, digits, '.', '_' or '-', not starting with '.'";
+               "\" cannot name a folder: use 1 to 128 letters, digits, '.', '_' or '-', not starting with "
+               "'.'";
     }
     if (options.timeout_seconds && (*options.timeout_seconds < 1 || *options.timeout_seconds > 600)) {
         return "The timeout must be 1 to 600 seconds";
@@ -156,8 +157,8 @@ CheckHandle check_key_async(const Options& options, std::string key, std::functi
         return CheckHandle(state);
     }
     ensure_http();  // here, on the caller's thread, not inside the worker
-    state->worker = std::thread([options, key = std::move(key), done = std::move(done), cancel = state->cancel,
-                                 raw = state.get()]() mutable {
+    state->worker = std::thread([options, key = std::move(key), done = std::move(done),
+                                 cancel = state->cancel, raw = state.get()]() mutable {
         const settings::SettingsLoad load = core::load_settings(options);
         net::KeyCheckRequest request = core::check_request(options, load.settings, std::move(key), cancel);
         const net::KeyCheckOutcome outcome = net::check_key(request);
@@ -218,7 +219,8 @@ StoredKeyInfo stored_key(const Options& options) {
     return info;
 }
 
-SaveResult save_key(const Options& options, std::string_view key, Storage storage, const CheckResult* checked) {
+SaveResult save_key(const Options& options, std::string_view key, Storage storage,
+                    const CheckResult* checked) {
     SaveResult result;
     if (auto problem = options_problem(options)) {
         result.message = *problem + "; nothing was saved";

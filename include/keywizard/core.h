@@ -77,10 +77,10 @@ struct CheckResult {
     Status status = Status::unverified;
     std::string reason;  // stable code from DESIGN.md's table: "ok", "invalid_api_key", "timeout", ...
     std::optional<long> http_status;
-    std::string message;     // one or two sentences for a person
-    std::string remedy_url;  // where to fix it; empty when there is nowhere
-    std::string detail;      // the server's or the network's own words, key-like text redacted
-    std::string request_id;  // x-request-id, for OpenAI support
+    std::string message;       // one or two sentences for a person
+    std::string remedy_url;    // where to fix it; empty when there is nowhere
+    std::string detail;        // the server's or the network's own words, key-like text redacted
+    std::string request_id;    // x-request-id, for OpenAI support
     std::string organization;  // as the API reported it
     std::string project;
     std::size_t model_count = 0;
@@ -172,8 +172,8 @@ struct SaveResult {
 // it was verified against); saving without one is allowed but recorded as unchecked. The explicit endpoint
 // settings of `options` (not the environment's) are saved with the key. Storage::file is the plain-text
 // fallback: only when the person chose it.
-KEYWIZARD_API SaveResult save_key(const Options& options, std::string_view key, Storage storage = Storage::keyring,
-                                  const CheckResult* checked = nullptr);
+KEYWIZARD_API SaveResult save_key(const Options& options, std::string_view key,
+                                  Storage storage = Storage::keyring, const CheckResult* checked = nullptr);
 
 struct ForgetResult {
     bool ok = false;

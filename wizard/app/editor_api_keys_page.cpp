@@ -20,11 +20,11 @@ EditorApiKeysPage::EditorApiKeysPage(wxWindow* parent, KeyCheckPanel::JobFactory
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "api_keys_page") {
     auto* name = new wxStaticText(this, wxID_ANY, "OPENAI_API_KEY");
     name->SetFont(name->GetFont().Bold());
-    auto* about = new wxStaticText(this, wxID_ANY,
-                                   !about_text.empty()
-                                       ? about_text
-                                       : _("The key this app sends to the OpenAI API. A changed key is tested "
-                                           "before it is saved; changes are saved when you close this window."));
+    auto* about = new wxStaticText(
+        this, wxID_ANY,
+        !about_text.empty() ? about_text
+                            : _("The key this app sends to the OpenAI API. A changed key is tested "
+                                "before it is saved; changes are saved when you close this window."));
     about->Wrap(FromDIP(page_wrap_dip));
 
     key_field_ = new KeyEntryField(this, page_wrap_dip);

@@ -17,10 +17,10 @@
 #define JSON_USE_IMPLICIT_CONVERSIONS 0
 #include <nlohmann/json.hpp>
 
-#include "keywizard/core.h"
 #include <filesystem>
 #include <string>
 #include <vector>
+#include "keywizard/core.h"
 
 #include "settings/app_settings.h"
 #include "wizard/app/app_icon.h"
@@ -66,7 +66,8 @@ std::string wizard_json_report(KeyWizardResult result, const StoredKeyInfo& stor
         return text.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(text);
     };
     json["key"] = text_or_null(stored.masked_key);
-    json["backend"] = stored.storage ? nlohmann::ordered_json(to_string(*stored.storage)) : nlohmann::ordered_json(nullptr);
+    json["backend"] =
+        stored.storage ? nlohmann::ordered_json(to_string(*stored.storage)) : nlohmann::ordered_json(nullptr);
     json["location"] = text_or_null(stored.stored ? stored.location : std::string());
     json["status"] = text_or_null(stored.last_check_status);
     json["reason"] = text_or_null(stored.last_check_reason);
@@ -203,10 +204,11 @@ int run_gui(int argc, char** argv, GuiStart start) {
     // SIGTRAP inside wx: try it first and say so in one line.
     if (!x_display_opens()) {
         const char* display = std::getenv("DISPLAY");
-        std::fprintf(stderr,
-                     "keywizard: cannot open the display \"%s\". Without one, use keywizard check, set, show or "
-                     "forget (keywizard --help).\n",
-                     display != nullptr ? display : "");
+        std::fprintf(
+            stderr,
+            "keywizard: cannot open the display \"%s\". Without one, use keywizard check, set, show or "
+            "forget (keywizard --help).\n",
+            display != nullptr ? display : "");
         return 69;
     }
     // An instance set before wxEntry is the one wxEntry uses: that is how the start mode reaches it.

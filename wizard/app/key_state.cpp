@@ -2,10 +2,10 @@
 
 #include <chrono>
 
+#include "core/key_setup.h"
 #include "net/key_lint.h"
 #include "net/models_check.h"
 #include "settings/key_storage.h"
-#include "core/key_setup.h"
 #include "wizard/app/check_settings.h"
 
 namespace keywizard::ui {

@@ -42,7 +42,8 @@ ApiKeyPanel::ApiKeyPanel(wxWindow* parent, Options app)
             if (busy_ || page_->GetKeyField()->IsEmpty()) {
                 return std::nullopt;
             }
-            return make_key_check_job(core::check_request(app_, settings_, page_->GetKeyField()->GetKeyText()));
+            return make_key_check_job(
+                core::check_request(app_, settings_, page_->GetKeyField()->GetKeyText()));
         },
         [this] { Forget(); },
         wxString::Format(_("The key %s sends to the OpenAI API. A changed key is tested before it is saved."),
@@ -120,12 +121,12 @@ void ApiKeyPanel::Save() {
     }
     settings::SecretBackend backend = settings_.key_storage.value_or(settings::SecretBackend::keyring);
     if (backend == settings::SecretBackend::keyring && keyring_problem_) {
-        wxMessageDialog ask(this,
-                            wxString::Format(_("The keyring cannot take the key: %s\n\nSave it in %s instead? "
-                                               "That file is plain text, readable only by you."),
-                                             wxString::FromUTF8(*keyring_problem_),
-                                             wxString::FromUTF8(file_location_)),
-                            _("Save the key"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
+        wxMessageDialog ask(
+            this,
+            wxString::Format(_("The keyring cannot take the key: %s\n\nSave it in %s instead? "
+                               "That file is plain text, readable only by you."),
+                             wxString::FromUTF8(*keyring_problem_), wxString::FromUTF8(file_location_)),
+            _("Save the key"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
         ask.SetYesNoLabels(_("Save to &file"), _("&Don't save"));
         if (ask.ShowModal() != wxID_YES) {
             return;
@@ -145,8 +146,9 @@ void ApiKeyPanel::Save() {
         },
         [this](settings::StorageStatus status) {
             busy_ = false;
-            page_->ShowNotice(status.ok ? NoticeKind::success : NoticeKind::danger,
-                              wxString::FromUTF8(status.ok ? status.message : "The key was not saved: " + status.message));
+            page_->ShowNotice(
+                status.ok ? NoticeKind::success : NoticeKind::danger,
+                wxString::FromUTF8(status.ok ? status.message : "The key was not saved: " + status.message));
             if (status.ok) {
                 Load();
             }
@@ -169,7 +171,8 @@ void ApiKeyPanel::Forget() {
         [app = app_](const net::CancelTokenPtr&) { return core::open_storage(app).forget_key(); },
         [this](settings::StorageStatus status) {
             busy_ = false;
-            page_->ShowNotice(status.ok ? NoticeKind::info : NoticeKind::danger, wxString::FromUTF8(status.message));
+            page_->ShowNotice(status.ok ? NoticeKind::info : NoticeKind::danger,
+                              wxString::FromUTF8(status.message));
             Load();
         },
         [this](std::string problem) {

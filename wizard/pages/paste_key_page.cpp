@@ -169,11 +169,13 @@ std::optional<KeyCheckJob> PasteKeyPage::MakeJob() {
     if (!facts || key_field_->IsEmpty()) {
         return std::nullopt;
     }
-    return make_key_check_job(wizard_check_request(CheckOptions(), facts->settings, key_field_->GetKeyText()));
+    return make_key_check_job(
+        wizard_check_request(CheckOptions(), facts->settings, key_field_->GetKeyText()));
 }
 
 Options PasteKeyPage::CheckOptions() const {
-    return options_with_fields(wizard().Options().app, wizard().StartFacts()->resolved, advanced_->GetFields());
+    return options_with_fields(wizard().Options().app, wizard().StartFacts()->resolved,
+                               advanced_->GetFields());
 }
 
 bool PasteKeyPage::IsTesting() const {

@@ -21,8 +21,8 @@ WizardStartFacts probe_wizard_start(const Options& app) {
     const Endpoint endpoint = core::resolve_endpoint(app, loaded.settings);
     // The default base URL shows as the field's hint, not as text (AdvancedEndpointPane::GetFields).
     const bool default_base = endpoint.base_url.source == Source::default_value;
-    facts.resolved = {default_base ? std::string() : endpoint.base_url.value, endpoint.organization.value, endpoint.project.value,
-                      endpoint.ca_file.value, endpoint.proxy.value};
+    facts.resolved = {default_base ? std::string() : endpoint.base_url.value, endpoint.organization.value,
+                      endpoint.project.value, endpoint.ca_file.value, endpoint.proxy.value};
     facts.settings = std::move(loaded.settings);
     facts.warnings = std::move(loaded.warnings);
     facts.keyring_problem = storage.keyring_unavailable_reason();
@@ -41,7 +41,8 @@ Options options_with_fields(const Options& app, const EndpointFields& started, c
     return options;
 }
 
-net::KeyCheckRequest wizard_check_request(const Options& app, const settings::AppSettings& saved, std::string key) {
+net::KeyCheckRequest wizard_check_request(const Options& app, const settings::AppSettings& saved,
+                                          std::string key) {
     return core::check_request(app, saved, std::move(key));
 }
 

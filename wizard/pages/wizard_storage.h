@@ -44,7 +44,8 @@ WizardStartFacts probe_wizard_start(const Options& app);
 Options options_with_fields(const Options& app, const EndpointFields& started, const EndpointFields& now);
 
 // The request the wizard's Test key sends: the same as the command line's for the same options.
-net::KeyCheckRequest wizard_check_request(const Options& app, const settings::AppSettings& saved, std::string key);
+net::KeyCheckRequest wizard_check_request(const Options& app, const settings::AppSettings& saved,
+                                          std::string key);
 
 struct SaveKeyRequest {
     Options app;      // with the typed fields as explicit options

@@ -1,0 +1,101 @@
+// keywizard::CreateApiKeyPanel in a host's own dialog: it shows the stored key, tests a new one and saves
+// only a key that tested valid, with what it was tested against; Test key answers on the UI thread through
+// keywizard::CheckKeyAsync.
+#include <boost/test/unit_test.hpp>
+
+#include <wx/button.h>
+#include <wx/dialog.h>
+#include <wx/frame.h>
+#include <wx/sizer.h>
+#include <wx/thread.h>
+
+#include "keywizard/wx.h"
+#include "tests/gui/app/app_test_fixture.h"
+#include "wizard/widgets/key_check_panel.h"
+#include "wizard/widgets/key_entry_field.h"
+
+namespace keywizard::test {
+namespace {
+
+// A host's settings dialog holding the panel.
+struct HostDialog {
+    explicit HostDialog(const Options& options) {
+        dialog = new wxDialog(nullptr, wxID_ANY, "Host settings");
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        panel = CreateApiKeyPanel(dialog, options);
+        sizer->Add(panel, wxSizerFlags(1).Expand().Border(wxALL, 12));
+        dialog->SetSizerAndFit(sizer);
+        dialog->Show();
+    }
+    ~HostDialog() {
+        dialog->Destroy();
+        pump_events();
+    }
+    ui::KeyEntryField* field() const { return find_by_name<ui::KeyEntryField>(panel, "key_entry"); }
+    wxButton* save() const { return find_by_name<wxButton>(panel, "save_key_button"); }
+    wxButton* test() const { return find_by_name<wxButton>(panel, "test_key_button"); }
+    ui::KeyCheckPanel* check() const { return find_by_name<ui::KeyCheckPanel>(panel, "key_check"); }
+
+    wxDialog* dialog = nullptr;
+    wxWindow* panel = nullptr;
+};
+
+Options options_for(const AppFixture& fixture) {
+    Options options;
+    options.config_dir = fixture.config_dir();
+    options.app_name = "Host";
+    return options;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(api_key_panel_tests)
+
+BOOST_AUTO_TEST_CASE(a_new_key_is_saved_only_after_it_tested_valid) {
+    AppFixture fixture;
+    fixture.point_settings_at_api();
+    fixture.store_key(valid_key);
+    HostDialog host(options_for(fixture));
+    BOOST_TEST_REQUIRE(pump_until([&] { return host.field()->GetKeyText() == valid_key; }));
+    BOOST_TEST(!host.save()->IsEnabled());  // nothing changed
+
+    host.field()->SetKeyText(rejected_key);
+    click(host.test());
+    BOOST_TEST_REQUIRE(
+        pump_until([&] { return host.check()->GetState() == ui::KeyCheckPanel::State::result; }));
+    BOOST_TEST(!host.save()->IsEnabled());  // rejected: cannot be saved
+    BOOST_TEST(fixture.stored_key().key == valid_key);
+
+    host.field()->SetKeyText(new_valid_key);
+    BOOST_TEST(!host.save()->IsEnabled());  // not tested yet
+    click(host.test());
+    BOOST_TEST_REQUIRE(pump_until([&] { return host.save()->IsEnabled(); }));
+    click(host.save());
+    BOOST_TEST_REQUIRE(pump_until([&] { return fixture.stored_key().key == new_valid_key; }));
+    BOOST_TEST(pump_until([&] { return !host.save()->IsEnabled(); }));
+    const settings::AppSettings saved = fixture.saved_settings();
+    BOOST_TEST(saved.last_check_status == "valid");
+    BOOST_TEST(saved.verified_base_url == fixture.api().base_url() + "/v1");
+}
+
+BOOST_AUTO_TEST_CASE(check_key_async_answers_on_the_ui_thread) {
+    AppFixture fixture;
+    fixture.point_settings_at_api();
+    wxFrame owner(nullptr, wxID_ANY, "owner");
+    std::optional<CheckResult> result;
+    bool on_main_thread = false;
+    CheckHandle handle =
+        CheckKeyAsync(&owner, options_for(fixture), valid_key, [&](const CheckResult& answer) {
+            on_main_thread = wxThread::IsMain();
+            result = answer;
+        });
+    BOOST_TEST_REQUIRE(pump_until([&] { return result.has_value(); }));
+    BOOST_TEST(on_main_thread);
+    BOOST_TEST((result->status == Status::valid));
+    BOOST_TEST(result->masked_key == mask_key(valid_key));
+    BOOST_TEST(result->base_url == fixture.api().base_url() + "/v1");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace keywizard::test

@@ -126,6 +126,9 @@ StorageStatus KeyStorage::save_key(std::string_view key, SecretBackend backend,
             restored.message + "\n" + record_state + ".");
     }
     std::string message = written.message;
+    for (const auto& warning : loaded.warnings) {
+        message += "\n" + warning;  // e.g. a corrupt settings.json moved aside
+    }
     if (!recorded.message.empty()) {
         message += "\n" + recorded.message;
     }
@@ -144,6 +147,7 @@ StorageStatus KeyStorage::save_key(std::string_view key, SecretBackend backend,
 StorageStatus KeyStorage::forget_key() {
     std::optional<FileLock> lock;
     std::optional<SecretBackend> recorded;
+    std::vector<std::string> warnings;
     std::error_code ec;
     if (std::filesystem::is_directory(dir_, ec)) {
         std::string error;
@@ -152,7 +156,9 @@ StorageStatus KeyStorage::forget_key() {
             return StorageStatus::failure(error + "\nNothing was removed.");
         }
         std::string read_error;  // an unreadable settings.json names nothing: look in both places
-        recorded = settings_.load_locked(*lock, read_error).settings.key_storage;
+        auto loaded = settings_.load_locked(*lock, read_error);
+        recorded = loaded.settings.key_storage;
+        warnings = std::move(loaded.warnings);
     }
     std::string message;
     bool removed_any = false;
@@ -190,8 +196,10 @@ StorageStatus KeyStorage::forget_key() {
         }
     }
     if (!removed_any) {
-        return StorageStatus::success("No key was stored (looked in " + keyring_->location() + " and " +
-                                      file_->location() + ")");
+        message = "No key was stored (looked in " + keyring_->location() + " and " + file_->location() + ")";
+    }
+    for (const auto& warning : warnings) {
+        message += "\n" + warning;
     }
     return StorageStatus::success(std::move(message));
 }

@@ -366,6 +366,8 @@ void record_result(CURL* curl, CURLcode code, const HttpRequest& request, const 
     }
     // libcurl's only sign that a timeout hit during the name lookup is its message (lib/multi.c).
     facts.timed_out_resolving = std::strncmp(error_buffer, "Resolving timed out", 19) == 0;
+    facts.reply_without_status_line = std::strstr(error_buffer, "HTTP/0.9") != nullptr;
+    facts.reply_started = info_ms(curl, CURLINFO_STARTTRANSFER_TIME_T) > 0;
 
     response.error = transport_error_for(code, facts);
     response.timings.dns_ms = info_ms(curl, CURLINFO_NAMELOOKUP_TIME_T);
@@ -378,6 +380,14 @@ void record_result(CURL* curl, CURLcode code, const HttpRequest& request, const 
         response.body.clear();  // a cut body means nothing; don't let anyone parse it
         response.error_detail = "The response is larger than " + std::to_string(request.max_body_bytes) +
                                 " bytes; reading stopped there.";
+    } else if (response.error == TransportError::malformed_response) {
+        // libcurl's words ("Out of memory", "Received HTTP/0.9 when not allowed") would mislead a person.
+        response.error_detail =
+            facts.reply_without_status_line ? "The reply does not start with an HTTP status line."
+            : code == CURLE_OUT_OF_MEMORY
+                ? "A header line of the reply is longer than 100 KB."
+                : "The reply is not valid HTTP: " +
+                      std::string(error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code));
     } else if (response.error != TransportError::none) {
         response.error_detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
         if (response.via_proxy) {

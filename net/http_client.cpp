@@ -239,9 +239,22 @@ double info_ms(CURL* handle, CURLINFO info) {
 void init_http_globally() {
     static std::once_flag once;
     std::call_once(once, [] {
+        // libcurl reads SSLKEYLOGFILE in curl_global_init; later it is too late. No other thread runs yet,
+        // so changing the environment is safe here.
+        ::unsetenv("SSLKEYLOGFILE");
         // A failure here leaves libcurl to retry in curl_easy_init, which then fails the request cleanly.
         (void)curl_global_init(CURL_GLOBAL_DEFAULT);
     });
+}
+
+std::optional<std::string> tls_key_log_problem() {
+    const char* key_log = std::getenv("SSLKEYLOGFILE");
+    if (key_log == nullptr || *key_log == '\0') {
+        return std::nullopt;
+    }
+    return "SSLKEYLOGFILE is set: the TLS library would write this connection's secrets to that file, and "
+           "anyone who can read it could decrypt the request that carries the key. Unset SSLKEYLOGFILE "
+           "and try again.";
 }
 
 std::optional<std::string> HttpResponse::header(std::string_view name) const {
@@ -291,6 +304,9 @@ std::optional<HttpResponse> refusal_before_io(const HttpRequest& request,
     }
     if (request.cancel && request.cancel->cancelled()) {
         return failure(TransportError::cancelled, "Cancelled before the request was sent.");
+    }
+    if (auto problem = tls_key_log_problem()) {
+        return failure(TransportError::invalid_request, std::move(*problem));
     }
     return std::nullopt;
 }

@@ -14,7 +14,13 @@
 namespace keywizard::net {
 
 // Calls curl_global_init once, before any other thread exists (DESIGN: "once at start"). Idempotent.
+// Unsets SSLKEYLOGFILE first: libcurl's OpenSSL backend would write every connection's TLS secrets, enough
+// to decrypt the request carrying the key, to the file it names.
 void init_http_globally();
+
+// Why no request may be sent now, or nothing: SSLKEYLOGFILE is still set (a host process that initialised
+// libcurl itself before init_http_globally could unset it). check_key and http_get refuse before any I/O.
+std::optional<std::string> tls_key_log_problem();
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
 

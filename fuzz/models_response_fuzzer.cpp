@@ -86,6 +86,7 @@ std::string_view expected_reason(TransportError error) {
         case TransportError::invalid_request:
             return "invalid_setting";
         case TransportError::other:
+        case TransportError::malformed_response:
             return "unexpected_response";
         case TransportError::none:
             break;

@@ -40,7 +40,7 @@ constexpr std::size_t leak_window = 16;
 
 const std::array<std::string, 3> model_ids = {"gpt-4o", "gpt-4o-mini", "kw-not-listed"};
 
-constexpr std::array<TransportError, 14> transport_errors = {
+constexpr std::array<TransportError, 15> transport_errors = {
     TransportError::none,
     TransportError::timeout,
     TransportError::dns,
@@ -55,6 +55,7 @@ constexpr std::array<TransportError, 14> transport_errors = {
     TransportError::insecure_endpoint,
     TransportError::invalid_request,
     TransportError::other,
+    TransportError::malformed_response,
 };
 
 // The reason DESIGN.md gives each transport failure ("other" has none of its own).
@@ -85,6 +86,7 @@ std::string_view expected_reason(TransportError error) {
         case TransportError::invalid_request:
             return "invalid_setting";
         case TransportError::other:
+        case TransportError::malformed_response:
             return "unexpected_response";
         case TransportError::none:
             break;
@@ -156,7 +158,8 @@ HttpResponse response_from(std::string_view input, const std::string& key) {
     HttpResponse response;
     const auto* data = reinterpret_cast<const std::uint8_t*>(input.data());
     response.status = ((data[0] << 8) | data[1]) % 1000;
-    response.error = data[2] < 0xE0 ? TransportError::none : transport_errors[(data[2] - 0xE0) % 14];
+    response.error =
+        data[2] < 0xE0 ? TransportError::none : transport_errors[(data[2] - 0xE0) % transport_errors.size()];
     const std::string_view rest = input.substr(4);
     const auto split = rest.find("\n\n");
     if (split != std::string_view::npos) {

@@ -11,7 +11,7 @@ namespace keywizard::net {
 // Shared between the thread that asks for a check and the worker that runs it. The worker polls it from
 // libcurl's progress callback and waits on it between attempts, so a cancel is seen within a tick.
 class CancelToken {
-public:
+  public:
     void cancel() {
         {
             std::lock_guard lock(mutex_);
@@ -27,7 +27,7 @@ public:
         return !changed_.wait_for(lock, duration, [this] { return cancelled_.load(); });
     }
 
-private:
+  private:
     std::atomic<bool> cancelled_{false};
     std::mutex mutex_;
     std::condition_variable changed_;

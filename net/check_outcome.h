@@ -64,10 +64,10 @@ struct KeyCheckOutcome {
     KeyStatus status = KeyStatus::unverified;
     Reason reason = Reason::unexpected_response;
     std::optional<long> http_status;
-    std::string message;     // one or two sentences for a person, never containing the key
-    std::string remedy_url;  // where to fix it, empty when there is nowhere
-    std::string detail;      // server's error message or libcurl's error text, key redacted
-    std::string request_id;  // x-request-id
+    std::string message;       // one or two sentences for a person, never containing the key
+    std::string remedy_url;    // where to fix it, empty when there is nowhere
+    std::string detail;        // server's error message or libcurl's error text, key redacted
+    std::string request_id;    // x-request-id
     std::string organization;  // openai-organization response header
     std::string project;       // openai-project response header
     std::size_t model_count = 0;

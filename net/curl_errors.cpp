@@ -67,6 +67,9 @@ TransportError plain_mapping(CURLcode code) {
         case CURLE_URL_MALFORMAT:
             return TransportError::invalid_request;
 
+        case CURLE_WEIRD_SERVER_REPLY:
+            return TransportError::malformed_response;
+
         default:
             return TransportError::other;
     }
@@ -92,6 +95,14 @@ TransportError transport_error_for(CURLcode code, const TransferFacts& facts) {
         if (code == CURLE_OPERATION_TIMEDOUT && facts.timed_out_resolving) {
             return TransportError::proxy;  // only the proxy's name is looked up here
         }
+    }
+    // Both are the server's doing, not ours: libcurl 7.88 reports a reply without a status line as an
+    // unsupported protocol (it was "HTTP/0.9"), and a header line over its 100 KB limit as out of memory.
+    if (code == CURLE_UNSUPPORTED_PROTOCOL && facts.reply_without_status_line) {
+        return TransportError::malformed_response;
+    }
+    if (code == CURLE_OUT_OF_MEMORY && facts.reply_started) {
+        return TransportError::malformed_response;
     }
     // A resolver that never answers ends as a timeout, but the person needs to hear it is DNS.
     if (code == CURLE_OPERATION_TIMEDOUT && facts.timed_out_resolving) {

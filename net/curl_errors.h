@@ -12,6 +12,8 @@ struct TransferFacts {
     bool via_proxy = false;            // a proxy was in effect for this transfer (we decide that ourselves)
     long proxy_connect_code = 0;       // CURLINFO_HTTP_CONNECTCODE: the proxy's answer to CONNECT, 0 if none
     bool timed_out_resolving = false;  // libcurl's error text says the name lookup was still running
+    bool reply_started = false;        // the first byte of the reply had arrived (CURLINFO_STARTTRANSFER)
+    bool reply_without_status_line = false;  // libcurl's error text: "Received HTTP/0.9 when not allowed"
 };
 
 // The one table from libcurl's codes to our transport reasons.

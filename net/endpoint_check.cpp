@@ -1,10 +1,13 @@
 #include "net/endpoint_check.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cctype>
 
 #include "net/http_client.h"
 #include "net/key_characters.h"
+#include "net/printable_text.h"
 
 namespace keywizard::net {
 namespace {
@@ -130,6 +133,21 @@ std::optional<EndpointIssue> id_issue(std::string_view id, std::string_view what
     return std::nullopt;
 }
 
+// libcurl would open a FIFO and wait for a writer forever (no timeout covers reading the CA file), and read
+// a device such as /dev/zero until memory runs out. A missing file is left to libcurl, which says so.
+std::optional<std::string> ca_file_problem(const std::string& ca_file) {
+    struct stat st {};
+    if (ca_file.empty() || ::stat(ca_file.c_str(), &st) != 0 || S_ISREG(st.st_mode)) {
+        return std::nullopt;
+    }
+    const char* kind = S_ISDIR(st.st_mode)                          ? "a directory"
+                       : S_ISFIFO(st.st_mode)                       ? "a FIFO (named pipe)"
+                       : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+                                                                    : "not a regular file";
+    return "The CA file " + printable_text(ca_file) + " is " + kind +
+           ", not a regular file; give the path of a PEM certificate bundle.";
+}
+
 }  // namespace
 
 std::optional<EndpointIssue> find_endpoint_issue(const Endpoint& endpoint) {
@@ -148,6 +166,9 @@ std::optional<EndpointIssue> find_endpoint_issue(const Endpoint& endpoint) {
     }
     if (endpoint.ca_file.find('\0') != std::string::npos) {
         return invalid("The CA file path contains a NUL character.");
+    }
+    if (auto problem = ca_file_problem(endpoint.ca_file)) {
+        return EndpointIssue{Reason::ca_bundle, std::move(*problem)};
     }
     if (endpoint.timeout < std::chrono::seconds(1)) {
         return invalid("The timeout must be at least 1 second.");

@@ -239,9 +239,22 @@ double info_ms(CURL* handle, CURLINFO info) {
 void init_http_globally() {
     static std::once_flag once;
     std::call_once(once, [] {
+        // libcurl reads SSLKEYLOGFILE in curl_global_init; later it is too late. No other thread runs yet,
+        // so changing the environment is safe here.
+        ::unsetenv("SSLKEYLOGFILE");
         // A failure here leaves libcurl to retry in curl_easy_init, which then fails the request cleanly.
         (void)curl_global_init(CURL_GLOBAL_DEFAULT);
     });
+}
+
+std::optional<std::string> tls_key_log_problem() {
+    const char* key_log = std::getenv("SSLKEYLOGFILE");
+    if (key_log == nullptr || *key_log == '\0') {
+        return std::nullopt;
+    }
+    return "SSLKEYLOGFILE is set: the TLS library would write this connection's secrets to that file, and "
+           "anyone who can read it could decrypt the request that carries the key. Unset SSLKEYLOGFILE "
+           "and try again.";
 }
 
 std::optional<std::string> HttpResponse::header(std::string_view name) const {
@@ -291,6 +304,9 @@ std::optional<HttpResponse> refusal_before_io(const HttpRequest& request,
     }
     if (request.cancel && request.cancel->cancelled()) {
         return failure(TransportError::cancelled, "Cancelled before the request was sent.");
+    }
+    if (auto problem = tls_key_log_problem()) {
+        return failure(TransportError::invalid_request, std::move(*problem));
     }
     return std::nullopt;
 }
@@ -366,6 +382,8 @@ void record_result(CURL* curl, CURLcode code, const HttpRequest& request, const 
     }
     // libcurl's only sign that a timeout hit during the name lookup is its message (lib/multi.c).
     facts.timed_out_resolving = std::strncmp(error_buffer, "Resolving timed out", 19) == 0;
+    facts.reply_without_status_line = std::strstr(error_buffer, "HTTP/0.9") != nullptr;
+    facts.reply_started = info_ms(curl, CURLINFO_STARTTRANSFER_TIME_T) > 0;
 
     response.error = transport_error_for(code, facts);
     response.timings.dns_ms = info_ms(curl, CURLINFO_NAMELOOKUP_TIME_T);
@@ -378,6 +396,14 @@ void record_result(CURL* curl, CURLcode code, const HttpRequest& request, const 
         response.body.clear();  // a cut body means nothing; don't let anyone parse it
         response.error_detail = "The response is larger than " + std::to_string(request.max_body_bytes) +
                                 " bytes; reading stopped there.";
+    } else if (response.error == TransportError::malformed_response) {
+        // libcurl's words ("Out of memory", "Received HTTP/0.9 when not allowed") would mislead a person.
+        response.error_detail =
+            facts.reply_without_status_line ? "The reply does not start with an HTTP status line."
+            : code == CURLE_OUT_OF_MEMORY
+                ? "A header line of the reply is longer than 100 KB."
+                : "The reply is not valid HTTP: " +
+                      std::string(error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code));
     } else if (response.error != TransportError::none) {
         response.error_detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
         if (response.via_proxy) {

@@ -14,20 +14,26 @@
 namespace keywizard::net {
 
 // Calls curl_global_init once, before any other thread exists (DESIGN: "once at start"). Idempotent.
+// Unsets SSLKEYLOGFILE first: libcurl's OpenSSL backend would write every connection's TLS secrets, enough
+// to decrypt the request carrying the key, to the file it names.
 void init_http_globally();
+
+// Why no request may be sent now, or nothing: SSLKEYLOGFILE is still set (a host process that initialised
+// libcurl itself before init_http_globally could unset it). check_key and http_get refuse before any I/O.
+std::optional<std::string> tls_key_log_problem();
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
 struct HttpRequest {
     std::string url;
-    HeaderList headers;                 // names and values are checked: no CR, LF, NUL or non-ASCII
-    std::string ca_file;                // empty: the system store
-    std::string proxy;                  // empty: libcurl's proxy variables (HTTPS_PROXY, NO_PROXY, ...)
+    HeaderList headers;   // names and values are checked: no CR, LF, NUL or non-ASCII
+    std::string ca_file;  // empty: the system store
+    std::string proxy;    // empty: libcurl's proxy variables (HTTPS_PROXY, NO_PROXY, ...)
     std::chrono::milliseconds connect_timeout{10'000};
     std::chrono::milliseconds total_timeout{30'000};
     std::chrono::seconds low_speed_time{10};  // abort when under 1 byte/s for this long
     std::size_t max_body_bytes = 4 * 1024 * 1024;
-    CancelTokenPtr cancel;              // may be null
+    CancelTokenPtr cancel;  // may be null
 };
 
 // What went wrong below HTTP. `none` means a status line and headers arrived (and the body, whole).
@@ -46,6 +52,9 @@ enum class TransportError {
     insecure_endpoint,
     invalid_request,  // the URL or a header cannot be sent as is; nothing left this process
     other,
+    // Added last so existing values keep their numbers.
+    malformed_response,  // the reply is not valid HTTP: no status line (HTTP/0.9), a header over libcurl's
+                         // limit
 };
 
 // A value: transport outcome and HTTP status are separate fields (cpr, Audacity's IResponse).

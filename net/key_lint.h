@@ -15,9 +15,10 @@ enum class KeyLintVerdict {
 
 struct KeyLintResult {
     KeyLintVerdict verdict = KeyLintVerdict::malformed;
-    std::string key;                 // normalised key; empty unless verdict == ok
-    std::string problem;             // for a person, e.g. "contains a space at position 52"
-    std::size_t bad_position = 0;    // 1-based position of the first bad character in the normalised text; 0 if none
+    std::string key;      // normalised key; empty unless verdict == ok
+    std::string problem;  // for a person, e.g. "contains a space at position 52"
+    std::size_t bad_position =
+        0;  // 1-based position of the first bad character in the normalised text; 0 if none
     std::vector<std::string> notes;  // soft notes, e.g. "Removed the \"Bearer \" prefix."
 
     bool ok() const { return verdict == KeyLintVerdict::ok; }

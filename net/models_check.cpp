@@ -111,6 +111,9 @@ KeyCheckOutcome check_key(const KeyCheckRequest& request) {
     } else if (const auto issue = find_endpoint_issue(request.endpoint)) {
         outcome = refused_locally(issue->reason, issue->problem);
         outcome.masked_key = mask_key(lint.key);
+    } else if (const auto key_log = tls_key_log_problem()) {
+        outcome = refused_locally(Reason::invalid_setting, *key_log);
+        outcome.masked_key = mask_key(lint.key);
     } else {
         outcome = ask_for_models(lint.key, request, started);
         outcome.masked_key = mask_key(lint.key);

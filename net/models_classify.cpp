@@ -48,6 +48,8 @@ Reason reason_for(TransportError error) {
             return Reason::insecure_endpoint;
         case TransportError::invalid_request:
             return Reason::invalid_setting;
+        case TransportError::malformed_response:
+            return Reason::unexpected_response;
         case TransportError::none:
         case TransportError::other:
             break;
@@ -247,6 +249,10 @@ KeyCheckOutcome classify_models_response(const HttpResponse& response,
         outcome.detail = displayable_server_text(response.error_detail);
         if (response.error == TransportError::other) {
             verdict.explanation = "The request failed in an unexpected way, so the key could not be checked.";
+        } else if (response.error == TransportError::malformed_response) {
+            verdict.explanation =
+                "The server's reply is not valid HTTP (no status line, or a header far too long), so the key "
+                "could not be checked. Is the base URL an OpenAI API?";
         }
     } else {
         verdict = classify_http(response, required_models, outcome);

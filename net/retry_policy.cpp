@@ -28,9 +28,13 @@ std::optional<double> parse_number(std::string_view text) {
 }
 
 std::optional<std::chrono::milliseconds> as_milliseconds(double value) {
-    // Anything past a day is as good as "not soon"; the bound keeps the conversion defined.
+    // No server means a wait of more than a day: such a value is garbage, and repeating it to a person
+    // ("Try again in 86400 seconds") would be wrong. The bound also keeps the conversion defined.
     constexpr double a_day_ms = 86'400'000.0;
-    return std::chrono::milliseconds(static_cast<long long>(std::ceil(std::min(value, a_day_ms))));
+    if (!(value >= 0 && value <= a_day_ms)) {
+        return std::nullopt;
+    }
+    return std::chrono::milliseconds(static_cast<long long>(std::ceil(value)));
 }
 
 }  // namespace

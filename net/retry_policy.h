@@ -19,7 +19,7 @@ std::optional<std::chrono::milliseconds> retry_wait_for(const HttpResponse& resp
 
 // What the server asked for: retry-after-ms (milliseconds), else Retry-After in seconds or as an HTTP-date
 // (counted from the response's Date, else from the local clock; a date already past means now). Anything
-// unreadable counts as not asked.
+// unreadable, negative or more than a day away counts as not asked.
 std::optional<std::chrono::milliseconds> server_requested_wait(const HttpResponse& response);
 
 }  // namespace keywizard::net

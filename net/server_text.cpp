@@ -6,6 +6,7 @@
 
 #include "net/key_characters.h"
 #include "net/key_lint.h"
+#include "net/printable_text.h"
 #include "net/utf8.h"
 
 namespace keywizard::net {
@@ -77,6 +78,23 @@ std::string redact(std::string_view text, Redaction redaction) {
     return out;
 }
 
+// Bidi controls and invisible format characters (U+202E would print what follows backwards) are dropped;
+// controls and separators stay for the caller, which turns them into spaces.
+std::string without_invisible_format_characters(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t at = 0; at < text.size();) {
+        const Utf8Step step = decode_utf8_at(text, at);
+        const bool control_or_separator =
+            step.code_point < 0xA0 || step.code_point == 0x2028 || step.code_point == 0x2029;
+        if (!step.valid || control_or_separator || !is_unsafe_to_print(step.code_point)) {
+            out.append(text.substr(at, step.length));
+        }
+        at += step.length;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string redact_secrets(std::string_view text) {
@@ -96,21 +114,25 @@ std::string redact_key(std::string_view text, std::string_view key) {
 }
 
 std::string displayable_server_text(std::string_view raw, std::size_t max_characters, Redaction redaction) {
-    // Redact before cutting: a key cut in half at the limit would no longer look like one.
-    const std::string redacted = redact(raw, redaction);
+    // Redact before cutting: a key cut in half at the limit would no longer look like one. Invisible
+    // characters go before redacting, so a key split by zero-width spaces is whole again when judged.
+    const std::string redacted = redact(without_invisible_format_characters(raw), redaction);
     const std::string_view text = redacted;
     std::string clean;
     std::size_t characters = 0;
     bool pending_space = false;
     for (std::size_t at = 0; at < text.size();) {
         const Utf8Step step = decode_utf8_at(text, at);
+        // Controls and the line and paragraph separators would break the line: a space.
         const bool blank = step.valid && (step.code_point <= 0x20 || step.code_point == 0x7F ||
-                                          (step.code_point >= 0x80 && step.code_point < 0xA0));
+                                          (step.code_point >= 0x80 && step.code_point < 0xA0) ||
+                                          step.code_point == 0x2028 || step.code_point == 0x2029);
         if (blank) {
             pending_space = !clean.empty();
             at += step.length;
             continue;
         }
+
         if (characters + (pending_space ? 1 : 0) >= max_characters) {
             // A token cut here is dropped whole: it may be a key that redaction did not recognise (glued to
             // other text, as in "org-sk-proj-..."), and half of it would slip past the exact-key masking

@@ -12,7 +12,8 @@ enum class Redaction {
 };
 
 // Text from a server or libcurl made fit to show a person and to put in --json: valid UTF-8 (invalid bytes
-// become '?'), control characters and runs of whitespace become one space, at most `max_characters`
+// become '?'), control characters, U+2028/U+2029 and runs of whitespace become one space, bidi controls
+// and invisible format characters (is_unsafe_to_print) are dropped, at most `max_characters`
 // characters (then "…"), and anything that could be a key redacted.
 std::string displayable_server_text(std::string_view text, std::size_t max_characters = 300,
                                     Redaction redaction = Redaction::key_like);

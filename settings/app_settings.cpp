@@ -15,14 +15,25 @@
 namespace keywizard::settings {
 namespace {
 
+// An absolute home, or empty. A relative HOME ("." or "home/me") would put the key under whatever the
+// working directory happens to be, so it is ignored like a relative XDG_CONFIG_HOME.
 std::filesystem::path home_directory() {
-    if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    if (const char* home = std::getenv("HOME");
+        home != nullptr && std::filesystem::path(home).is_absolute()) {
         return home;
     }
-    if (const passwd* entry = ::getpwuid(::getuid()); entry != nullptr && entry->pw_dir != nullptr) {
+    if (const passwd* entry = ::getpwuid(::getuid());
+        entry != nullptr && entry->pw_dir != nullptr && std::filesystem::path(entry->pw_dir).is_absolute()) {
         return entry->pw_dir;
     }
-    return ".";
+    return {};
+}
+
+std::string relative_directory_problem(const std::filesystem::path& dir) {
+    return "No home directory was found (HOME is unset or not an absolute path, and the password database "
+           "has none), so there is no place for settings: set HOME or XDG_CONFIG_HOME to an absolute "
+           "path. (Refused to use \"" +
+           dir.string() + "\", which would be under the current directory.)";
 }
 
 struct TreeRead {
@@ -35,14 +46,15 @@ struct TreeRead {
 TreeRead read_tree_locked(const std::filesystem::path& file) {
     TreeRead result;
     const auto read = read_whole_file(file);
-    if (!read.error.empty()) {
+    if (!read.error.empty() && !read.too_large) {
         result.error = read.error;
         return result;
     }
     if (!read.exists) {
         return result;
     }
-    auto parsed = parse_settings_text(read.contents);
+    auto parsed = read.too_large ? ParsedSettingsText{std::nullopt, "it is larger than 4 MiB"}
+                                 : parse_settings_text(read.contents);
     if (parsed.tree) {
         result.tree = std::move(*parsed.tree);
         return result;
@@ -68,7 +80,16 @@ std::filesystem::path config_directory_for(const std::string& app_id) {
         xdg != nullptr && std::filesystem::path(xdg).is_absolute()) {
         return std::filesystem::path(xdg) / app_id;
     }
+    // Empty home: a relative path that ensure_private_directory() and load() refuse.
     return home_directory() / ".config" / app_id;
+}
+
+std::optional<std::string> config_directory_problem() {
+    const auto dir = default_config_directory();
+    if (dir.is_absolute()) {
+        return std::nullopt;
+    }
+    return relative_directory_problem(dir);
 }
 
 SettingsFile::SettingsFile(std::filesystem::path config_dir)
@@ -76,6 +97,10 @@ SettingsFile::SettingsFile(std::filesystem::path config_dir)
 
 SettingsLoad SettingsFile::load() const {
     SettingsLoad result;
+    if (!dir_.is_absolute()) {
+        result.warnings.push_back(relative_directory_problem(dir_) + "; using the default settings");
+        return result;
+    }
     std::error_code ec;
     if (!std::filesystem::is_directory(dir_, ec)) {
         return result;
@@ -87,14 +112,15 @@ SettingsLoad SettingsFile::load() const {
     }
 
     const auto read = read_whole_file(path_);
-    if (!read.error.empty()) {
+    if (!read.error.empty() && !read.too_large) {
         result.warnings.push_back(read.error + "; using the default settings");
         return result;
     }
     if (!read.exists) {
         return result;
     }
-    auto parsed = parse_settings_text(read.contents);
+    auto parsed = read.too_large ? ParsedSettingsText{std::nullopt, "it is larger than 4 MiB"}
+                                 : parse_settings_text(read.contents);
     if (!parsed.tree) {
         // Move it aside only under the lock, after reading again: a writer may have just replaced it.
         std::string lock_error;
@@ -116,17 +142,45 @@ SettingsLoad SettingsFile::load() const {
     return result;
 }
 
-StorageStatus SettingsFile::update(const std::function<void(AppSettings&)>& edit) {
-    if (auto created = ensure_private_directory(dir_); !created.ok) {
-        return StorageStatus::failure(created.message + "; settings were not saved");
+std::optional<FileLock> SettingsFile::lock_for_update(std::string& error, std::chrono::milliseconds wait) {
+    if (!dir_.is_absolute()) {
+        error = relative_directory_problem(dir_);
+        return std::nullopt;
     }
+    if (auto created = ensure_private_directory(dir_); !created.ok) {
+        error = created.message;
+        return std::nullopt;
+    }
+    auto lock = FileLock::acquire(lock_path_for(path_), wait, error);
+    if (lock) {
+        // With the lock held no live writer owns a temp file: any left is a killed writer's.
+        remove_stale_temp_files(path_);
+    }
+    return lock;
+}
+
+SettingsLoad SettingsFile::load_locked(const FileLock&, std::string& error) const {
+    SettingsLoad result;
+    auto current = read_tree_locked(path_);
+    if (!current.error.empty()) {
+        error = current.error;
+        return result;
+    }
+    result.warnings = std::move(current.warnings);
+    result.settings = settings_from_json(current.tree, result.warnings);
+    return result;
+}
+
+StorageStatus SettingsFile::update(const std::function<void(AppSettings&)>& edit) {
     std::string lock_error;
-    auto lock = FileLock::acquire(lock_path_for(path_), default_lock_wait, lock_error);
+    auto lock = lock_for_update(lock_error);
     if (!lock) {
         return StorageStatus::failure(lock_error + "; settings were not saved");
     }
-    remove_stale_temp_files(path_);
+    return update_locked(*lock, edit);
+}
 
+StorageStatus SettingsFile::update_locked(const FileLock&, const std::function<void(AppSettings&)>& edit) {
     auto current = read_tree_locked(path_);
     if (!current.error.empty()) {
         return StorageStatus::failure(current.error + "; settings were not saved");

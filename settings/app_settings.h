@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "settings/file_lock.h"
 #include "settings/storage_status.h"
 
 namespace keywizard::settings {
@@ -40,8 +41,13 @@ struct SettingsLoad {
 
 // $XDG_CONFIG_HOME/keywizard, else ~/.config/keywizard.
 std::filesystem::path default_config_directory();
-// The same for a host's app id: $XDG_CONFIG_HOME/<app_id>, else ~/.config/<app_id>.
+// The same for a host's app id: $XDG_CONFIG_HOME/<app_id>, else ~/.config/<app_id>. A relative
+// XDG_CONFIG_HOME or HOME is ignored (the home then comes from the password database). When nothing
+// absolute is left the result is relative, and every read and write refuses it: see
+// config_directory_problem().
 std::filesystem::path config_directory_for(const std::string& app_id);
+// Why no config directory can be found (for a person), or nothing when config_directory_for() is usable.
+std::optional<std::string> config_directory_problem();
 
 class SettingsFile {
   public:
@@ -54,6 +60,16 @@ class SettingsFile {
 
     // Under an exclusive lock: re-reads the file, applies `edit`, writes atomically. Unknown keys survive.
     StorageStatus update(const std::function<void(AppSettings&)>& edit);
+
+    // For a caller that does more under the same lock (KeyStorage saves a key and its settings as one):
+    // creates the directory and takes settings.json's lock, waiting up to `wait`.
+    std::optional<FileLock> lock_for_update(std::string& error,
+                                            std::chrono::milliseconds wait = default_lock_wait);
+    // load() with that lock held. `error` is set when the file exists but cannot be used (unreadable,
+    // corrupt and impossible to move aside): then do not write anything that depends on it.
+    SettingsLoad load_locked(const FileLock& held, std::string& error) const;
+    // update() with that lock held.
+    StorageStatus update_locked(const FileLock& held, const std::function<void(AppSettings&)>& edit);
 
   private:
     std::filesystem::path dir_;

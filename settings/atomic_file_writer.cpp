@@ -11,6 +11,7 @@
 #include <system_error>
 #include <utility>
 
+#include "settings/file_lock.h"
 #include "settings/posix_error.h"
 #include "settings/private_files.h"
 
@@ -126,6 +127,18 @@ StorageStatus write_file_atomically(const std::filesystem::path& file, std::stri
 }
 
 void remove_stale_temp_files(const std::filesystem::path& file) {
+    (void)remove_stale_temp_files_listed(file);
+}
+
+std::vector<std::filesystem::path> remove_stale_temp_files_if_unlocked(const std::filesystem::path& file) {
+    if (auto lock = FileLock::try_acquire(lock_path_for(file))) {
+        return remove_stale_temp_files_listed(file);
+    }
+    return {};
+}
+
+std::vector<std::filesystem::path> remove_stale_temp_files_listed(const std::filesystem::path& file) {
+    std::vector<std::filesystem::path> removed;
     const auto target = resolve_write_target(file);
     const auto prefix = temp_prefix(target);
     std::error_code ec;
@@ -133,10 +146,13 @@ void remove_stale_temp_files(const std::filesystem::path& file) {
     for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         const auto name = it->path().filename().string();
         if (name.starts_with(prefix)) {
-            std::error_code ignored;
-            std::filesystem::remove(it->path(), ignored);
+            std::error_code failed;
+            if (std::filesystem::remove(it->path(), failed)) {
+                removed.push_back(it->path());
+            }
         }
     }
+    return removed;
 }
 
 namespace testing {

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <functional>
 #include <string_view>
+#include <vector>
 
 #include "settings/storage_status.h"
 
@@ -18,6 +19,11 @@ StorageStatus write_file_atomically(const std::filesystem::path& file, std::stri
 // Removes temp files that writers of `file` left behind when they were killed before their rename.
 // Only call it with the file's FileLock held: then no live writer can own a temp file.
 void remove_stale_temp_files(const std::filesystem::path& file);
+// The same, returning what was removed.
+std::vector<std::filesystem::path> remove_stale_temp_files_listed(const std::filesystem::path& file);
+// Takes the file's FileLock only if it is free now (a live writer keeps its temp file) and then removes
+// the stale temp files; returns what was removed.
+std::vector<std::filesystem::path> remove_stale_temp_files_if_unlocked(const std::filesystem::path& file);
 
 namespace testing {
 // Called after the temp file is written and fsynced, just before the rename. Tests use it to kill a

@@ -23,6 +23,11 @@ class DotenvStore final : public SecretStore {
     std::optional<std::string> unavailable_reason() override { return std::nullopt; }
 
     SecretRead read() override {
+        if (!path_.is_absolute()) {
+            return {SecretReadState::failed,
+                    {},
+                    "\"" + path_.string() + "\" is not an absolute path; it was not read"};
+        }
         const auto file = read_whole_file(path_);
         if (!file.error.empty()) {
             return {SecretReadState::failed, {}, file.error};

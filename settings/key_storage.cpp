@@ -1,6 +1,9 @@
 #include "settings/key_storage.h"
 
+#include <system_error>
 #include <utility>
+
+#include "settings/atomic_file_writer.h"
 
 namespace keywizard::settings {
 namespace {
@@ -66,30 +69,66 @@ StoredKey KeyStorage::read_key() {
 }
 
 // The order never loses the key: the new copy is written first (a failure there changes nothing), then
-// key_storage is pointed at it (a failure there leaves the old record pointing at the old, still present
-// copy), and only then is the old copy removed (a failure there leaves a stale duplicate, which is
-// reported, never a missing key).
+// key_storage is pointed at it (a failure there puts the previous secret back, so the old record still
+// points at the old, still present copy), and only then is the old copy removed (a failure there leaves a
+// stale duplicate, which is reported, never a missing key). All of it happens under settings.json's lock,
+// so concurrent saves cannot pair one save's key with another save's settings.
 StorageStatus KeyStorage::save_key(std::string_view key, SecretBackend backend) {
     return save_key(key, backend, [](AppSettings&) {});
 }
 
 StorageStatus KeyStorage::save_key(std::string_view key, SecretBackend backend,
                                    const std::function<void(AppSettings&)>& record) {
-    const auto previous = settings_.load().settings.key_storage;
+    std::string error;
+    auto lock = settings_.lock_for_update(error);
+    if (!lock) {
+        return StorageStatus::failure(error + "\nNothing was changed: the key was not saved.");
+    }
+    (void)remove_stale_temp_files_if_unlocked(dir_ / ".env");  // a killed writer's copy of a key
+    const auto loaded = settings_.load_locked(*lock, error);
+    if (!error.empty()) {
+        return StorageStatus::failure(error + "\nNothing was changed: the key was not saved.");
+    }
+    const auto previous = loaded.settings.key_storage;
     auto& target = store(backend);
+    // What the target holds now, to put back if settings.json cannot be written afterwards.
+    auto before = target.read();
+    if (before.state == SecretReadState::failed || before.state == SecretReadState::unavailable) {
+        return StorageStatus::failure(before.message + "\nNothing was changed: the key was not saved.");
+    }
     auto written = target.write(key);
     if (!written.ok) {
-        return written;
+        return StorageStatus::failure(written.message + "\nNothing was changed: the key was not saved.");
     }
-    auto recorded = settings_.update([&](AppSettings& settings) {
+    auto recorded = settings_.update_locked(*lock, [&](AppSettings& settings) {
         record(settings);
         settings.key_storage = backend;
     });
     if (!recorded.ok) {
-        return StorageStatus::failure(written.message +
-                                      ", but settings.json could not record where: " + recorded.message);
+        const bool had_key = before.state == SecretReadState::found;
+        auto restored = had_key ? target.write(before.value) : target.erase();
+        if (restored.ok) {
+            return StorageStatus::failure(
+                "Could not save the settings: " + recorded.message + "\nNothing was changed: " +
+                (had_key ? "the previous key was put back in " + target.location()
+                         : "the new key was removed again from " + target.location()) +
+                ", and the new key was not saved.");
+        }
+        std::string record_state = !previous ? "settings.json does not say where the key is stored"
+                                   : *previous == backend
+                                       ? "settings.json still has the settings of the previous save"
+                                       : "settings.json still names " + store(*previous).location() +
+                                             " (which still holds the previous key)";
+        return StorageStatus::failure(
+            "Could not save the settings: " + recorded.message + "\n" + target.location() +
+            " now holds the new key, and " +
+            (had_key ? "the previous key could not be put back: " : "it could not be removed again: ") +
+            restored.message + "\n" + record_state + ".");
     }
     std::string message = written.message;
+    for (const auto& warning : loaded.warnings) {
+        message += "\n" + warning;  // e.g. a corrupt settings.json moved aside
+    }
     if (!recorded.message.empty()) {
         message += "\n" + recorded.message;
     }
@@ -106,7 +145,21 @@ StorageStatus KeyStorage::save_key(std::string_view key, SecretBackend backend,
 }
 
 StorageStatus KeyStorage::forget_key() {
-    const auto recorded = settings_.load().settings.key_storage;
+    std::optional<FileLock> lock;
+    std::optional<SecretBackend> recorded;
+    std::vector<std::string> warnings;
+    std::error_code ec;
+    if (std::filesystem::is_directory(dir_, ec)) {
+        std::string error;
+        lock = settings_.lock_for_update(error);
+        if (!lock) {
+            return StorageStatus::failure(error + "\nNothing was removed.");
+        }
+        std::string read_error;  // an unreadable settings.json names nothing: look in both places
+        auto loaded = settings_.load_locked(*lock, read_error);
+        recorded = loaded.settings.key_storage;
+        warnings = std::move(loaded.warnings);
+    }
     std::string message;
     bool removed_any = false;
     const SecretBackend order[] = {recorded.value_or(SecretBackend::keyring),
@@ -126,15 +179,27 @@ StorageStatus KeyStorage::forget_key() {
         message += (message.empty() ? "" : "\n") + ("Removed the key from " + candidate.location());
         removed_any = true;
     }
-    if (recorded) {
-        auto cleared = settings_.update([](AppSettings& settings) { settings.key_storage.reset(); });
+    // A writer killed before its rename leaves a temp file that may hold a key: it is a copy too.
+    if (lock) {
+        for (const auto& temp : remove_stale_temp_files_if_unlocked(dir_ / ".env")) {
+            message += (message.empty() ? "" : "\n") +
+                       ("Removed a leftover temporary copy of " + file_->location() + " (" + temp.string() +
+                        ") that an interrupted save had left");
+            removed_any = true;
+        }
+    }
+    if (recorded && lock) {
+        auto cleared =
+            settings_.update_locked(*lock, [](AppSettings& settings) { settings.key_storage.reset(); });
         if (!cleared.ok) {
             return StorageStatus::failure(message + "\nbut settings.json still names it: " + cleared.message);
         }
     }
     if (!removed_any) {
-        return StorageStatus::success("No key was stored (looked in " + keyring_->location() + " and " +
-                                      file_->location() + ")");
+        message = "No key was stored (looked in " + keyring_->location() + " and " + file_->location() + ")";
+    }
+    for (const auto& warning : warnings) {
+        message += "\n" + warning;
     }
     return StorageStatus::success(std::move(message));
 }

@@ -12,6 +12,12 @@
 namespace keywizard::settings {
 
 StorageStatus ensure_private_directory(const std::filesystem::path& dir) {
+    if (!dir.is_absolute()) {
+        // Only a missing or relative HOME leads here: the directory would land wherever we were started.
+        return StorageStatus::failure("\"" + dir.string() +
+                                      "\" is not an absolute path (no home directory was found: set HOME or "
+                                      "XDG_CONFIG_HOME to an absolute path)");
+    }
     std::error_code ec;
     const auto parent = dir.parent_path();
     if (!parent.empty()) {
@@ -37,9 +43,36 @@ StorageStatus ensure_private_directory(const std::filesystem::path& dir) {
     return StorageStatus::success();
 }
 
-FileRead read_whole_file(const std::filesystem::path& file) {
+namespace {
+
+std::string_view kind_of(mode_t mode) {
+    if (S_ISDIR(mode)) {
+        return "a directory";
+    }
+    if (S_ISFIFO(mode)) {
+        return "a FIFO (named pipe)";
+    }
+    if (S_ISCHR(mode) || S_ISBLK(mode)) {
+        return "a device";
+    }
+    if (S_ISSOCK(mode)) {
+        return "a socket";
+    }
+    return "not a regular file";
+}
+
+std::string size_limit_text(std::size_t bytes) {
+    return bytes % (1024 * 1024) == 0 ? std::to_string(bytes / (1024 * 1024)) + " MiB"
+                                      : std::to_string(bytes) + " bytes";
+}
+
+}  // namespace
+
+FileRead read_whole_file(const std::filesystem::path& file, std::size_t max_bytes) {
     FileRead result;
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever. It changes
+    // nothing for the regular files we go on to read.
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
         if (errno != ENOENT) {
             result.exists = true;
@@ -48,10 +81,37 @@ FileRead read_whole_file(const std::filesystem::path& file) {
         return result;
     }
     result.exists = true;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        result.error = describe_errno("could not read", file, errno);
+        ::close(fd);
+        return result;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        result.error = file.string() + " is " + std::string(kind_of(st.st_mode)) +
+                       ", not a regular file; it was not read";
+        ::close(fd);
+        return result;
+    }
+    const auto too_large = [&] {
+        result.too_large = true;
+        result.contents.clear();
+        result.error = file.string() + " is larger than " + size_limit_text(max_bytes) + "; it was not read";
+    };
+    if (static_cast<unsigned long long>(st.st_size) > max_bytes) {
+        too_large();
+        ::close(fd);
+        return result;
+    }
     char buffer[16384];
     while (true) {
         const ssize_t n = ::read(fd, buffer, sizeof buffer);
         if (n > 0) {
+            // The size can grow after fstat (another program appending): the cap holds for what is read.
+            if (result.contents.size() + static_cast<size_t>(n) > max_bytes) {
+                too_large();
+                break;
+            }
             result.contents.append(buffer, static_cast<size_t>(n));
         } else if (n == 0) {
             break;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "settings/private_files.h"
+
 namespace keywizard::settings {
 namespace {
 
@@ -80,6 +82,34 @@ void change_string(nlohmann::ordered_json& object, const std::string& key, const
     }
 }
 
+// Deepest nesting of arrays and objects, counting brackets outside strings; stops counting past `limit`.
+// No recursion, so any input is safe. Invalid JSON may give any answer: the parser rejects it anyway.
+std::size_t nesting_depth(std::string_view text, std::size_t limit) {
+    std::size_t depth = 0;
+    std::size_t deepest = 0;
+    bool in_string = false;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const char c = text[at];
+        if (in_string) {
+            if (c == '\\') {
+                ++at;  // the escaped character cannot end the string
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+            if (deepest > limit) {
+                return deepest;
+            }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
 }  // namespace
 
 ParsedSettingsText parse_settings_text(std::string_view text) {
@@ -90,6 +120,10 @@ ParsedSettingsText parse_settings_text(std::string_view text) {
         parsed.corruption = "it starts with a UTF-8 byte order mark";
     } else if (text.find('\0') != std::string_view::npos) {
         parsed.corruption = "it contains NUL bytes";
+    } else if (text.size() > max_own_file_bytes) {
+        parsed.corruption = "it is larger than 4 MiB";
+    } else if (nesting_depth(text, max_settings_depth) > max_settings_depth) {
+        parsed.corruption = "it is nested more than " + std::to_string(max_settings_depth) + " levels deep";
     } else {
         auto tree = nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
         if (tree.is_discarded()) {

@@ -17,6 +17,7 @@
 // Any other key is kept as it is, in its place. A known key of the wrong type is ignored with a warning
 // (the default is used) and left in the file untouched until the app changes that setting.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,9 +33,13 @@ struct ParsedSettingsText {
     std::string corruption;  // else why not, e.g. "it starts with a UTF-8 byte order mark"
 };
 
-// Empty text, NUL bytes, a byte order mark, invalid JSON or a top level that is not an object all count
-// as corrupt. (A BOM followed by valid JSON too: no editor needs one, and accepting it would mean
-// silently rewriting the file without it.)
+inline constexpr std::size_t max_settings_depth = 64;
+
+// Empty text, NUL bytes, a byte order mark, invalid JSON, a top level that is not an object, more than 4
+// MiB or arrays and objects nested deeper than max_settings_depth all count as corrupt. (The depth is
+// checked before parsing: copying or printing a 100k-deep tree recurses until the stack runs out.) (A BOM
+// followed by valid JSON too: no editor needs one, and accepting it would mean silently rewriting the file
+// without it.)
 ParsedSettingsText parse_settings_text(std::string_view text);
 
 // Fields of the wrong type keep their defaults; each adds a warning naming the key.

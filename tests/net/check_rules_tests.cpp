@@ -194,6 +194,12 @@ BOOST_AUTO_TEST_CASE(retry_waits_as_long_as_the_server_asks_up_to_five_seconds) 
                default_retry_wait.count());
     BOOST_TEST(retry_wait_ms(503, {{"retry-after", "1e999"}}, Reason::server_error) ==
                default_retry_wait.count());
+    // More than a day is garbage, not a wait: ignored like any unreadable value.
+    BOOST_TEST(retry_wait_ms(503, {{"retry-after", "86401"}}, Reason::server_error) ==
+               default_retry_wait.count());
+    BOOST_TEST(retry_wait_ms(503, {{"retry-after-ms", "-5"}}, Reason::server_error) ==
+               default_retry_wait.count());
+    BOOST_TEST(retry_wait_ms(429, {{"retry-after", "86400"}}, Reason::rate_limited) == -1);
 }
 
 BOOST_AUTO_TEST_CASE(retry_after_as_an_http_date_counts_from_the_servers_date) {
@@ -207,7 +213,9 @@ BOOST_AUTO_TEST_CASE(retry_after_as_an_http_date_counts_from_the_servers_date) {
     BOOST_TEST(retry_wait_ms(503, with("Wed, 21 Oct 2015 07:27:00 GMT"), Reason::server_error) == 0);  // past
     BOOST_TEST(retry_wait_ms(429, with("Wed, 21 Oct 2015 07:29:00 GMT"), Reason::rate_limited) ==
                -1);  // > 5 s
-    BOOST_TEST(retry_wait_ms(429, with("Fri, 31 Dec 9999 23:59:59 GMT"), Reason::rate_limited) == -1);
+    // More than a day away: garbage, so not asked at all.
+    BOOST_TEST(retry_wait_ms(429, with("Fri, 31 Dec 9999 23:59:59 GMT"), Reason::rate_limited) ==
+               default_retry_wait.count());
 }
 
 BOOST_AUTO_TEST_CASE(retry_after_as_an_http_date_without_a_date_header_counts_from_the_local_clock) {

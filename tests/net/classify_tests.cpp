@@ -369,6 +369,7 @@ const std::vector<TransportRow> transport_rows = {
     {TransportError::insecure_endpoint, Reason::insecure_endpoint},
     {TransportError::invalid_request, Reason::invalid_setting},
     {TransportError::other, Reason::unexpected_response},
+    {TransportError::malformed_response, Reason::unexpected_response},
 };
 
 BOOST_DATA_TEST_CASE(each_transport_failure_maps_to_its_reason, bdata::make(transport_rows), row) {

@@ -97,4 +97,29 @@ BOOST_AUTO_TEST_CASE(forget_also_removes_a_stray_copy_from_the_other_backend) {
     BOOST_TEST((keyring->read().state == SecretReadState::not_found));
 }
 
+BOOST_AUTO_TEST_CASE(a_keyring_save_whose_settings_cannot_be_written_leaves_the_keyring_as_it_was) {
+    // settings.json is a symlink into a directory that does not exist: it reads as absent, but no temp
+    // file can be created beside its target, so only the settings write fails, after the keyring's.
+    std::filesystem::create_directories(config);
+    std::filesystem::create_symlink(dir.path() / "missing" / "settings.json", config / "settings.json");
+    KeyStorage storage(config);
+
+    const auto first = storage.save_key(test_key, SecretBackend::keyring);
+    BOOST_TEST(!first.ok);
+    BOOST_TEST(first.message.find("No such file or directory") != std::string::npos, first.message);
+    BOOST_TEST(
+        first.message.find("Nothing was changed: the new key was removed again from") != std::string::npos,
+        first.message);
+    BOOST_TEST((keyring->read().state == SecretReadState::not_found));
+
+    BOOST_TEST_REQUIRE(keyring->write(other_test_key).ok);
+    const auto second = storage.save_key(test_key, SecretBackend::keyring);
+    BOOST_TEST(!second.ok);
+    BOOST_TEST(
+        second.message.find("Nothing was changed: the previous key was put back in") != std::string::npos,
+        second.message);
+    BOOST_TEST((keyring->read().value == other_test_key));  // no values printed: they are keys
+    BOOST_TEST(!std::filesystem::exists(config / ".env"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,6 +4,7 @@
 
 #include "cli/cli_options.h"
 #include "cli/commands.h"
+#include "settings/app_settings.h"
 
 namespace keywizard::cli {
 
@@ -26,6 +27,13 @@ int run_cli(int argc, char** argv) {
         return exit_usage;
     }
     const CliOptions& options = parsed.options;
+    // A relative HOME or XDG_CONFIG_HOME would put the key under the working directory: never.
+    if (options.command == "set" || options.command == "forget" || options.command == "show") {
+        if (const auto problem = settings::config_directory_problem()) {
+            std::fprintf(stderr, "keywizard: %s\n", problem->c_str());
+            return exit_storage_failure;
+        }
+    }
     if (options.command == "check") {
         return run_check(options);
     }

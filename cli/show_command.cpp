@@ -6,20 +6,27 @@
 #include "cli/commands.h"
 #include "core/key_setup.h"
 #include "net/key_lint.h"
+#include "net/printable_text.h"
 
 namespace keywizard::cli {
 namespace {
 
+// Everything shown here came from outside (settings.json, the environment, argv): nothing in it may move
+// the cursor, reorder the line or hide text, and a proxy's password is never shown.
 std::string or_default(const std::string& value, const char* fallback) {
-    return value.empty() ? fallback : value;
+    return value.empty() ? fallback : net::printable_text(value);
 }
 
 std::string joined(const std::vector<std::string>& items) {
     std::string text;
     for (const auto& item : items) {
-        text += (text.empty() ? "" : ", ") + item;
+        text += (text.empty() ? "" : ", ") + net::printable_text(item);
     }
     return text;
+}
+
+std::string proxy_shown(const std::string& proxy) {
+    return net::printable_text(net::mask_url_credentials(proxy));
 }
 
 // " (from OPENAI_BASE_URL)", " (from --base-url)", "" for settings.json and defaults.
@@ -39,7 +46,7 @@ std::string origin(const Setting& setting, const char* option) {
 void print_plain(const StoredKeyInfo& stored, const Endpoint& endpoint) {
     if (stored.stored) {
         std::printf("Key:             %s\n", stored.masked_key.c_str());
-        std::printf("Stored in:       %s\n", stored.location.c_str());
+        std::printf("Stored in:       %s\n", net::printable_text(stored.location).c_str());
     } else {
         std::printf("Key:             not stored (save one with `keywizard set` or `keywizard wizard`)\n");
     }
@@ -47,25 +54,26 @@ void print_plain(const StoredKeyInfo& stored, const Endpoint& endpoint) {
         std::printf("Environment:     OPENAI_API_KEY %s overrides the stored key for tools that read it\n",
                     stored.environment_key_masked.c_str());
     }
-    std::printf("Base URL:        %s%s\n", endpoint.base_url.value.c_str(),
+    std::printf("Base URL:        %s%s\n", net::printable_text(endpoint.base_url.value).c_str(),
                 origin(endpoint.base_url, "--base-url").c_str());
     std::printf("Organization:    %s%s\n", or_default(endpoint.organization.value, "(none)").c_str(),
                 origin(endpoint.organization, "--organization").c_str());
     std::printf("Project:         %s%s\n", or_default(endpoint.project.value, "(none)").c_str(),
                 origin(endpoint.project, "--project").c_str());
     std::printf("Proxy:           %s%s\n",
-                or_default(endpoint.proxy.value, "(libcurl's proxy variables)").c_str(),
+                or_default(proxy_shown(endpoint.proxy.value), "(libcurl's proxy variables)").c_str(),
                 origin(endpoint.proxy, "--proxy").c_str());
     std::printf("CA file:         %s%s\n", or_default(endpoint.ca_file.value, "(system store)").c_str(),
                 origin(endpoint.ca_file, "--ca-file").c_str());
     std::printf("Timeout:         %d s\n", endpoint.timeout_seconds);
     std::printf("Required models: %s\n", or_default(joined(endpoint.required_models), "(none)").c_str());
     if (!stored.last_check_status.empty()) {
-        std::printf("Last check:      %s (%s) at %s\n", stored.last_check_status.c_str(),
-                    stored.last_check_reason.c_str(), stored.last_check_time.c_str());
+        std::printf("Last check:      %s (%s) at %s\n", net::printable_text(stored.last_check_status).c_str(),
+                    net::printable_text(stored.last_check_reason).c_str(),
+                    net::printable_text(stored.last_check_time).c_str());
     }
     if (!stored.verified_base_url.empty()) {
-        std::printf("Verified at:     %s\n", stored.verified_base_url.c_str());
+        std::printf("Verified at:     %s\n", net::printable_text(stored.verified_base_url).c_str());
     }
 }
 
@@ -83,7 +91,7 @@ void print_json(const StoredKeyInfo& stored, const Endpoint& endpoint) {
     json["base_url"] = endpoint.base_url.value;
     json["organization"] = endpoint.organization.value;
     json["project"] = endpoint.project.value;
-    json["proxy"] = endpoint.proxy.value;
+    json["proxy"] = net::mask_url_credentials(endpoint.proxy.value);
     json["ca_file"] = endpoint.ca_file.value;
     json["timeout_seconds"] = endpoint.timeout_seconds;
     json["required_models"] = endpoint.required_models;

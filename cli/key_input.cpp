@@ -82,9 +82,10 @@ KeyInput read_key_from_stdin() {
     const bool terminal = isatty(STDIN_FILENO) == 1;
     std::optional<EchoOff> echo_off;
     if (terminal) {
+        // Echo off before the prompt: whatever is pasted as soon as the prompt shows stays hidden.
+        echo_off.emplace(STDIN_FILENO);
         std::fputs("Paste your OpenAI API key and press Enter (it will not be shown): ", stderr);
         std::fflush(stderr);
-        echo_off.emplace(STDIN_FILENO);
     }
 
     char buffer[512];

@@ -225,9 +225,9 @@ BOOST_AUTO_TEST_CASE(wizard_json_tells_a_spawning_host_what_happened) {
     CliFixture fixture;
     fixture.use_session_bus();
     fixture.environment()["DISPLAY"] = display;
+    fixture.environment()["KEYWIZARD_TEST_HOOKS"] = "quit-after-shown";
     // Closed without saving (the test-only hook closes it after its first paint).
-    const ProcessResult closed =
-        fixture.run({"wizard", "--app-id", "com.example.Spawner", "--json", "--quit-after-shown"});
+    const ProcessResult closed = fixture.run({"wizard", "--app-id", "com.example.Spawner", "--json"});
     BOOST_TEST(closed.exit_code == 1, closed.err);
     const auto json = nlohmann::json::parse(closed.out);
     BOOST_TEST(json["result"].get<std::string>() == "cancelled");

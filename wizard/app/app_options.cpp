@@ -19,11 +19,38 @@ std::optional<StartView> view_named(std::string_view name) {
 
 }  // namespace
 
-AppOptionsParse parse_app_options(const std::vector<std::string>& arguments) {
+// KEYWIZARD_TEST_HOOKS: comma-separated words that only tests, the screenshot tools and the benchmark use.
+std::optional<std::string> apply_test_hooks(std::string_view hooks, AppOptions& options) {
+    while (!hooks.empty()) {
+        const auto comma = hooks.find(',');
+        const std::string_view hook = hooks.substr(0, comma);
+        hooks = comma == std::string_view::npos ? std::string_view() : hooks.substr(comma + 1);
+        constexpr std::string_view show_prefix = "show=";
+        if (hook == "quit-after-shown") {
+            options.quit_after_shown = true;
+        } else if (hook == "no-first-run") {
+            options.no_first_run = true;
+        } else if (hook.starts_with(show_prefix)) {
+            const auto view = view_named(hook.substr(show_prefix.size()));
+            if (!view) {
+                return "KEYWIZARD_TEST_HOOKS: unknown view in \"" + std::string(hook) + "\"";
+            }
+            options.view = *view;
+        } else if (!hook.empty()) {
+            return "KEYWIZARD_TEST_HOOKS: unknown hook \"" + std::string(hook) + "\"";
+        }
+    }
+    return std::nullopt;
+}
+
+AppOptionsParse parse_app_options(const std::vector<std::string>& arguments, std::string_view test_hooks) {
     AppOptionsParse parse;
+    if (auto problem = apply_test_hooks(test_hooks, parse.options)) {
+        parse.error = std::move(problem);
+        return parse;
+    }
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         const std::string& argument = arguments[i];
-        constexpr std::string_view show_prefix = "--show=";
         // --app-id ID / --app-id=ID, the same for --app-name.
         auto value_of = [&](std::string_view name) -> std::optional<std::string> {
             if (argument == name && i + 1 < arguments.size()) {
@@ -46,17 +73,6 @@ AppOptionsParse parse_app_options(const std::vector<std::string>& arguments) {
             parse.options.app_name = *name;
         } else if (argument == "--json") {
             parse.options.json = true;
-        } else if (argument == "--quit-after-shown") {
-            parse.options.quit_after_shown = true;
-        } else if (argument == "--no-first-run") {
-            parse.options.no_first_run = true;
-        } else if (std::string_view(argument).starts_with(show_prefix)) {
-            const auto view = view_named(std::string_view(argument).substr(show_prefix.size()));
-            if (!view) {
-                parse.error = "unknown view in \"" + argument + "\"";
-                return parse;
-            }
-            parse.options.view = *view;
         } else {
             parse.error = "unknown option \"" + argument + "\"";
             return parse;
@@ -68,10 +84,7 @@ AppOptionsParse parse_app_options(const std::vector<std::string>& arguments) {
 std::string app_options_usage() {
     return "  --app-id ID          the app whose key it is (default keywizard)\n"
            "  --app-name NAME      the app's name as the person knows it\n"
-           "  --json               (wizard) print what happened as JSON when it closes\n"
-           "  --quit-after-shown   exit right after the first window is painted\n"
-           "  --no-first-run       do not open the wizard by itself\n"
-           "  --show=VIEW          editor-api-keys | editor-network\n";
+           "  --json               (wizard) print what happened as JSON when it closes\n";
 }
 
 }  // namespace keywizard::ui

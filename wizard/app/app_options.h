@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace keywizard::ui {
@@ -30,8 +31,12 @@ struct AppOptionsParse {
     std::optional<std::string> error;  // for a person: which argument is not understood
 };
 
-// `arguments` excludes the program name and the `wizard` command word.
-AppOptionsParse parse_app_options(const std::vector<std::string>& arguments);
+// `arguments` excludes the program name and the `wizard` command word. `test_hooks` is the value of
+// KEYWIZARD_TEST_HOOKS, for tests, the screenshot tools and the benchmark only (never in --help):
+// comma-separated "quit-after-shown" (exit right after the first paint), "no-first-run" (the wizard does
+// not open by itself), "show=editor-api-keys" or "show=editor-network" (open the Configuration Editor).
+AppOptionsParse parse_app_options(const std::vector<std::string>& arguments,
+                                  std::string_view test_hooks = {});
 
 // One line per option, for --help style messages.
 std::string app_options_usage();

@@ -132,7 +132,8 @@ class KeywizardApp : public wxApp {
         if (start_ == GuiStart::wizard && !arguments.empty() && arguments.front() == "wizard") {
             arguments.erase(arguments.begin());
         }
-        const AppOptionsParse parse = parse_app_options(arguments);
+        const char* test_hooks = std::getenv("KEYWIZARD_TEST_HOOKS");
+        const AppOptionsParse parse = parse_app_options(arguments, test_hooks != nullptr ? test_hooks : "");
         if (parse.error) {
             std::fprintf(stderr, "keywizard: %s\nOptions:\n%s", parse.error->c_str(),
                          app_options_usage().c_str());

@@ -128,15 +128,16 @@ BOOST_AUTO_TEST_CASE(gui_options_are_parsed_and_unknown_ones_refused) {
     BOOST_TEST(!none.options.quit_after_shown);
     BOOST_TEST((none.options.view == StartView::none));
 
-    const AppOptionsParse all =
-        parse_app_options({"--quit-after-shown", "--no-first-run", "--show=editor-network"});
+    const AppOptionsParse all = parse_app_options({}, "quit-after-shown,no-first-run,show=editor-network");
     BOOST_TEST(!all.error);
     BOOST_TEST(all.options.quit_after_shown);
     BOOST_TEST(all.options.no_first_run);
     BOOST_TEST((all.options.view == StartView::editor_network));
 
-    BOOST_TEST((parse_app_options({"--show=editor-api-keys"}).options.view == StartView::editor_api_keys));
-    BOOST_TEST(parse_app_options({"--show=nothing"}).error.has_value());
+    BOOST_TEST((parse_app_options({}, "show=editor-api-keys").options.view == StartView::editor_api_keys));
+    BOOST_TEST(parse_app_options({}, "show=nothing").error.has_value());
+    // Test hooks are not options a person can pass.
+    BOOST_TEST(parse_app_options({"--quit-after-shown"}).error.has_value());
     BOOST_TEST(parse_app_options({"--frobnicate"}).error.has_value());
 }
 

@@ -65,6 +65,17 @@ AdvancedEndpointPane::AdvancedEndpointPane(wxWindow* parent, int width_dip)
     column->Add(grid, 0, wxEXPAND);
     column->SetMinSize(FromDIP(wxSize(width_dip - 16, -1)));
     pane->SetSizer(column);
+
+    pane->Enable(IsExpanded());
+    Bind(wxEVT_COLLAPSIBLEPANE_CHANGED, [this](wxCollapsiblePaneEvent& event) {
+        GetPane()->Enable(IsExpanded());
+        event.Skip();
+    });
+}
+
+void AdvancedEndpointPane::Collapse(bool collapse) {
+    wxCollapsiblePane::Collapse(collapse);
+    GetPane()->Enable(!collapse);
 }
 
 wxTextCtrl* AdvancedEndpointPane::AddField(wxSizer* grid, const wxString& label, const wxString& hint,

@@ -24,6 +24,10 @@ class AdvancedEndpointPane : public wxCollapsiblePane {
     void SetFields(const EndpointFields& fields, bool overwrite_edited = false);
     bool WasEdited() const { return edited_; }
 
+    // Collapsed, the fields are disabled as well as hidden: GTK keeps hidden children of an expander in
+    // the Tab order, and typing there would silently change the base URL.
+    void Collapse(bool collapse = true) override;
+
   private:
     wxTextCtrl* AddField(wxSizer* grid, const wxString& label, const wxString& hint, const wxString& name);
     void BrowseCaFile();

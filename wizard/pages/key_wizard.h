@@ -7,8 +7,8 @@ class wxWindow;
 namespace keywizard::ui {
 
 struct KeyWizardOptions {
-    Options app;            // whose key: app_id (config folder, keyring), app_name, explicit endpoint
-    bool first_run = false;            // shows "Skip for now" on the start page; skipping is recorded
+    Options app;             // whose key: app_id (config folder, keyring), app_name, explicit endpoint
+    bool first_run = false;  // shows "Skip for now" on the start page; skipping is recorded
 };
 
 enum class KeyWizardResult {

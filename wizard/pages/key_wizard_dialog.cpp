@@ -124,12 +124,13 @@ void KeyWizardDialog::UpdateButtons() {
     if (wxWindow* next = FindWindow(wxID_FORWARD)) {
         next->Enable(page->CanGoForward());
     }
+    // Once the key is saved there is nothing left to go back to or cancel: Finish is the way out.
+    const bool saved_and_done = page->GetPageId() == PageId::done && Result() == KeyWizardResult::saved;
     if (wxWindow* back = FindWindow(wxID_BACKWARD)) {
-        back->Enable(page->GetPrev() != nullptr && page->CanGoBack());
+        back->Enable(page->GetPrev() != nullptr && page->CanGoBack() && !saved_and_done);
     }
-    // Once the key is saved there is nothing left to cancel: Finish is the way out.
     if (wxWindow* cancel = FindWindow(wxID_CANCEL)) {
-        cancel->Enable(!(page->GetPageId() == PageId::done && Result() == KeyWizardResult::saved));
+        cancel->Enable(!saved_and_done);
     }
 }
 
@@ -158,18 +159,19 @@ void KeyWizardDialog::SkipForNow() {
 }
 
 void KeyWizardDialog::ProbeStartFacts() {
-    probe_task_.start<WizardStartFacts>([app = options_.app](const net::CancelTokenPtr&) { return probe_wizard_start(app); },
-                                        [this](WizardStartFacts facts) {
-                                            start_facts_ = std::move(facts);
-                                            if (auto* paste = PageAs<PasteKeyPage>(PageId::paste_key)) {
-                                                paste->OnStartFactsKnown();
-                                            }
-                                            UpdateButtons();
-                                        },
-                                        [this](std::string what) {
-                                            NoteKeyringProblem("it could not be reached: " + what);
-                                            UpdateButtons();
-                                        });
+    probe_task_.start<WizardStartFacts>(
+        [app = options_.app](const net::CancelTokenPtr&) { return probe_wizard_start(app); },
+        [this](WizardStartFacts facts) {
+            start_facts_ = std::move(facts);
+            if (auto* paste = PageAs<PasteKeyPage>(PageId::paste_key)) {
+                paste->OnStartFactsKnown();
+            }
+            UpdateButtons();
+        },
+        [this](std::string what) {
+            NoteKeyringProblem("it could not be reached: " + what);
+            UpdateButtons();
+        });
 }
 
 void KeyWizardDialog::OnCharHook(wxKeyEvent& event) {
@@ -194,6 +196,11 @@ void KeyWizardDialog::OnCancelRequested(wxWizardEvent& event) {
 }
 
 void KeyWizardDialog::OnPageChanged(wxWizardEvent& event) {
+    // Focus starts on Next, so Enter goes on; a page that wants the focus elsewhere (the key field) takes
+    // it in OnShown. Otherwise GTK would put it on the first link, and Enter would open a browser.
+    if (wxWindow* next = FindWindow(wxID_FORWARD); next != nullptr && next->IsEnabled()) {
+        next->SetFocus();
+    }
     if (auto* page = dynamic_cast<WizardPageBase*>(event.GetPage())) {
         page->OnShown(event.GetDirection());
     }

@@ -61,6 +61,7 @@ PasteKeyPage::PasteKeyPage(KeyWizardDialog& wizard)
     label->SetFont(parent->GetFont().Bold());
     main->Add(label, 0, wxBOTTOM, FromDIP(4));
     key_field_ = new KeyEntryField(parent, main_column_dip);
+    key_field_->SetLabelWindow(label);
     main->Add(key_field_, 0, wxEXPAND | wxBOTTOM, FromDIP(10));
 
     check_panel_ = new KeyCheckPanel(
@@ -129,7 +130,18 @@ PasteKeyPage::PasteKeyPage(KeyWizardDialog& wizard)
     add_links(parent, right_column(), content.links);
 
     Bind(EVT_KEY_ENTRY_CHANGED, [this](wxCommandEvent&) { OnInputChanged(); });
-    Bind(EVT_KEY_ENTRY_SUBMIT, [this](wxCommandEvent&) { check_panel_->StartTest(); });
+    // Enter tests the key; once it passed (and nothing changed since), Enter goes on like Next.
+    Bind(EVT_KEY_ENTRY_SUBMIT, [this](wxCommandEvent&) {
+        if (CanGoForward()) {
+            if (wxWindow* next = this->wizard().FindWindow(wxID_FORWARD)) {
+                wxCommandEvent press(wxEVT_BUTTON, wxID_FORWARD);
+                press.SetEventObject(next);
+                next->GetEventHandler()->ProcessEvent(press);
+            }
+            return;
+        }
+        check_panel_->StartTest();
+    });
     Bind(EVT_ENDPOINT_FIELDS_CHANGED, [this](wxCommandEvent&) { OnInputChanged(); });
     Bind(EVT_KEY_CHECK_STATE, [this](wxCommandEvent&) { OnCheckStateChanged(); });
     Bind(wxEVT_WIZARD_PAGE_CHANGING, &PasteKeyPage::OnPageChanging, this);

@@ -1,5 +1,7 @@
 #include "wizard/widgets/key_entry_field.h"
 
+#include "wizard/widgets/label_link.h"
+
 #include <wx/button.h>
 #include <wx/clipbrd.h>
 #include <wx/dataobj.h>
@@ -120,7 +122,13 @@ void KeyEntryField::SetRevealed(bool revealed) {
     show_toggle_->SetValue(revealed);
     show_toggle_->SetLabel(revealed ? _("&Hide") : _("&Show"));
     Layout();
+    link_label(label_, to);
     to->SetFocus();
+}
+
+void KeyEntryField::SetLabelWindow(wxStaticText* label) {
+    label_ = label;
+    link_label(label_, GetTextControl());
 }
 
 void KeyEntryField::PasteFromClipboard() {
@@ -143,6 +151,9 @@ void KeyEntryField::PasteFromClipboard() {
 }
 
 bool KeyEntryField::SetFocusToField() {
+    // wxGTK relates a label to the widget after it once its page is shown (here: this panel, which cannot
+    // take the focus); the page calls this when it is shown, so link again.
+    link_label(label_, GetTextControl());
     GetTextControl()->SetFocus();
     return true;
 }

@@ -54,6 +54,8 @@ class KeyEntryField : public wxPanel {
     wxTextCtrl* GetTextControl() const;
 
     bool SetFocusToField();
+    // `label` names the field (mnemonic and screen readers), following Show/Hide to the text in use.
+    void SetLabelWindow(wxStaticText* label);
 
   private:
     void OnTextChanged();
@@ -69,7 +71,8 @@ class KeyEntryField : public wxPanel {
     wxStaticText* lint_message_ = nullptr;
     int wrap_width_dip_;
     bool revealed_ = false;
-    bool truncated_ = false;  // the last paste or SetKeyText was cut to max_key_bytes
+    wxStaticText* label_ = nullptr;  // SetLabelWindow
+    bool truncated_ = false;         // the last paste or SetKeyText was cut to max_key_bytes
     net::KeyLintResult lint_;
 };
 

@@ -20,6 +20,10 @@ class NoticeBox : public wxPanel {
               const wxString& name = "notice");
 
     void SetNotice(NoticeKind kind, const wxString& text);
+
+    // A notice is read, not operated: never a Tab stop, and focus never starts there.
+    bool AcceptsFocus() const override { return false; }
+    bool AcceptsFocusFromKeyboard() const override { return false; }
     NoticeKind GetKind() const { return kind_; }
     wxString GetText() const;
 

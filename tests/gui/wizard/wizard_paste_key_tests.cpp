@@ -2,6 +2,8 @@
 // keyring of scripts/test-session (or the file when told), real cancels of a server that never answers.
 #include <boost/test/unit_test.hpp>
 
+#include <wx/collpane.h>
+
 #include <wx/checkbox.h>
 #include <wx/radiobut.h>
 #include <wx/stattext.h>
@@ -129,6 +131,7 @@ BOOST_AUTO_TEST_CASE(editing_the_key_or_an_advanced_field_after_a_valid_test_dis
     f.press_test_key();
     BOOST_TEST_REQUIRE(f.wait_for_result());
     BOOST_TEST_REQUIRE(f.next_button()->IsEnabled());
+    f.child<wxCollapsiblePane>("advanced_pane")->Expand();
     type_text(f.child<wxTextCtrl>("advanced_organization"), "org-kwtest");
     BOOST_TEST(!f.next_button()->IsEnabled());
     BOOST_TEST(!check_panel(f)->GetOutcome().has_value());

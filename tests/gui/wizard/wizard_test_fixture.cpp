@@ -1,5 +1,7 @@
 #include "tests/gui/wizard/wizard_test_fixture.h"
 
+#include <wx/collpane.h>
+
 #include <wx/radiobut.h>
 #include <wx/textctrl.h>
 
@@ -98,8 +100,12 @@ void WizardFixture::open_paste_page(LoopbackServer* server) {
     go_next();
     BOOST_REQUIRE(current() == ui::PageId::paste_key);
     if (server != nullptr) {
+        // As a person does: open Advanced, point it at the stand-in, close it again.
+        auto* advanced = child<wxCollapsiblePane>("advanced_pane");
+        advanced->Expand();
         type_text(child<wxTextCtrl>("advanced_base_url"), wxString::FromUTF8(server->base_url()));
         type_text(child<wxTextCtrl>("advanced_ca_file"), wxString::FromUTF8(TestPki::instance().ca_file()));
+        advanced->Collapse();
     }
 }
 

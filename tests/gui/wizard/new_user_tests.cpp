@@ -1,0 +1,111 @@
+// What a new user tripped on (issue 15), each proved on real windows: hidden Advanced fields take no focus,
+// the key's label names the key field, notices are no Tab stops, Enter after a passing test goes on, and a
+// saved key cannot be walked back or cancelled.
+#include <boost/test/unit_test.hpp>
+
+#include <wx/collpane.h>
+#include <wx/radiobut.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/tglbtn.h>
+
+#include "settings/key_storage.h"
+#include "tests/gui/wizard/wizard_test_fixture.h"
+#include "wizard/widgets/key_check_panel.h"
+#include "wizard/widgets/label_link.h"
+#include "wizard/widgets/notice_box.h"
+
+namespace keywizard::test {
+namespace {
+
+void collect_notices(wxWindow* root, std::vector<ui::NoticeBox*>& found) {
+    if (auto* notice = dynamic_cast<ui::NoticeBox*>(root)) {
+        found.push_back(notice);
+    }
+    for (wxWindow* child : root->GetChildren()) {
+        collect_notices(child, found);
+    }
+}
+
+wxStaticText* find_static_text(wxWindow* root, const wxString& text) {
+    if (auto* label = dynamic_cast<wxStaticText*>(root); label != nullptr && label->GetLabelText() == text) {
+        return label;
+    }
+    for (wxWindow* child : root->GetChildren()) {
+        if (auto* found = find_static_text(child, text)) {
+            return found;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(new_user_tests)
+
+BOOST_AUTO_TEST_CASE(collapsed_advanced_fields_take_no_focus_and_no_typing) {
+    WizardFixture f;
+    f.open_paste_page(nullptr);
+    auto* advanced = f.child<wxCollapsiblePane>("advanced_pane");
+    BOOST_TEST_REQUIRE(advanced->IsCollapsed());
+    const char* fields[] = {"advanced_base_url", "advanced_organization", "advanced_project",
+                            "advanced_ca_file",  "advanced_ca_browse",    "advanced_proxy"};
+    for (const char* name : fields) {
+        BOOST_TEST(!f.child<wxWindow>(name)->IsEnabled(), name);  // GTK skips insensitive widgets on Tab
+    }
+    advanced->Expand();
+    for (const char* name : fields) {
+        BOOST_TEST(f.child<wxWindow>(name)->IsEnabled(), name);
+    }
+    advanced->Collapse();
+    BOOST_TEST(!f.child<wxWindow>("advanced_base_url")->IsEnabled());
+}
+
+BOOST_AUTO_TEST_CASE(the_key_label_names_the_key_field_shown_or_hidden) {
+    WizardFixture f;
+    f.open_paste_page(nullptr);
+    wxStaticText* label = find_static_text(&f.wizard(), "Your OpenAI API key:");
+    BOOST_TEST_REQUIRE(label != nullptr);
+    BOOST_TEST(ui::linked_widget_of(label) == f.child<wxTextCtrl>("key_text")->GetHandle());
+    auto* show = f.child<wxToggleButton>("key_show_toggle");
+    show->SetValue(true);
+    wxCommandEvent toggled(wxEVT_TOGGLEBUTTON, show->GetId());
+    toggled.SetInt(1);
+    toggled.SetEventObject(show);
+    show->GetEventHandler()->ProcessEvent(toggled);
+    BOOST_TEST(ui::linked_widget_of(label) == f.child<wxTextCtrl>("key_text")->GetHandle());
+    BOOST_TEST(f.child<wxTextCtrl>("key_text")->GetHandle() !=
+               f.child<wxTextCtrl>("key_text_masked")->GetHandle());
+}
+
+BOOST_AUTO_TEST_CASE(notices_are_never_tab_stops) {
+    WizardFixture f;
+    std::vector<ui::NoticeBox*> notices;
+    collect_notices(&f.wizard(), notices);
+    BOOST_TEST_REQUIRE(!notices.empty());
+    for (auto* notice : notices) {
+        BOOST_TEST(!notice->AcceptsFocusFromKeyboard(), notice->GetName());
+        BOOST_TEST(!notice->AcceptsFocus(), notice->GetName());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(enter_after_a_passing_test_goes_on_and_a_saved_key_cannot_be_walked_back) {
+    auto server = start_api(models_reply());
+    WizardFixture f;
+    settings::KeyStorage(f.config_dir()).forget_key();
+    f.open_paste_page(server.get());
+    f.type_key(test_key);
+    press_enter(f.child<wxTextCtrl>("key_text"));  // the first Enter tests
+    BOOST_TEST_REQUIRE(f.wait_for_result());
+    BOOST_TEST(f.current() == ui::PageId::paste_key);
+    press_enter(f.child<wxTextCtrl>("key_text"));  // the second goes on, as Next would
+    BOOST_TEST_REQUIRE(pump_until([&] { return f.current() == ui::PageId::done; }));
+    BOOST_TEST(server->request_count() == 1u);  // it did not test again
+    BOOST_TEST((f.wizard().Result() == ui::KeyWizardResult::saved));
+    BOOST_TEST(!f.back_button()->IsEnabled());
+    BOOST_TEST(!f.cancel_button()->IsEnabled());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace keywizard::test

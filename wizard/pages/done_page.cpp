@@ -59,11 +59,14 @@ void DonePage::OnShown(bool /*forward*/) {
     if (saved && saved->status.ok) {
         SetPageTitle(translated(page_content(PageId::done).title));
         status_->SetNotice(NoticeKind::success, _("Your key works and is saved."));
-        // KeyStorage's own words ("Saved the key in …", and where an old copy was removed), else the place.
-        location_->SetLabelText(
-            saved->status.message.empty()
-                ? wxString::Format(_("Stored in: %s"), wxString::FromUTF8(saved->location))
-                : wxString::FromUTF8(saved->status.message));
+        // Where, once ("saved" is already said above); then anything else the storage did, such as removing
+        // an old copy, from KeyStorage's own words after its first line.
+        wxString location = wxString::Format(_("Stored in: %s"), wxString::FromUTF8(saved->location));
+        const std::string& message = saved->status.message;
+        if (const auto line_end = message.find('\n'); line_end != std::string::npos) {
+            location += "\n" + wxString::FromUTF8(message.substr(line_end + 1));
+        }
+        location_->SetLabelText(location);
         const bool plain_file = saved->backend == settings::SecretBackend::file;
         wxString warning;
         if (plain_file) {

@@ -82,13 +82,11 @@ CheckResultPanel::CheckResultPanel(wxWindow* parent, int wrap_width_dip, const w
         new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "result_notes");
     notes_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
 
+    // Plain words first: what a person acts on is shown, the codes for support are under Details.
     fields_ = new wxFlexGridSizer(2, FromDIP(2), FromDIP(12));
-    AddField(_("Reason:"), "result_reason");
-    AddField(_("HTTP status:"), "result_http_status");
-    AddField(_("Request ID:"), "result_request_id");
-    AddField(_("Models available:"), "result_models");
-    AddField(_("Organization:"), "result_organization");
-    AddField(_("Project:"), "result_project");
+    AddField(this, fields_, _("Models available:"), "result_models");
+    AddField(this, fields_, _("Organization:"), "result_organization");
+    AddField(this, fields_, _("Project:"), "result_project");
 
     remedy_ = new wxHyperlinkCtrl(this, wxID_ANY, _("How to fix this"), "https://platform.openai.com",
                                   wxDefaultPosition, wxDefaultSize, wxHL_DEFAULT_STYLE, "result_remedy");
@@ -108,7 +106,12 @@ CheckResultPanel::CheckResultPanel(wxWindow* parent, int wrap_width_dip, const w
     auto* copy_row = new wxBoxSizer(wxHORIZONTAL);
     copy_row->Add(copy, 0, wxALIGN_CENTER_VERTICAL);
     copy_row->Add(copied_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(8));
+    auto* codes = new wxFlexGridSizer(2, FromDIP(2), FromDIP(12));
+    AddField(pane, codes, _("Code:"), "result_reason");
+    AddField(pane, codes, _("HTTP status:"), "result_http_status");
+    AddField(pane, codes, _("Request ID:"), "result_request_id");
     auto* pane_sizer = new wxBoxSizer(wxVERTICAL);
+    pane_sizer->Add(codes, 0, wxBOTTOM, FromDIP(6));
     pane_sizer->Add(timings_, 0, wxEXPAND | wxBOTTOM, FromDIP(6));
     pane_sizer->Add(copy_row, 0);
     pane->SetSizer(pane_sizer);
@@ -124,9 +127,9 @@ CheckResultPanel::CheckResultPanel(wxWindow* parent, int wrap_width_dip, const w
     auto* text_column = new wxBoxSizer(wxVERTICAL);
     text_column->Add(verdict_, 0, wxBOTTOM, FromDIP(4));
     text_column->Add(message_, 0, wxBOTTOM, FromDIP(6));
+    text_column->Add(remedy_, 0, wxBOTTOM, FromDIP(6));
     text_column->Add(fields_, 0, wxBOTTOM, FromDIP(4));
     text_column->Add(notes_, 0, wxBOTTOM, FromDIP(4));
-    text_column->Add(remedy_, 0, wxBOTTOM, FromDIP(2));
     text_column->Add(details_, 0, wxEXPAND);
 
     auto* row = new wxBoxSizer(wxHORIZONTAL);
@@ -135,13 +138,14 @@ CheckResultPanel::CheckResultPanel(wxWindow* parent, int wrap_width_dip, const w
     SetSizer(row);
 }
 
-void CheckResultPanel::AddField(const wxString& label, const wxString& name) {
+void CheckResultPanel::AddField(wxWindow* parent, wxSizer* grid, const wxString& label,
+                                const wxString& name) {
     auto* caption =
-        new wxStaticText(this, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, 0, name + "_label");
+        new wxStaticText(parent, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, 0, name + "_label");
     caption->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
-    auto* value = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, name);
-    fields_->Add(caption, 0, wxALIGN_LEFT);
-    fields_->Add(value, 0, wxALIGN_LEFT);
+    auto* value = new wxStaticText(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, name);
+    grid->Add(caption, 0, wxALIGN_LEFT);
+    grid->Add(value, 0, wxALIGN_LEFT);
 }
 
 void CheckResultPanel::SetField(const wxString& name, const wxString& value) {

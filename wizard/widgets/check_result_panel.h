@@ -35,7 +35,7 @@ class CheckResultPanel : public wxPanel {
     void CopyDiagnostics();
 
   private:
-    void AddField(const wxString& label, const wxString& name);
+    void AddField(wxWindow* parent, wxSizer* grid, const wxString& label, const wxString& name);
     void SetField(const wxString& name, const wxString& value);
 
     int wrap_width_dip_;

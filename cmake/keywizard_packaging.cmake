@@ -87,6 +87,23 @@ foreach(package keywizard libkeywizard-dev)
 endforeach()
 add_custom_target(keywizard_debian_changelogs ALL DEPENDS ${debian_changelogs})
 
+# Packages made from a build configured for /usr/local (the test build CI reuses) keep the libraries in
+# /usr/lib, not Debian's multiarch /usr/lib/<triplet>; keywizard-wx.pc then carries wx-config's multiarch
+# paths outside the multiarch directory. Right for this machine's architecture, which is all the package
+# claims (no Multi-Arch field); a build configured with -DCMAKE_INSTALL_PREFIX=/usr has no such override.
+if(CMAKE_LIBRARY_ARCHITECTURE AND NOT CMAKE_INSTALL_LIBDIR MATCHES "${CMAKE_LIBRARY_ARCHITECTURE}")
+  file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/debian/libkeywizard-dev/lintian-overrides
+    "# keywizard-wx.pc has wx-config's flags, which name ${CMAKE_LIBRARY_ARCHITECTURE}; the package is not
+"
+    "# Multi-Arch and installs into /usr/lib (docs/packaging.md).
+"
+    "libkeywizard-dev: pkg-config-multi-arch-wrong-dir full text contains architecture specific dir "
+    "${CMAKE_LIBRARY_ARCHITECTURE} [usr/${CMAKE_INSTALL_LIBDIR}/pkgconfig/keywizard-wx.pc]\n")
+  install(FILES ${CMAKE_CURRENT_BINARY_DIR}/debian/libkeywizard-dev/lintian-overrides
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME libkeywizard-dev
+          COMPONENT keywizard_debian_dev_doc EXCLUDE_FROM_ALL)
+endif()
+
 # The Debian package name of a library file this machine has (dpkg -S): the dependencies of what is
 # loaded with dlopen (dpkg-shlibdeps cannot see those) and of the -dev package, found by dpkg, not typed.
 function(keywizard_debian_package_of file out_var)
@@ -142,31 +159,35 @@ set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
 set(CPACK_DEBIAN_KEYWIZARD_PACKAGE_NAME keywizard)
 set(CPACK_DEBIAN_KEYWIZARD_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_KEYWIZARD_PACKAGE_DEPENDS "${libsecret_package}")
+# The shared libraries in /usr/lib need ldconfig: a dpkg trigger runs it, as debhelper does. The postinst
+# and postrm that CPack writes to call ldconfig itself are taken out again after the build.
+set(CPACK_DEBIAN_KEYWIZARD_PACKAGE_CONTROL_EXTRA ${PROJECT_SOURCE_DIR}/cmake/packaging/triggers)
+set(CPACK_POST_BUILD_SCRIPTS ${PROJECT_SOURCE_DIR}/cmake/packaging/drop_ldconfig_scripts.cmake)
 # The Secret Service that keeps the key; without one, keywizard offers a file readable only by the user.
 set(CPACK_DEBIAN_KEYWIZARD_PACKAGE_RECOMMENDS "gnome-keyring")
+# The first line is the synopsis; CPack indents the rest and turns an empty line into " .".
 set(CPACK_DEBIAN_KEYWIZARD_DESCRIPTION "create, test and safely store an OpenAI API key
- keywizard gets an OpenAI API key into a desktop app the right way. A wizard walks
- you through creating an OpenAI account and an API key, with pictures of every
- step. You paste the key, keywizard checks it against the API (GET /models)
- before it saves anything, and stores it in your keyring (or, only if you choose
- so, in a file readable by you alone).
- .
- The same command checks, saves, shows and removes keys without a display. This
- package also has the libraries that other desktop apps embed for their own
- first run, \"Test key\" button and Help menu.")
+keywizard gets an OpenAI API key into a desktop app the right way. A wizard
+walks you through creating an OpenAI account and an API key, with pictures of
+every step. You paste the key, keywizard checks it against the API before it
+saves anything, and stores it in your keyring (or, only if you choose so, in a
+file readable by you alone).
+
+The same command checks, saves, shows and removes keys without a display. This
+package also has the libraries other desktop apps embed for their own first
+run, Test key button and Help menu (development files: libkeywizard-dev).")
 
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME libkeywizard-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "keywizard (= ${KEYWIZARD_DEB_VERSION})")
 # Only the wx part needs wxWidgets' headers; a host of <keywizard/core.h> alone does not.
 set(CPACK_DEBIAN_DEV_PACKAGE_RECOMMENDS "${wx_dev_package}")
-set(CPACK_DEBIAN_DEV_DESCRIPTION "embed keywizard's OpenAI API key setup in an app - development files
- keywizard gets an OpenAI API key into a desktop app: a setup wizard, a key check
- against the API, and storage in the keyring. This package lets another app use it:
- .
-  - <keywizard/core.h> and libkeywizard-core (no windows, no wxWidgets);
-  - <keywizard/wx.h> and libkeywizard-wx (the wizard and an API key panel);
-  - the CMake package (find_package(keywizard)) and pkg-config files.")
+set(CPACK_DEBIAN_DEV_DESCRIPTION "OpenAI API key setup for other apps - development files
+keywizard gets an OpenAI API key into a desktop app: a setup wizard, a key
+check against the API, and storage in the keyring. With this package another
+app builds on it: <keywizard/core.h> and libkeywizard-core (no windows, no
+wxWidgets), <keywizard/wx.h> and libkeywizard-wx (the wizard and an API key
+panel), the CMake package (find_package(keywizard)) and pkg-config files.")
 
 include(CPack)
 cpack_add_component_group(keywizard)

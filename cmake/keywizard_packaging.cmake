@@ -6,6 +6,12 @@
 # scripts/package runs it: cpack --config <build>/CPackConfig.cmake.
 include(GNUInstallDirs)
 
+# In someone else's build (add_subdirectory, FetchContent) keywizard is a library: no menu entry of its own
+# among the host's files, and the host's CPack settings stay the host's.
+if(NOT PROJECT_IS_TOP_LEVEL)
+  return()
+endif()
+
 # The AppStream ID names the desktop file, the metainfo file and the icon: one name for all three, so
 # software centres tie them together. The project has no published home yet: both URLs are where it
 # would be on GitHub; a packager or the release sets them (-DKEYWIZARD_HOMEPAGE_URL=...).

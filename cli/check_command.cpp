@@ -43,6 +43,7 @@ int run_check(const CliOptions& options) {
         return source.problem_exit;
     }
     net::KeyCheckRequest request = core::check_request(core_options(options), saved, std::move(source.key));
+    request.generate = options.generate;
     const net::KeyCheckOutcome outcome = net::check_key(request);
     request.raw_key.assign(request.raw_key.size(), '\0');
 

@@ -78,6 +78,10 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
             options.json = true;
             continue;
         }
+        if (name == "--generate" && takes_key_on_stdin(options.command) && !inline_value) {
+            options.generate = true;
+            continue;
+        }
         if (name == "--no-check" && options.command == "set" && !inline_value) {
             options.no_check = true;
             continue;
@@ -182,9 +186,9 @@ const char* usage_text() {
 Commands:
   (none)            open the app; the setup wizard opens by itself when no key is stored
   wizard            open the setup wizard
-  check [--stdin] [--json]
+  check [--stdin] [--generate] [--json]
                     check a key: from standard input with --stdin, else OPENAI_API_KEY, else the stored key
-  set [--store keyring|file] [--no-check] [--allow-limited] [--json]
+  set [--store keyring|file] [--no-check] [--allow-limited] [--generate] [--json]
                     read a key from standard input, check it, and save it only if it works
   show [--json]     the stored key (masked), where it is stored, and the endpoint a check would use
   forget            remove the stored key
@@ -200,6 +204,11 @@ Options for check and set:
   --proxy URL            proxy (else HTTPS_PROXY/ALL_PROXY, else settings)
   --timeout SECONDS      whole check, 1..600 (default 30)
   --require-model ID     fail as "limited" unless the key can see this model (repeatable)
+  --generate             after the model list, send one tiny request (at most 16 tokens, a tiny fraction
+                         of a cent) to find out whether the key can write text: a read-only key, an account
+                         without credit or a project that may not use the model is then "limited". The
+                         model: settings.json's probe_model, else the cheapest one listed. Without
+                         --generate nothing but the free model list is asked for.
 
 Precedence, the same for the app and the wizard: option > environment variable > settings.json > default.
 The key is never taken from the command line. With set, the options given are saved with the key (an

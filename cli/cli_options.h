@@ -21,6 +21,7 @@ struct CliOptions {
     bool json = false;
     bool no_check = false;
     bool allow_limited = false;
+    bool generate = false;  // --generate (check, set): the generation probe, one POST after a passing check
     std::optional<settings::SecretBackend> store;
     std::optional<std::string> base_url;
     std::optional<std::string> organization;

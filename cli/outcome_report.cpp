@@ -55,7 +55,25 @@ std::string valid_summary(const net::KeyCheckOutcome& outcome) {
     if (!outcome.project.empty()) {
         line += ", project " + outcome.project;
     }
+    if (outcome.generation.checked) {
+        return line + ". It can write text: " + outcome.generation.model + " accepted a test request.";
+    }
     return line + ". Billing is not checked.";
+}
+
+nlohmann::ordered_json generation_json(const net::GenerationResult& generation) {
+    nlohmann::ordered_json json;
+    json["checked"] = generation.checked;
+    auto optional_text = [](const std::string& text) {
+        return text.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(text);
+    };
+    json["model"] = optional_text(generation.model);
+    json["status"] = generation.checked ? nlohmann::ordered_json(net::to_string(generation.status)) : nullptr;
+    json["reason"] = generation.checked ? nlohmann::ordered_json(net::to_string(generation.reason)) : nullptr;
+    json["http_status"] = generation.http_status ? nlohmann::ordered_json(*generation.http_status)
+                                                 : nlohmann::ordered_json(nullptr);
+    json["message"] = optional_text(generation.message);
+    return json;
 }
 
 }  // namespace
@@ -104,6 +122,7 @@ std::string json_report(const net::KeyCheckOutcome& outcome) {
     json["notes"] = outcome.notes;
     json["attempts"] = outcome.attempts;
     json["elapsed_ms"] = outcome.elapsed_ms;
+    json["generation"] = generation_json(outcome.generation);
     // error_handler::replace: a server's message is not always valid UTF-8, and output must never throw.
     return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }

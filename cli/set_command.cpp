@@ -60,11 +60,17 @@ int run_set(const CliOptions& options) {
     } else {
         // check_key lints it again and reports a malformed key in its own words.
         net::KeyCheckRequest request = core::check_request(app, saved, input.text);
+        request.generate = options.generate;
         outcome = net::check_key(request);
         const std::string report = options.json ? json_report(outcome) : plain_report(outcome);
         std::fputs(report.c_str(), stdout);
         if (!may_save(outcome, options)) {
-            if (outcome.reason == net::Reason::missing_scope) {
+            if (outcome.reason == net::Reason::missing_scope && outcome.generation.checked) {
+                std::fputs(
+                    "This key cannot write text. To save it anyway: keywizard set --generate "
+                    "--allow-limited\n",
+                    stderr);
+            } else if (outcome.reason == net::Reason::missing_scope) {
                 std::fputs(
                     "This key cannot list models but may still generate. To save it anyway: "
                     "keywizard set --allow-limited\n",

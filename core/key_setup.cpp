@@ -93,12 +93,15 @@ net::KeyCheckRequest check_request(const Options& options, const settings::AppSe
     request.endpoint = to_net_endpoint(endpoint);
     request.required_models = endpoint.required_models;
     request.cancel = std::move(cancel);
+    request.probe_model = options.probe_model.value_or(saved.probe_model);
     return request;
 }
 
-net::KeyCheckOutcome check(const Options& options, std::string_view key, net::CancelTokenPtr cancel) {
+net::KeyCheckOutcome check(const Options& options, std::string_view key, net::CancelTokenPtr cancel,
+                           bool generate) {
     const settings::SettingsLoad load = load_settings(options);
     net::KeyCheckRequest request = check_request(options, load.settings, std::string(key), std::move(cancel));
+    request.generate = generate;
     net::KeyCheckOutcome outcome = net::check_key(request);
     request.raw_key.assign(request.raw_key.size(), '\0');
     return outcome;
@@ -121,6 +124,13 @@ CheckResult to_check_result(const net::KeyCheckOutcome& outcome, std::string bas
     result.notes = outcome.notes;
     result.base_url = std::move(base_url);
     result.elapsed_ms = outcome.elapsed_ms;
+    result.generation.checked = outcome.generation.checked;
+    result.generation.model = outcome.generation.model;
+    result.generation.status = static_cast<Status>(outcome.generation.status);
+    result.generation.reason =
+        outcome.generation.checked ? std::string(net::to_string(outcome.generation.reason)) : std::string();
+    result.generation.http_status = outcome.generation.http_status;
+    result.generation.message = outcome.generation.message;
     return result;
 }
 

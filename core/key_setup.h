@@ -24,12 +24,16 @@ Endpoint resolve_endpoint(const Options& options, const settings::AppSettings& s
 net::Endpoint to_net_endpoint(const Endpoint& endpoint);
 
 // The request a check of `key` sends, for these options and settings: what every caller checks with.
+// The generation probe stays off (request.generate) unless the caller turns it on; its model is
+// Options::probe_model > settings.json's probe_model > the cheapest one listed.
 net::KeyCheckRequest check_request(const Options& options, const settings::AppSettings& saved,
                                    std::string key, net::CancelTokenPtr cancel = nullptr);
 
 // Loads the settings and checks `key` with the resolved endpoint.
-net::KeyCheckOutcome check(const Options& options, std::string_view key,
-                           net::CancelTokenPtr cancel = nullptr);
+// `generate`: also the generation probe (one POST) after a passing models check; the verdict is then the
+// combined one.
+net::KeyCheckOutcome check(const Options& options, std::string_view key, net::CancelTokenPtr cancel = nullptr,
+                           bool generate = false);
 
 CheckResult to_check_result(const net::KeyCheckOutcome& outcome, std::string base_url);
 

@@ -101,12 +101,17 @@ Endpoint resolve_endpoint(const Options& options) {
 }
 
 CheckResult check_key(const Options& options, std::string_view key) {
+    return check_key(options, key, CheckOptions{});
+}
+
+CheckResult check_key(const Options& options, std::string_view key, const CheckOptions& how) {
     if (auto problem = options_problem(options)) {
         return refused(*problem);
     }
     ensure_http();
     const settings::SettingsLoad load = core::load_settings(options);
     net::KeyCheckRequest request = core::check_request(options, load.settings, std::string(key));
+    request.generate = how.generate;
     const net::KeyCheckOutcome outcome = net::check_key(request);
     request.raw_key.assign(request.raw_key.size(), '\0');
     return core::to_check_result(outcome, request.endpoint.base_url);
@@ -150,6 +155,11 @@ bool CheckHandle::running() const {
 }
 
 CheckHandle check_key_async(const Options& options, std::string key, std::function<void(CheckResult)> done) {
+    return check_key_async(options, std::move(key), CheckOptions{}, std::move(done));
+}
+
+CheckHandle check_key_async(const Options& options, std::string key, const CheckOptions& how,
+                            std::function<void(CheckResult)> done) {
     auto state = std::make_shared<CheckHandle::State>();
     if (auto problem = options_problem(options)) {
         state->running = false;
@@ -157,10 +167,11 @@ CheckHandle check_key_async(const Options& options, std::string key, std::functi
         return CheckHandle(state);
     }
     ensure_http();  // here, on the caller's thread, not inside the worker
-    state->worker = std::thread([options, key = std::move(key), done = std::move(done),
+    state->worker = std::thread([options, key = std::move(key), how, done = std::move(done),
                                  cancel = state->cancel, raw = state.get()]() mutable {
         const settings::SettingsLoad load = core::load_settings(options);
         net::KeyCheckRequest request = core::check_request(options, load.settings, std::move(key), cancel);
+        request.generate = how.generate;
         const net::KeyCheckOutcome outcome = net::check_key(request);
         request.raw_key.assign(request.raw_key.size(), '\0');
         done(core::to_check_result(outcome, request.endpoint.base_url));
@@ -238,7 +249,7 @@ SaveResult save_key(const Options& options, std::string_view key, Storage storag
     if (checked != nullptr) {
         outcome.status = static_cast<net::KeyStatus>(checked->status);
         outcome.reason = net::Reason::ok;
-        for (int i = 0; i <= static_cast<int>(net::Reason::invalid_setting); ++i) {
+        for (int i = 0; i <= static_cast<int>(net::Reason::model_not_allowed); ++i) {
             if (net::to_string(static_cast<net::Reason>(i)) == checked->reason) {
                 outcome.reason = static_cast<net::Reason>(i);
             }

@@ -77,6 +77,8 @@ std::string_view to_string(Reason reason) {
             return "insecure_endpoint";
         case Reason::invalid_setting:
             return "invalid_setting";
+        case Reason::model_not_allowed:
+            return "model_not_allowed";
     }
     return "unexpected_response";
 }
@@ -97,6 +99,7 @@ KeyStatus status_of(Reason reason) {
         case Reason::ip_not_allowed:
         case Reason::insufficient_quota:
         case Reason::required_model_missing:
+        case Reason::model_not_allowed:
             return KeyStatus::limited;
         // We could not find out: the key may still be fine.
         case Reason::rate_limited:

@@ -44,6 +44,8 @@ enum class Reason {
     cancelled,
     insecure_endpoint,
     invalid_setting,  // base URL, organization, project or proxy cannot be sent (bad characters, not a URL)
+    // limited, from the generation probe only; last so the values above keep their numbers
+    model_not_allowed,  // the key may not use the model it tried (project model limits, no access)
 };
 
 std::string_view to_string(KeyStatus status);
@@ -58,6 +60,19 @@ struct TransferTimings {
     double tls_ms = 0;
     double first_byte_ms = 0;
     double total_ms = 0;
+};
+
+// The opt-in generation probe (net/generation_probe.h): one POST after a passing models check.
+struct GenerationResult {
+    bool checked = false;  // a POST was sent and answered (or failed in transport)
+    std::string model;     // the model it asked; empty when none could be chosen
+    KeyStatus status = KeyStatus::unverified;
+    Reason reason = Reason::unexpected_response;
+    std::optional<long> http_status;
+    std::string message;     // for a person
+    std::string remedy_url;  // where to fix it
+    std::string detail;      // the server's words, key redacted
+    std::string request_id;
 };
 
 struct KeyCheckOutcome {
@@ -77,6 +92,8 @@ struct KeyCheckOutcome {
     long long elapsed_ms = 0;
     int attempts = 0;
     TransferTimings timings;
+    std::vector<std::string> model_ids;  // what the model list showed, in order (for the generation probe)
+    GenerationResult generation;         // checked only when asked for (KeyCheckRequest::generate)
 
     int exit_code() const { return exit_code_for(status); }
 };

@@ -312,12 +312,23 @@ std::optional<HttpResponse> refusal_before_io(const HttpRequest& request,
 }
 
 // Sets every option DESIGN.md's network rules ask for. Returns what libcurl refused, if anything.
+// `post_body` null: GET; else POST with that body, which must outlive the transfer (libcurl does not copy
+// it).
 std::optional<std::string> configure(CurlHandle& curl, const HttpRequest& request, bool https,
-                                     const ProxyChoice& proxy, Transfer& transfer, char* error_buffer) {
+                                     const ProxyChoice& proxy, Transfer& transfer, char* error_buffer,
+                                     const std::string* post_body) {
     OptionErrors options;
     options.check(curl.set(CURLOPT_URL, request.url), "URL");
     options.check(curl.set(CURLOPT_PROTOCOLS_STR, std::string(https ? "https" : "http")), "PROTOCOLS_STR");
-    options.check(curl.set(CURLOPT_HTTPGET, 1L), "HTTPGET");
+    if (post_body == nullptr) {
+        options.check(curl.set(CURLOPT_HTTPGET, 1L), "HTTPGET");
+    } else {
+        options.check(curl.set(CURLOPT_POST, 1L), "POST");
+        options.check(curl.set(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(post_body->size())),
+                      "POSTFIELDSIZE_LARGE");
+        options.check(curl.set_pointer(CURLOPT_POSTFIELDS, const_cast<char*>(post_body->data())),
+                      "POSTFIELDS");
+    }
     options.check(curl.set(CURLOPT_FOLLOWLOCATION, 0L), "FOLLOWLOCATION");  // a 3xx comes back as a status
     options.check(curl.set(CURLOPT_SSL_VERIFYPEER, 1L), "SSL_VERIFYPEER");
     options.check(curl.set(CURLOPT_SSL_VERIFYHOST, 2L), "SSL_VERIFYHOST");
@@ -412,9 +423,7 @@ void record_result(CURL* curl, CURLcode code, const HttpRequest& request, const 
     }
 }
 
-}  // namespace
-
-HttpResponse http_get(const HttpRequest& request) {
+HttpResponse perform(const HttpRequest& request, const std::string* post_body) {
     init_http_globally();
 
     const auto url = parse_url(request.url);
@@ -440,13 +449,23 @@ HttpResponse http_get(const HttpRequest& request) {
     response.via_proxy = !proxy.url.empty();
     Transfer transfer{response, request.max_body_bytes, request.cancel.get()};
     char error_buffer[CURL_ERROR_SIZE] = {};
-    if (auto refused = configure(curl, request, https, proxy, transfer, error_buffer)) {
+    if (auto refused = configure(curl, request, https, proxy, transfer, error_buffer, post_body)) {
         return failure(TransportError::other, std::move(*refused));
     }
 
     const CURLcode code = curl_easy_perform(curl.get());
     record_result(curl.get(), code, request, proxy, transfer, error_buffer, response);
     return response;
+}
+
+}  // namespace
+
+HttpResponse http_get(const HttpRequest& request) {
+    return perform(request, nullptr);
+}
+
+HttpResponse http_post(const HttpRequest& request, const std::string& body) {
+    return perform(request, &body);
 }
 
 }  // namespace keywizard::net

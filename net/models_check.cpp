@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "net/endpoint_check.h"
+#include "net/generation_probe.h"
 #include "net/key_lint.h"
 #include "net/outcome_messages.h"
 #include "net/paste_cleanup.h"
@@ -98,6 +99,10 @@ KeyCheckOutcome ask_for_models(const std::string& key, const KeyCheckRequest& re
 
 }  // namespace
 
+HttpRequest api_request(const std::string& key, const KeyCheckRequest& request, CancelTokenPtr cancel) {
+    return build_request(key, request, std::move(cancel));
+}
+
 KeyCheckOutcome check_key(const KeyCheckRequest& request) {
     const Clock::time_point started = Clock::now();
     const KeyLintResult lint = lint_key(request.raw_key);
@@ -116,10 +121,14 @@ KeyCheckOutcome check_key(const KeyCheckRequest& request) {
         outcome.masked_key = mask_key(lint.key);
     } else {
         outcome = ask_for_models(lint.key, request, started);
+        if (request.generate) {
+            run_generation_probe(lint.key, request, outcome);
+        }
         outcome.masked_key = mask_key(lint.key);
         // The server's words are already redacted; this catches a key echoed in a shape nobody foresaw.
-        for (std::string* text : {&outcome.detail, &outcome.message, &outcome.request_id,
-                                  &outcome.organization, &outcome.project}) {
+        for (std::string* text :
+             {&outcome.detail, &outcome.message, &outcome.request_id, &outcome.organization, &outcome.project,
+              &outcome.generation.detail, &outcome.generation.message, &outcome.generation.request_id}) {
             *text = redact_key(*text, lint.key);
         }
     }

@@ -171,7 +171,9 @@ Verdict classify_success(std::string_view body, const std::vector<std::string>& 
     std::unordered_set<std::string> ids;
     for (const json& model : document["data"]) {
         if (model.is_object() && model.contains("id") && model["id"].is_string()) {
-            ids.insert(model["id"].get<std::string>());
+            if (ids.insert(model["id"].get<std::string>()).second) {
+                outcome.model_ids.push_back(model["id"].get<std::string>());
+            }
         }
     }
     outcome.model_count = document["data"].size();

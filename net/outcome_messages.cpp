@@ -11,6 +11,9 @@ constexpr std::string_view supported_countries_page = "https://platform.openai.c
 constexpr std::string_view organization_page = "https://platform.openai.com/settings/organization/general";
 constexpr std::string_view key_permissions_page =
     "https://help.openai.com/en/articles/8867743-assign-api-key-permissions";
+// Settings -> Project -> Limits, where a project's allowed models are set ("proj" stands for the current
+// project).
+constexpr std::string_view project_limits_page = "https://platform.openai.com/settings/proj/limits";
 constexpr std::string_view help_center = "https://help.openai.com";
 constexpr std::string_view status_page = "https://status.openai.com";
 
@@ -111,6 +114,9 @@ std::string message_for(const KeyCheckOutcome& outcome) {
                    "Use https://.";
         case Reason::invalid_setting:
             return "A connection setting cannot be used as it is.";
+        case Reason::model_not_allowed:
+            return "The key works, but it may not use the model it tried. Allow the model in the project's "
+                   "limits, or use a key of a project that may use it.";
     }
     return "The key could not be checked.";
 }
@@ -137,6 +143,8 @@ std::string_view remedy_url_for(Reason reason) {
             return billing_page;
         case Reason::server_error:
             return status_page;
+        case Reason::model_not_allowed:
+            return project_limits_page;
         default:
             return {};
     }

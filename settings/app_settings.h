@@ -24,6 +24,7 @@ struct AppSettings {
     std::string ca_file;
     int timeout_seconds = 30;
     std::vector<std::string> required_models;
+    std::string probe_model;  // the model the generation probe asks; empty: the cheapest one listed
     std::optional<SecretBackend> key_storage;  // where the key was saved; nullopt: never saved
     FirstRunState first_run = FirstRunState::pending;
     // Result of the last check of the stored key, for the main window.

@@ -144,6 +144,7 @@ AppSettings settings_from_json(const nlohmann::ordered_json& tree, std::vector<s
     read_string(tree, "project", settings.project, warnings);
     read_string(tree, "proxy", settings.proxy, warnings);
     read_string(tree, "ca_file", settings.ca_file, warnings);
+    read_string(tree, "probe_model", settings.probe_model, warnings);
 
     if (const auto it = tree.find("timeout_seconds"); it != tree.end() && !it->is_null()) {
         if (it->is_number_integer() && it->get<long long>() > 0 && it->get<long long>() <= 3600) {
@@ -191,6 +192,7 @@ void apply_settings_changes(nlohmann::ordered_json& tree, const AppSettings& bef
     change_string(tree, "project", before.project, after.project);
     change_string(tree, "proxy", before.proxy, after.proxy);
     change_string(tree, "ca_file", before.ca_file, after.ca_file);
+    change_string(tree, "probe_model", before.probe_model, after.probe_model);
     change_string(tree, "verified_base_url", before.verified_base_url, after.verified_base_url);
     if (before.timeout_seconds != after.timeout_seconds) {
         set_or_erase(tree, "timeout_seconds", after.timeout_seconds,

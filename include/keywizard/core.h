@@ -51,6 +51,14 @@ struct Options {
     // Empty: settings.json's list (usually none).
     std::vector<std::string> required_models;
 
+    // The model the app generates with: the one "Check that it can write text" tries. Empty: settings.json's
+    // "probe_model", else the cheapest suitable model the key's model list shows (docs/generation_probe.md).
+    std::optional<std::string> probe_model;
+    // Whether the wizard and the Configuration Editor test generation after a passing Test key: never, ask
+    // (a "Check that it can write text" button that says what it costs), or always (part of Test key).
+    enum class GenerationCheck { never, ask, always };
+    GenerationCheck generation_check = GenerationCheck::ask;
+
     // Tests and unusual hosts only: the config folder itself instead of the one app_id names.
     std::filesystem::path config_dir;
 };
@@ -72,6 +80,17 @@ KEYWIZARD_API const char* to_string(Status status);  // "valid", "rejected", "li
 // The command line's exit code for a status: 0 valid, 2 rejected, 3 limited, 4 unverified.
 KEYWIZARD_API int exit_code_for(Status status);
 
+// The generation probe's own verdict (only with CheckOptions::generate).
+struct GenerationResult {
+    bool checked = false;  // a test request was sent
+    std::string model;     // the model it asked
+    Status status = Status::unverified;
+    std::string
+        reason;  // "ok", "missing_scope", "insufficient_quota", "model_not_allowed", "rate_limited"...
+    std::optional<long> http_status;
+    std::string message;
+};
+
 // What a check found out. The key itself is never in it.
 struct CheckResult {
     Status status = Status::unverified;
@@ -89,6 +108,16 @@ struct CheckResult {
     std::vector<std::string> notes;           // e.g. "a leading 'Bearer ' was removed"
     std::string base_url;                     // where the key was checked
     long long elapsed_ms = 0;
+    // With CheckOptions::generate: whether the key can write text. status and reason above are then the
+    // combined verdict (a read-only key is limited / missing_scope, not valid).
+    GenerationResult generation;
+};
+
+// How to check, beyond the options.
+struct CheckOptions {
+    // After a passing models check, send one tiny generation request (a few tokens, a tiny fraction of a
+    // cent) to find out whether the key can write text. Never sent unless true.
+    bool generate = false;
 };
 
 // Where the endpoint comes from, for each setting: see the precedence above.
@@ -116,6 +145,8 @@ KEYWIZARD_API Endpoint resolve_endpoint(const Options& options);
 
 // Checks `key` as pasted (whitespace, quotes and "Bearer " are cleaned first). Blocking.
 KEYWIZARD_API CheckResult check_key(const Options& options, std::string_view key);
+// The same with CheckOptions (e.g. the generation probe).
+KEYWIZARD_API CheckResult check_key(const Options& options, std::string_view key, const CheckOptions& how);
 
 // The same on a worker thread; `done` runs on that thread once (also when cancelled: reason "cancelled").
 // Dropping or cancelling the handle stops the check within about 100 ms; the destructor waits for it.
@@ -135,6 +166,8 @@ class KEYWIZARD_API CheckHandle {
     std::shared_ptr<State> state_;
 };
 KEYWIZARD_API CheckHandle check_key_async(const Options& options, std::string key,
+                                          std::function<void(CheckResult)> done);
+KEYWIZARD_API CheckHandle check_key_async(const Options& options, std::string key, const CheckOptions& how,
                                           std::function<void(CheckResult)> done);
 
 // The key the app should use now: OPENAI_API_KEY when set, else the stored key; nothing when there is

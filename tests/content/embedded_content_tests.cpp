@@ -149,6 +149,20 @@ BOOST_AUTO_TEST_CASE(open_api_keys_page_warns_that_the_account_must_be_verified)
     BOOST_TEST(warned);
 }
 
+// The guide's "Read only" advice would give a key that passes Test key and then cannot write text.
+BOOST_AUTO_TEST_CASE(create_key_page_recommends_a_permission_that_can_write_text) {
+    const content::PageContent* page = content::wizard_content().page("create_key");
+    BOOST_REQUIRE(page != nullptr);
+    bool recommended = false;
+    for (const auto& notice : page->notices) {
+        recommended = recommended || (notice.kind == content::NoticeKind::warning &&
+                                      notice.text.find("Model capabilities: Request") != std::string::npos &&
+                                      notice.text.find("cannot write text") != std::string::npos);
+        BOOST_TEST(notice.text.find("Read only is the quickest") == std::string::npos);
+    }
+    BOOST_TEST(recommended);
+}
+
 BOOST_AUTO_TEST_CASE(app_icon_is_an_svg_without_text_or_css) {
     const std::string_view svg = as_text(content::app_icon_svg());
     BOOST_REQUIRE(!svg.empty());

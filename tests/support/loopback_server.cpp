@@ -115,6 +115,30 @@ std::optional<RecordedRequest> parse_request(const std::string& head) {
     return request;
 }
 
+// The body a POST announced with Content-Length, so tests can see what was sent (the probe's token cap).
+void read_body(Channel& channel, std::string extra, RecordedRequest& request) {
+    const auto length_text = request.header("content-length");
+    if (!length_text) {
+        return;
+    }
+    std::size_t length = 0;
+    try {
+        length = std::min<std::size_t>(std::stoul(*length_text), 1024 * 1024);
+    } catch (...) {
+        return;
+    }
+    request.body = std::move(extra);
+    char buffer[4096];
+    while (request.body.size() < length) {
+        const long got = channel.read_some(buffer, sizeof buffer);
+        if (got <= 0) {
+            break;
+        }
+        request.body.append(buffer, static_cast<std::size_t>(got));
+    }
+    request.body.resize(std::min(request.body.size(), length));
+}
+
 SSL_CTX* make_tls_context(ServerIdentity identity) {
     const TestPki& pki = TestPki::instance();
     SSL_CTX* context = SSL_CTX_new(TLS_server_method());
@@ -317,12 +341,13 @@ void LoopbackServer::serve(UniqueFd socket) {
     }
     std::string extra;
     const auto head = channel.read_head(extra);
-    const auto request = head ? parse_request(*head) : std::nullopt;
+    auto request = head ? parse_request(*head) : std::nullopt;
     if (!request) {
         channel.reset();
         note_finished();
         return;
     }
+    read_body(channel, std::move(extra), *request);
     std::size_t index = 0;
     {
         std::lock_guard lock(mutex_);

@@ -26,6 +26,7 @@ struct RecordedRequest {
     std::string version;
     std::vector<std::string> header_lines;  // raw, in arrival order, without CRLF
     std::chrono::steady_clock::time_point received_at;
+    std::string body;  // what Content-Length announced (at most 1 MiB); empty for a GET
 
     // Values (trimmed) of every header with this case-insensitive name, in order.
     std::vector<std::string> header_values(std::string_view name) const;

@@ -132,8 +132,10 @@ class ConfigurationEditor : public wxDialog {
         // The settings as edited, resolved like every other check (core/key_setup.h).
         settings::AppSettings edited = original_;
         network_->ApplyTo(edited);
+        const Options options = app_options(config_dir_);
         return make_key_check_job(
-            core::check_request(app_options(config_dir_), edited, api_keys_->GetKeyField()->GetKeyText()));
+            core::check_request(options, edited, api_keys_->GetKeyField()->GetKeyText()),
+            options.generation_check);
     }
 
     // A test result belongs to the text and endpoint it was made with: any edit makes it stale.

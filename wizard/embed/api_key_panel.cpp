@@ -43,7 +43,8 @@ ApiKeyPanel::ApiKeyPanel(wxWindow* parent, Options app)
                 return std::nullopt;
             }
             return make_key_check_job(
-                core::check_request(app_, settings_, page_->GetKeyField()->GetKeyText()));
+                core::check_request(app_, settings_, page_->GetKeyField()->GetKeyText()),
+                app_.generation_check);
         },
         [this] { Forget(); },
         wxString::Format(_("The key %s sends to the OpenAI API. A changed key is tested before it is saved."),

@@ -181,8 +181,9 @@ std::optional<KeyCheckJob> PasteKeyPage::MakeJob() {
     if (!facts || key_field_->IsEmpty()) {
         return std::nullopt;
     }
-    return make_key_check_job(
-        wizard_check_request(CheckOptions(), facts->settings, key_field_->GetKeyText()));
+    const Options options = CheckOptions();
+    return make_key_check_job(wizard_check_request(options, facts->settings, key_field_->GetKeyText()),
+                              options.generation_check);
 }
 
 Options PasteKeyPage::CheckOptions() const {

@@ -27,12 +27,20 @@ wxString verdict_sentence(const net::KeyCheckOutcome& outcome) {
     using net::Reason;
     switch (outcome.status) {
         case net::KeyStatus::valid:
-            return _("This key works.");
+            return outcome.generation.checked && outcome.generation.reason == Reason::ok
+                       ? _("This key works and can write text.")
+                       : _("This key works.");
         case net::KeyStatus::rejected:
             return outcome.reason == Reason::malformed_key || outcome.reason == Reason::admin_key
                        ? _("This is not a key the app can use.")
                        : _("OpenAI rejected this key.");
         case net::KeyStatus::limited:
+            if (outcome.generation.checked && outcome.reason == Reason::missing_scope) {
+                return _("This key can list models but cannot write text.");
+            }
+            if (outcome.reason == Reason::model_not_allowed) {
+                return _("This key may not use the model the app needs.");
+            }
             return outcome.reason == Reason::missing_scope
                        ? _("This key is real, but it may not be allowed to do everything the app needs.")
                        : _("This key is real, but it cannot be used as it is.");
@@ -54,6 +62,8 @@ wxString remedy_label(net::Reason reason) {
             return _("Change the key's permissions");
         case Reason::insufficient_quota:
             return _("Open billing settings");
+        case Reason::model_not_allowed:
+            return _("Open the project's model limits");
         case Reason::region_not_supported:
             return _("See the supported countries and regions");
         case Reason::no_organization:

@@ -6,6 +6,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "net/generation_probe.h"
 #include "wizard/widgets/activity_warmup.h"
 #include "wizard/widgets/check_result_panel.h"
 #include "wizard/widgets/translate.h"
@@ -14,9 +15,19 @@ wxDEFINE_EVENT(keywizard::ui::EVT_KEY_CHECK_STATE, wxCommandEvent);
 
 namespace keywizard::ui {
 
-KeyCheckJob make_key_check_job(net::KeyCheckRequest request) {
+KeyCheckJob make_key_check_job(net::KeyCheckRequest request, Options::GenerationCheck generation_check) {
     KeyCheckJob job;
     job.endpoint = request.endpoint;
+    job.generation_check = generation_check;
+    // The host decided for the person: the probe is part of Test key.
+    request.generate = generation_check == Options::GenerationCheck::always;
+    if (generation_check == Options::GenerationCheck::ask) {
+        job.generate = [request](const net::CancelTokenPtr& cancel,
+                                 const net::KeyCheckOutcome& models) mutable {
+            request.cancel = cancel;
+            return net::check_generation(request, models);
+        };
+    }
     job.run = [request = std::move(request)](const net::CancelTokenPtr& cancel) mutable {
         request.cancel = cancel;
         return net::check_key(request);
@@ -36,6 +47,18 @@ KeyCheckPanel::KeyCheckPanel(wxWindow* parent, JobFactory factory, int wrap_widt
     status_ =
         new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "test_status");
     result_ = new CheckResultPanel(this, wrap_width_dip);
+    generate_button_ = new wxButton(this, wxID_ANY, _("Check that it can &write text"), wxDefaultPosition,
+                                    wxDefaultSize, 0, wxDefaultValidator, "check_generation_button");
+    // Said before it runs: what it sends and what it costs.
+    generate_note_ = new wxStaticText(
+        this, wxID_ANY,
+        wxString::Format(_("Listing models does not prove the key can write text (a read-only key can list "
+                           "them). This sends one tiny request (at most %d tokens), which costs a tiny "
+                           "fraction of a cent."),
+                         net::probe_token_cap),
+        wxDefaultPosition, wxDefaultSize, 0, "check_generation_note");
+    generate_note_->Wrap(FromDIP(wrap_width_dip));
+    generate_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { StartGenerationCheck(); });
 
     test_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { StartTest(); });
     cancel_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CancelTest(); });
@@ -49,6 +72,8 @@ KeyCheckPanel::KeyCheckPanel(wxWindow* parent, JobFactory factory, int wrap_widt
     auto* column = new wxBoxSizer(wxVERTICAL);
     column->Add(controls, 0, wxEXPAND);
     column->Add(result_, 0, wxEXPAND | wxTOP, FromDIP(10));
+    column->Add(generate_note_, 0, wxEXPAND | wxTOP, FromDIP(8));
+    column->Add(generate_button_, 0, wxTOP, FromDIP(4));
     SetSizer(column);
 
     ChangeState(State::ready);
@@ -69,15 +94,42 @@ void KeyCheckPanel::StartTest() {
         return;
     }
     const net::Endpoint endpoint = job->endpoint;
+    auto run = std::move(job->run);
+    last_job_ = std::move(*job);
     ChangeState(State::testing);
     task_.start<net::KeyCheckOutcome>(
-        std::move(job->run),
-        [this, endpoint](net::KeyCheckOutcome outcome) { OnTestFinished(outcome, endpoint); },
+        std::move(run), [this, endpoint](net::KeyCheckOutcome outcome) { OnTestFinished(outcome, endpoint); },
         [this, endpoint](std::string what) {
             net::KeyCheckOutcome failed;
             failed.status = net::KeyStatus::unverified;
             failed.reason = net::Reason::unexpected_response;
             failed.message = "The test stopped with an internal error: " + what;
+            OnTestFinished(failed, endpoint);
+        });
+}
+
+bool KeyCheckPanel::IsGenerationCheckOffered() const {
+    const auto& outcome = result_->GetOutcome();
+    return state_ == State::result && last_job_.generate && outcome &&
+           outcome->status == net::KeyStatus::valid && !outcome->generation.checked;
+}
+
+void KeyCheckPanel::StartGenerationCheck() {
+    if (!IsGenerationCheckOffered()) {
+        return;
+    }
+    const net::KeyCheckOutcome models = *result_->GetOutcome();
+    const net::Endpoint endpoint = last_job_.endpoint;
+    auto generate = last_job_.generate;
+    ChangeState(State::testing);
+    status_->SetLabelText(tr_utf8("Checking that the key can write text…"));
+    task_.start<net::KeyCheckOutcome>(
+        [generate, models](const net::CancelTokenPtr& cancel) { return generate(cancel, models); },
+        [this, endpoint](net::KeyCheckOutcome outcome) { OnTestFinished(outcome, endpoint); },
+        [this, endpoint, models](std::string what) {
+            net::KeyCheckOutcome failed = models;
+            failed.notes.push_back("The check that it can write text stopped with an internal error: " +
+                                   what);
             OnTestFinished(failed, endpoint);
         });
 }
@@ -99,6 +151,7 @@ void KeyCheckPanel::Reset() {
 
 void KeyCheckPanel::ShowOutcome(const net::KeyCheckOutcome& outcome, const net::Endpoint& endpoint) {
     task_.cancel();
+    last_job_ = KeyCheckJob{};  // an outcome from elsewhere offers no probe
     OnTestFinished(outcome, endpoint);
 }
 
@@ -135,6 +188,9 @@ void KeyCheckPanel::ChangeState(State state) {
         status_->SetLabelText(wxString());
     }
     result_->Show(state == State::result);
+    const bool offer_generation = IsGenerationCheckOffered();
+    generate_button_->Show(offer_generation);
+    generate_note_->Show(offer_generation);
     if (testing) {
         cancel_button_->SetFocus();  // Enter or Space now cancels; Tab order stays Test, Cancel
     } else if (cancel_had_focus && test_button_->IsEnabled()) {

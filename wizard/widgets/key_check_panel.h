@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 
+#include "keywizard/core.h"
 #include "net/check_outcome.h"
 #include "net/models_check.h"
 #include "wizard/widgets/background_task.h"
@@ -26,10 +27,17 @@ wxDECLARE_EVENT(EVT_KEY_CHECK_STATE, wxCommandEvent);
 struct KeyCheckJob {
     std::function<net::KeyCheckOutcome(const net::CancelTokenPtr&)> run;
     net::Endpoint endpoint;  // for the diagnostics report only
+    // The generation probe alone, after `run` passed (net::check_generation); empty: not offered.
+    std::function<net::KeyCheckOutcome(const net::CancelTokenPtr&, const net::KeyCheckOutcome&)> generate;
+    // ask: a passing test offers "Check that it can write text" (generate); always: `run` includes the
+    // probe; never: neither.
+    Options::GenerationCheck generation_check = Options::GenerationCheck::never;
 };
 
-// The usual job: net::check_key(request) with the job's cancel token.
-KeyCheckJob make_key_check_job(net::KeyCheckRequest request);
+// The usual job: net::check_key(request) with the job's cancel token, and the generation probe the host's
+// `generation_check` allows (never, by default).
+KeyCheckJob make_key_check_job(net::KeyCheckRequest request,
+                               Options::GenerationCheck generation_check = Options::GenerationCheck::never);
 
 // Test key button, Cancel while testing, an activity indicator and a status line, and the result panel.
 // A small explicit state machine:
@@ -38,7 +46,9 @@ KeyCheckJob make_key_check_job(net::KeyCheckRequest request);
 //   result  --Reset------>  ready   (the input changed: the old result no longer applies)
 // The check runs on a worker thread (BackgroundTask); destroying the panel cancels and joins it.
 // Child window names (for tests): test_key_button, cancel_test_button, test_activity, test_status,
-// check_result.
+// check_result, check_generation_button, check_generation_note.
+// With a job whose generation_check is ask, a passing result offers "Check that it can write text", which
+// says what it sends and costs; pressing it runs the probe (state testing) and shows the combined outcome.
 class KeyCheckPanel : public wxPanel {
   public:
     enum class State { ready, testing, result };
@@ -52,6 +62,9 @@ class KeyCheckPanel : public wxPanel {
     ~KeyCheckPanel() override;
 
     void StartTest();
+    // "Check that it can write text": the probe after a passing test (only while it is offered).
+    void StartGenerationCheck();
+    bool IsGenerationCheckOffered() const;
     void CancelTest();
     void Reset();
     // Shows an outcome that came from elsewhere (e.g. the last check of the stored key).
@@ -78,6 +91,9 @@ class KeyCheckPanel : public wxPanel {
     wxActivityIndicator* activity_ = nullptr;
     wxStaticText* status_ = nullptr;
     CheckResultPanel* result_ = nullptr;
+    wxButton* generate_button_ = nullptr;
+    wxStaticText* generate_note_ = nullptr;
+    KeyCheckJob last_job_;  // the job of the result on display: its probe, when offered
     // Last member: destroyed first, so the worker is joined while everything it reports to still exists.
     BackgroundTask task_;
 };

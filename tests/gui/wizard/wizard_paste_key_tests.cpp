@@ -2,9 +2,9 @@
 // keyring of scripts/test-session (or the file when told), real cancels of a server that never answers.
 #include <boost/test/unit_test.hpp>
 
-#include <wx/collpane.h>
-
+#include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/collpane.h>
 #include <wx/radiobut.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -275,6 +275,60 @@ BOOST_AUTO_TEST_CASE(copy_diagnostics_reports_the_check_without_the_key) {
     BOOST_TEST(report.find(server->base_url()) != std::string::npos, report);
     BOOST_TEST(report.find(other_test_key) == std::string::npos, report);
     BOOST_TEST(report.find("kwtest9876") == std::string::npos, report);  // not even a middle part of it
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(wizard_generation_check_tests)
+
+// "Check that it can write text": offered after a passing Test key, says what it costs, and sends its one
+// POST only when pressed. A read-only key then ends limited / missing_scope (save anyway still applies).
+BOOST_AUTO_TEST_CASE(the_write_text_check_runs_only_when_pressed) {
+    LoopbackServer server([](const RecordedRequest& request, std::size_t) {
+        if (request.method == "POST") {
+            return Reply::json(
+                401, R"({"error":{"message":"You have insufficient permissions for this operation. )"
+                     R"(Missing scopes: model.request.","type":"invalid_request_error","param":null,)"
+                     R"("code":null}})");
+        }
+        return models_reply();
+    });
+    WizardFixture f;
+    f.open_paste_page(&server);
+    f.type_key(test_key);
+    f.press_test_key();
+    BOOST_TEST_REQUIRE(f.wait_for_result());
+    BOOST_TEST((check_panel(f)->GetOutcome()->status == KeyStatus::valid));
+    auto* check_generation = f.child<wxButton>("check_generation_button");
+    BOOST_TEST_REQUIRE(is_visible(check_generation));
+    const auto note = f.child<wxStaticText>("check_generation_note")->GetLabel().utf8_string();
+    BOOST_TEST(note.find("fraction of a cent") != std::string::npos, note);
+    BOOST_TEST(f.next_button()->IsEnabled());
+
+    // Shown, not run: nothing but the models list was asked for, even after a while.
+    pump_until([] { return false; }, 300ms);
+    BOOST_TEST_REQUIRE(server.request_count() == 1u);
+    BOOST_TEST(server.requests()[0].method == "GET");
+
+    click(check_generation);
+    BOOST_TEST_REQUIRE(pump_until(
+        [&] {
+            const auto outcome = check_panel(f)->GetOutcome();
+            return outcome && outcome->generation.checked;
+        },
+        20s));
+    const auto outcome = check_panel(f)->GetOutcome();
+    BOOST_TEST((outcome->status == KeyStatus::limited));
+    BOOST_TEST((outcome->reason == Reason::missing_scope));
+    BOOST_TEST(f.child<wxStaticText>("result_verdict")->GetLabel().utf8_string().find("cannot write text") !=
+               std::string::npos);
+    BOOST_TEST(!is_visible(check_generation));
+    BOOST_TEST(!f.next_button()->IsEnabled());
+    BOOST_TEST(is_visible(f.child<wxCheckBox>("save_anyway")));
+    const auto requests = server.requests();
+    BOOST_TEST_REQUIRE(requests.size() == 2u);
+    BOOST_TEST(requests[1].method == "POST");
+    BOOST_TEST(requests[1].target.ends_with("/chat/completions"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -75,6 +75,8 @@ std::string_view to_string(Reason reason) {
             return "cancelled";
         case Reason::insecure_endpoint:
             return "insecure_endpoint";
+        case Reason::endpoint_changed:
+            return "endpoint_changed";
         case Reason::invalid_setting:
             return "invalid_setting";
     }
@@ -115,6 +117,7 @@ KeyStatus status_of(Reason reason) {
         case Reason::ca_bundle:
         case Reason::cancelled:
         case Reason::insecure_endpoint:
+        case Reason::endpoint_changed:
         case Reason::invalid_setting:
             return KeyStatus::unverified;
     }

@@ -43,7 +43,8 @@ enum class Reason {
     ca_bundle,
     cancelled,
     insecure_endpoint,
-    invalid_setting,  // base URL, organization, project or proxy cannot be sent (bad characters, not a URL)
+    endpoint_changed,  // the stored key would go to a base URL other than the one it was verified against
+    invalid_setting,   // base URL, organization, project or proxy cannot be sent (bad characters, not a URL)
 };
 
 std::string_view to_string(KeyStatus status);

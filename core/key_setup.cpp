@@ -155,6 +155,19 @@ KeySource find_key(const Options& options) {
     return source;
 }
 
+std::string environment_key_override(std::string_view stored_key) {
+    auto from_environment = environment("OPENAI_API_KEY");
+    if (!from_environment) {
+        return {};
+    }
+    net::KeyLintResult lint = net::lint_key(*from_environment);
+    const std::string& environment_key = lint.ok() ? lint.key : *from_environment;
+    std::string masked = environment_key == stored_key ? std::string() : net::mask_key(environment_key);
+    lint.key.assign(lint.key.size(), '\0');
+    from_environment->assign(from_environment->size(), '\0');
+    return masked;
+}
+
 settings::StorageStatus save(const Options& options, const SaveRequest& request) {
     settings::KeyStorage storage = open_storage(options);
     const std::string checked_at = utc_now_iso8601();
@@ -341,6 +354,14 @@ std::string last_check_in_words(const settings::AppSettings& saved,
                                 : status == "unverified" ? "could not be checked"
                                                          : net::printable_text(status);
     return when + ": " + verdict + (reason.empty() ? "" : " (" + reason + ")");
+}
+
+bool recheck_due(const settings::AppSettings& saved, std::chrono::system_clock::time_point now) {
+    if (saved.recheck_interval_hours <= 0) {
+        return false;
+    }
+    const auto last = parse_utc_iso8601(saved.last_check_time);
+    return last && now - *last >= std::chrono::hours(saved.recheck_interval_hours);
 }
 
 std::string utc_now_iso8601() {

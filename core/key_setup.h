@@ -47,6 +47,10 @@ struct KeySource {
 };
 KeySource find_key(const Options& options);
 
+// When OPENAI_API_KEY is set and is not `stored_key` (empty: none stored): it, masked, for "your
+// environment's key …abcd overrides the stored …wxyz for tools that read OPENAI_API_KEY"; else empty.
+std::string environment_key_override(std::string_view stored_key);
+
 // Saves the key with what it was checked against: the explicit endpoint options, the verified base URL,
 // the check as the last check, and first run completed. One transaction (KeyStorage::save_key).
 struct SaveRequest {
@@ -90,6 +94,11 @@ std::string last_check_in_words(const settings::AppSettings& saved,
                                 std::chrono::system_clock::time_point now);
 // Seconds since the epoch of an ISO 8601 UTC time as utc_now_iso8601 writes it, or nothing.
 std::optional<std::chrono::system_clock::time_point> parse_utc_iso8601(std::string_view text);
+
+// Whether the app should re-check the stored key in the background now: the interval is not 0 and the last
+// recorded check is at least that old. A key never checked (saved with --no-check, or by an older
+// version) is not checked behind the person's back: Test key does that.
+bool recheck_due(const settings::AppSettings& saved, std::chrono::system_clock::time_point now);
 
 // Now, UTC, ISO 8601 ("2026-11-26T19:37:48Z").
 std::string utc_now_iso8601();

@@ -5,6 +5,7 @@
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -13,6 +14,7 @@
 #define JSON_USE_IMPLICIT_CONVERSIONS 0
 #include <nlohmann/json.hpp>
 
+#include "core/key_setup.h"
 #include "tests/cli/cli_fixture.h"
 #include "tests/support/test_pki.h"
 
@@ -271,6 +273,24 @@ BOOST_AUTO_TEST_CASE(show_says_when_the_key_was_last_checked_in_words) {
     const ProcessResult shown = cli.run({"show"});
     BOOST_TEST_INFO("show: " << shown.out);
     BOOST_TEST(shown.out.find("checked 3 days ago: rejected (invalid_api_key)") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(recheck_is_due_only_after_the_interval_and_never_at_0) {
+    using namespace std::chrono;
+    const auto now = system_clock::now();
+    keywizard::settings::AppSettings saved;
+    BOOST_TEST(!keywizard::core::recheck_due(saved, now));  // never checked: not behind the person's back
+    saved.last_check_status = "valid";
+    saved.last_check_time = utc_iso8601(now - hours(23));
+    BOOST_TEST(!keywizard::core::recheck_due(saved, now));
+    saved.last_check_time = utc_iso8601(now - hours(25));
+    BOOST_TEST(keywizard::core::recheck_due(saved, now));
+    saved.recheck_interval_hours = 0;
+    BOOST_TEST(!keywizard::core::recheck_due(saved, now));
+    saved.recheck_interval_hours = 48;
+    BOOST_TEST(!keywizard::core::recheck_due(saved, now));
+    saved.last_check_time = "yesterday";
+    BOOST_TEST(!keywizard::core::recheck_due(saved, now));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

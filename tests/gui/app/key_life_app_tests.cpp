@@ -14,9 +14,11 @@
 #include "tests/gui/app/app_test_fixture.h"
 #include "tests/gui/app/ui_script.h"
 #include "wizard/app/app_ids.h"
+#include "wizard/app/configuration_editor.h"
 #include "wizard/app/main_frame.h"
 #include "wizard/pages/key_wizard_dialog.h"
 #include "wizard/widgets/key_check_panel.h"
+#include "wizard/widgets/notice_box.h"
 
 using namespace keywizard::test;
 using keywizard::settings::SecretBackend;
@@ -90,6 +92,38 @@ BOOST_AUTO_TEST_CASE(no_notice_when_the_environment_holds_the_stored_key) {
     keywizard::ui::MainFrame* frame = app.open_main_window();
     auto* notice = find_window_by_name(frame, "environment_key_notice");
     BOOST_TEST((notice == nullptr || !is_visible(notice)));
+}
+
+BOOST_AUTO_TEST_CASE(the_configuration_editor_says_when_the_environments_key_overrides_the_stored_one) {
+    AppFixture app;
+    app.store_key(valid_key, SecretBackend::file);
+    const ScopedEnvironmentKey environment(new_valid_key);
+    std::string notice;
+    UiScript script;
+    script.then(
+        "the editor, loaded",
+        [] {
+            wxDialog* editor = shown_modal_named("configuration_editor");
+            return editor != nullptr && editor_is_idle(editor);
+        },
+        [&] {
+            wxDialog* editor = shown_modal_named("configuration_editor");
+            if (auto* box = find_by_name<keywizard::ui::NoticeBox>(editor, "editor_notice");
+                box && is_visible(box)) {
+                wxString text = box->GetText();
+                text.Replace("\n", " ");  // wrapped
+                notice = text.utf8_string();
+            }
+            press(dynamic_cast<wxButton*>(editor->FindWindow(wxID_CLOSE)));
+        });
+    script.start();
+    keywizard::ui::ShowConfigurationEditor(nullptr, app.config_dir(),
+                                           keywizard::ui::EditorCategory::api_keys);
+    BOOST_TEST(script.finished(), "waiting for " << script.waiting_for());
+    BOOST_TEST(
+        notice.find("overrides the stored " + keywizard::net::mask_key(valid_key)) != std::string::npos,
+        notice);
+    BOOST_TEST(notice.find(new_valid_key) == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(test_key_asks_before_sending_the_stored_key_to_another_base_url) {

@@ -6,6 +6,9 @@
 #include <wx/dataobj.h>
 #include <wx/stattext.h>
 
+#include <cstdlib>
+
+#include "net/key_lint.h"
 #include "settings/key_storage.h"
 #include "tests/gui/wizard/wizard_test_fixture.h"
 
@@ -89,6 +92,25 @@ BOOST_AUTO_TEST_CASE(nothing_is_offered_when_the_clipboard_holds_something_else)
     BOOST_TEST((clear == nullptr || !is_visible(clear)));
     BOOST_TEST(clipboard_text() == "not the key");
     BOOST_TEST(KeyStorage(f.config_dir()).forget_key().ok);
+}
+
+BOOST_AUTO_TEST_CASE(the_start_page_says_when_the_environments_key_overrides_the_stored_one) {
+    WizardFixture f(false, false);
+    BOOST_TEST_REQUIRE(
+        KeyStorage(f.config_dir()).save_key(test_key, keywizard::settings::SecretBackend::file).ok);
+    ::setenv("OPENAI_API_KEY", other_test_key.c_str(), 1);
+    f.create(false);
+    auto* notice = f.child<wxStaticText>("start_environment_notice");
+    BOOST_TEST_REQUIRE(notice != nullptr);
+    const bool shown = pump_until([&] { return is_visible(notice); });
+    ::unsetenv("OPENAI_API_KEY");
+    BOOST_TEST_REQUIRE(shown);
+    wxString text = notice->GetLabel();
+    text.Replace("\n", " ");
+    BOOST_TEST(text.utf8_string().find("Your environment's key " + keywizard::net::mask_key(other_test_key) +
+                                       " overrides the stored " + keywizard::net::mask_key(test_key)) !=
+                   std::string::npos,
+               text.utf8_string());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

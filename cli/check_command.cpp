@@ -4,12 +4,15 @@
 #include "cli/key_input.h"
 #include "cli/outcome_report.h"
 #include "core/key_setup.h"
+#include "net/key_lint.h"
+#include "net/printable_text.h"
 
 namespace keywizard::cli {
 namespace {
 
 struct KeyToCheck {
     std::string key;
+    bool stored = false;  // the stored key: bound to the base URL it was verified against
     std::string problem;  // why there is no key, for a person
     int problem_exit = 0;
 };
@@ -18,19 +21,20 @@ struct KeyToCheck {
 KeyToCheck find_key(const CliOptions& options) {
     if (options.from_stdin) {
         KeyInput input = read_key_from_stdin();
-        return {std::move(input.text), std::move(input.error), exit_usage};
+        return {std::move(input.text), false, std::move(input.error), exit_usage};
     }
     core::KeySource source = core::find_key(core_options(options));
     if (source.from != core::KeySource::From::none) {
-        return {std::move(source.key), {}, 0};
+        return {std::move(source.key), source.from == core::KeySource::From::store, {}, 0};
     }
     if (source.store_state == settings::SecretReadState::not_found) {
         return {{},
+                false,
                 "no key to check: pipe one to `keywizard check --stdin`, set OPENAI_API_KEY, "
                 "or save one with `keywizard set`",
                 net::exit_code_for(net::KeyStatus::rejected)};
     }
-    return {{}, "could not read the stored key: " + source.problem, exit_storage_failure};
+    return {{}, false, "could not read the stored key: " + source.problem, exit_storage_failure};
 }
 
 }  // namespace
@@ -41,6 +45,18 @@ int run_check(const CliOptions& options) {
     if (!source.problem.empty()) {
         std::fprintf(stderr, "keywizard: %s\n", source.problem.c_str());
         return source.problem_exit;
+    }
+    if (source.stored) {
+        if (const auto change =
+                core::endpoint_change(core::resolve_endpoint(core_options(options), saved), saved)) {
+            const net::KeyCheckOutcome refused =
+                core::endpoint_changed_outcome(*change, net::mask_key(source.key));
+            source.key.assign(source.key.size(), '\0');
+            std::fputs((options.json ? json_report(refused) : plain_report(refused)).c_str(), stdout);
+            std::fprintf(stderr, "To check it there anyway, name it: keywizard check --base-url %s\n",
+                         net::printable_text(change->base_url).c_str());
+            return refused.exit_code();
+        }
     }
     net::KeyCheckRequest request = core::check_request(core_options(options), saved, std::move(source.key));
     request.generate = options.generate;

@@ -9,7 +9,8 @@
 namespace keywizard::cli {
 
 bool is_cli_command(std::string_view word) {
-    return word == "check" || word == "set" || word == "show" || word == "forget";
+    return word == "check" || word == "set" || word == "show" || word == "forget" || word == "exec" ||
+           word == "import";
 }
 
 int run_cli(int argc, char** argv) {
@@ -28,7 +29,8 @@ int run_cli(int argc, char** argv) {
     }
     const CliOptions& options = parsed.options;
     // A relative HOME or XDG_CONFIG_HOME would put the key under the working directory: never.
-    if (options.command == "set" || options.command == "forget" || options.command == "show") {
+    if (options.command == "set" || options.command == "forget" || options.command == "show" ||
+        options.command == "exec" || options.command == "import") {
         if (const auto problem = settings::config_directory_problem()) {
             std::fprintf(stderr, "keywizard: %s\n", problem->c_str());
             return exit_storage_failure;
@@ -45,6 +47,12 @@ int run_cli(int argc, char** argv) {
     }
     if (options.command == "forget") {
         return run_forget(options);
+    }
+    if (options.command == "exec") {
+        return run_exec(options);
+    }
+    if (options.command == "import") {
+        return run_import(options);
     }
     std::fprintf(stderr, "keywizard: unknown command \"%s\"\nTry: keywizard --help\n",
                  options.command.c_str());

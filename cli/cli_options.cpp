@@ -28,6 +28,10 @@ bool takes_key_on_stdin(std::string_view command) {
     return command == "check" || command == "set";
 }
 
+bool takes_store(std::string_view command) {
+    return command == "set" || command == "import";
+}
+
 }  // namespace
 
 ParsedCommandLine parse_command_line(int argc, char** argv) {
@@ -66,9 +70,27 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
             return std::string(argv[++i]);
         };
 
+        // exec: everything after "--" (or from the first word that is not an option) is the command, as is.
+        if (options.command == "exec" && (arg == "--" || !arg.starts_with("-"))) {
+            for (int j = arg == "--" ? i + 1 : i; j < argc; ++j) {
+                options.arguments.emplace_back(argv[j]);
+            }
+            if (options.arguments.empty()) {
+                parsed.error = "exec needs a command to run: keywizard exec -- COMMAND [ARGS...]";
+            }
+            return parsed;
+        }
         if (name == "--help" || name == "-h") {
             parsed.help = true;
             return parsed;
+        }
+        if (options.command == "import" && !arg.starts_with("-") && options.arguments.empty()) {
+            options.arguments.emplace_back(arg);
+            continue;
+        }
+        if (name == "--remove-from-file" && options.command == "import" && !inline_value) {
+            options.remove_from_file = true;
+            continue;
         }
         if (name == "--stdin" && takes_key_on_stdin(options.command) && !inline_value) {
             options.from_stdin = true;
@@ -90,7 +112,7 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
             options.allow_limited = true;
             continue;
         }
-        if (name == "--store" && options.command == "set") {
+        if (name == "--store" && takes_store(options.command)) {
             const auto value = take_value();
             if (!value) {
                 return parsed;
@@ -164,6 +186,11 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
         parsed.error = "unknown option \"" + std::string(arg) + "\" for \"" + options.command + "\"";
         return parsed;
     }
+    if (options.command == "exec") {
+        parsed.error = "exec needs a command to run: keywizard exec -- COMMAND [ARGS...]";
+    } else if (options.command == "import" && options.arguments.empty()) {
+        parsed.error = "import needs the dotenv file to read: keywizard import FILE";
+    }
     return parsed;
 }
 
@@ -192,6 +219,13 @@ Commands:
                     read a key from standard input, check it, and save it only if it works
   show [--json]     the stored key (masked), where it is stored, and the endpoint a check would use
   forget            remove the stored key
+  exec [--app-id ID] -- COMMAND [ARGS...]
+                    run COMMAND (no shell) with the stored key in OPENAI_API_KEY, and OPENAI_BASE_URL,
+                    OPENAI_ORG_ID, OPENAI_PROJECT_ID when set by an option or settings; COMMAND replaces
+                    keywizard, so its exit status and signals are the command's own (127: not found)
+  import FILE [--remove-from-file] [--store keyring|file] [--json]
+                    check the OPENAI_API_KEY of a dotenv file and store it; --remove-from-file then
+                    removes that line from FILE, keeping every other line and the file's permissions
 
 Every command takes --app-id ID (default keywizard): the app whose key it is (its config folder
 $XDG_CONFIG_HOME/ID and its keyring entry). `keywizard wizard --help` lists the wizard's options.
@@ -212,7 +246,9 @@ Options for check and set:
 
 Precedence, the same for the app and the wizard: option > environment variable > settings.json > default.
 The key is never taken from the command line. With set, the options given are saved with the key (an
-environment variable's value is not).
+environment variable's value is not). A stored key is only sent (check, exec) to the base URL it was
+last verified against; another one, from OPENAI_BASE_URL or settings.json, is refused (exit 4,
+endpoint_changed) unless named with --base-url.
 
 Exit codes: 0 valid, 2 rejected, 3 limited, 4 unverified (network, server), 5 storage failure, 64 usage,
 69 no display for `keywizard` or `keywizard wizard`.

@@ -30,6 +30,9 @@ struct CliOptions {
     std::optional<std::string> proxy;
     std::optional<int> timeout_seconds;
     std::vector<std::string> required_models;
+    // `import FILE`: the file; `exec -- COMMAND ARGS...`: the command and its arguments.
+    std::vector<std::string> arguments;
+    bool remove_from_file = false;  // import --remove-from-file
 };
 
 struct ParsedCommandLine {

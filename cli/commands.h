@@ -9,6 +9,8 @@ int run_check(const CliOptions& options);
 int run_set(const CliOptions& options);
 int run_show(const CliOptions& options);
 int run_forget(const CliOptions& options);
+int run_exec(const CliOptions& options);  // returns only when COMMAND could not be started
+int run_import(const CliOptions& options);
 
 // settings.json as loaded, after telling the person on stderr about anything that was wrong with it.
 settings::AppSettings load_settings_reporting_problems(const CliOptions& options);

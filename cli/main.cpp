@@ -1,5 +1,7 @@
 // keywizard: one command for the host app, the wizard and the command-line key checker. The windows live
 // in keywizard-gui.so, loaded only when a window is wanted: the command line starts like a small tool.
+#include <sys/prctl.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
@@ -56,6 +58,11 @@ int run_windows(int argc, char** argv, int start) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Every command may hold a key in memory (read from stdin, the keyring or a file): no core dump may
+    // write it to disk, and no other process of the same user may read it with ptrace or
+    // /proc/PID/mem. Not dumpable gives both (core files need it; ptrace by non-root needs it), from the
+    // first instruction to the last. `exec` hands over to its command, which execve makes dumpable again.
+    ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     // Before any thread exists: curl_global_init is not thread-safe in libcurl 7.88.
     keywizard::net::init_http_globally();
 

@@ -1,3 +1,4 @@
+#include <chrono>
 #include <cstdio>
 
 #define JSON_USE_IMPLICIT_CONVERSIONS 0
@@ -51,8 +52,15 @@ void print_plain(const StoredKeyInfo& stored, const Endpoint& endpoint) {
         std::printf("Key:             not stored (save one with `keywizard set` or `keywizard wizard`)\n");
     }
     if (!stored.environment_key_masked.empty()) {
-        std::printf("Environment:     OPENAI_API_KEY %s overrides the stored key for tools that read it\n",
-                    stored.environment_key_masked.c_str());
+        if (stored.stored) {
+            std::printf(
+                "Environment:     your environment's key %s overrides the stored %s for tools that "
+                "read OPENAI_API_KEY (keywizard exec passes the stored one)\n",
+                stored.environment_key_masked.c_str(), stored.masked_key.c_str());
+        } else {
+            std::printf("Environment:     OPENAI_API_KEY %s is used by tools that read it; none is stored\n",
+                        stored.environment_key_masked.c_str());
+        }
     }
     std::printf("Base URL:        %s%s\n", net::printable_text(endpoint.base_url.value).c_str(),
                 origin(endpoint.base_url, "--base-url").c_str());
@@ -68,8 +76,12 @@ void print_plain(const StoredKeyInfo& stored, const Endpoint& endpoint) {
     std::printf("Timeout:         %d s\n", endpoint.timeout_seconds);
     std::printf("Required models: %s\n", or_default(joined(endpoint.required_models), "(none)").c_str());
     if (!stored.last_check_status.empty()) {
-        std::printf("Last check:      %s (%s) at %s\n", net::printable_text(stored.last_check_status).c_str(),
-                    net::printable_text(stored.last_check_reason).c_str(),
+        settings::AppSettings last;
+        last.last_check_status = stored.last_check_status;
+        last.last_check_reason = stored.last_check_reason;
+        last.last_check_time = stored.last_check_time;
+        std::printf("Last check:      %s (%s)\n",
+                    core::last_check_in_words(last, std::chrono::system_clock::now()).c_str(),
                     net::printable_text(stored.last_check_time).c_str());
     }
     if (!stored.verified_base_url.empty()) {

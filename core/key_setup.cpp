@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "net/key_lint.h"
+#include "net/printable_text.h"
 
 namespace keywizard::core {
 namespace {
@@ -42,6 +43,13 @@ Setting pick(const std::optional<std::string>& argument, const char* variable, c
         return {saved, Source::settings, {}};
     }
     return {fallback, Source::default_value, {}};
+}
+
+std::string_view without_trailing_slashes(std::string_view url) {
+    while (url.ends_with('/')) {
+        url.remove_suffix(1);
+    }
+    return url;
 }
 
 }  // namespace
@@ -157,6 +165,19 @@ KeySource find_key(const Options& options) {
     return source;
 }
 
+std::string environment_key_override(std::string_view stored_key) {
+    auto from_environment = environment("OPENAI_API_KEY");
+    if (!from_environment) {
+        return {};
+    }
+    net::KeyLintResult lint = net::lint_key(*from_environment);
+    const std::string& environment_key = lint.ok() ? lint.key : *from_environment;
+    std::string masked = environment_key == stored_key ? std::string() : net::mask_key(environment_key);
+    lint.key.assign(lint.key.size(), '\0');
+    from_environment->assign(from_environment->size(), '\0');
+    return masked;
+}
+
 settings::StorageStatus save(const Options& options, const SaveRequest& request) {
     settings::KeyStorage storage = open_storage(options);
     const std::string checked_at = utc_now_iso8601();
@@ -196,7 +217,7 @@ settings::StorageStatus save(const Options& options, const SaveRequest& request)
 
 net::KeyCheckOutcome check_stored_key(const Options& options, const net::CancelTokenPtr& cancel) {
     settings::KeyStorage storage = open_storage(options);
-    const settings::StoredKey stored = storage.read_key();
+    settings::StoredKey stored = storage.read_key();
     if (stored.state != settings::SecretReadState::found) {
         net::KeyCheckOutcome none;
         none.status = net::KeyStatus::rejected;
@@ -205,6 +226,11 @@ net::KeyCheckOutcome check_stored_key(const Options& options, const net::CancelT
         return none;
     }
     const settings::SettingsLoad load = storage.settings_file().load();
+    if (const auto change = endpoint_change(resolve_endpoint(options, load.settings), load.settings)) {
+        net::KeyCheckOutcome refused = endpoint_changed_outcome(*change, net::mask_key(stored.key));
+        stored.key.assign(stored.key.size(), '\0');
+        return refused;
+    }
     net::KeyCheckRequest request = check_request(options, load.settings, stored.key, cancel);
     net::KeyCheckOutcome outcome = net::check_key(request);
     if (outcome.reason != net::Reason::cancelled) {
@@ -224,6 +250,47 @@ net::KeyCheckOutcome check_stored_key(const Options& options, const net::CancelT
         }
     }
     return outcome;
+}
+
+std::optional<EndpointChange> endpoint_change(const Endpoint& endpoint, const settings::AppSettings& saved) {
+    if (endpoint.base_url.source == Source::argument) {
+        return std::nullopt;
+    }
+    const std::string verified =
+        saved.verified_base_url.empty() ? net::default_base_url : saved.verified_base_url;
+    if (without_trailing_slashes(verified) == without_trailing_slashes(endpoint.base_url.value)) {
+        return std::nullopt;
+    }
+    EndpointChange change;
+    change.verified_base_url = verified;
+    change.base_url = endpoint.base_url.value;
+    change.from = endpoint.base_url.source == Source::environment ? endpoint.base_url.variable
+                                                                  : std::string("settings.json");
+    return change;
+}
+
+net::KeyCheckOutcome endpoint_changed_outcome(const EndpointChange& change, std::string masked_key) {
+    net::KeyCheckOutcome outcome;
+    outcome.status = net::KeyStatus::unverified;
+    outcome.reason = net::Reason::endpoint_changed;
+    outcome.masked_key = std::move(masked_key);
+    outcome.message = "The stored key was verified at " + host_of(change.verified_base_url) +
+                      ", but this check would send it to " + host_of(change.base_url) + " (from " +
+                      change.from + "). It was not sent.";
+    outcome.detail = "verified: " + net::printable_text(net::mask_url_credentials(change.verified_base_url)) +
+                     "; now: " + net::printable_text(net::mask_url_credentials(change.base_url));
+    return outcome;
+}
+
+std::string host_of(std::string_view url) {
+    if (const auto scheme_end = url.find("://"); scheme_end != std::string_view::npos) {
+        url.remove_prefix(scheme_end + 3);
+    }
+    url = url.substr(0, url.find_first_of("/?#"));
+    if (const auto at = url.rfind('@'); at != std::string_view::npos) {
+        url.remove_prefix(at + 1);  // never show credentials
+    }
+    return net::printable_text(url);
 }
 
 bool needs_setup(const settings::AppSettings& saved, settings::SecretReadState key_state) {
@@ -251,6 +318,60 @@ settings::StorageStatus record_setup_skipped(const Options& options) {
             saved.first_run = settings::FirstRunState::skipped;
         }
     });
+}
+
+std::optional<std::chrono::system_clock::time_point> parse_utc_iso8601(std::string_view text) {
+    std::tm utc{};
+    const std::string copy(text);
+    const char* end = strptime(copy.c_str(), "%Y-%m-%dT%H:%M:%SZ", &utc);
+    if (end == nullptr || *end != '\0') {
+        return std::nullopt;
+    }
+    return std::chrono::system_clock::from_time_t(timegm(&utc));
+}
+
+std::string last_check_in_words(const settings::AppSettings& saved,
+                                std::chrono::system_clock::time_point now) {
+    if (saved.last_check_status.empty()) {
+        return {};
+    }
+    std::string when;
+    if (const auto time = parse_utc_iso8601(saved.last_check_time)) {
+        using namespace std::chrono;
+        const auto age = duration_cast<minutes>(now - *time);
+        auto ago = [](long long count, const char* unit) {
+            return std::to_string(count) + " " + unit + (count == 1 ? "" : "s") + " ago";
+        };
+        if (age < minutes(1)) {
+            when = age < minutes(-5) ? "checked in the future (the clock changed)" : "checked just now";
+        } else if (age < hours(1)) {
+            when = "checked " + ago(age.count(), "minute");
+        } else if (age < hours(24)) {
+            when = "checked " + ago(duration_cast<hours>(age).count(), "hour");
+        } else {
+            when = "checked " + ago(duration_cast<hours>(age).count() / 24, "day");
+        }
+    } else {
+        when = "checked at " + net::printable_text(saved.last_check_time);
+    }
+    const std::string& status = saved.last_check_status;
+    const std::string reason = net::printable_text(saved.last_check_reason);
+    if (status == "valid") {
+        return when + ": works";
+    }
+    const std::string verdict = status == "rejected"     ? "rejected"
+                                : status == "limited"    ? "works only in part"
+                                : status == "unverified" ? "could not be checked"
+                                                         : net::printable_text(status);
+    return when + ": " + verdict + (reason.empty() ? "" : " (" + reason + ")");
+}
+
+bool recheck_due(const settings::AppSettings& saved, std::chrono::system_clock::time_point now) {
+    if (saved.recheck_interval_hours <= 0) {
+        return false;
+    }
+    const auto last = parse_utc_iso8601(saved.last_check_time);
+    return last && now - *last >= std::chrono::hours(saved.recheck_interval_hours);
 }
 
 std::string utc_now_iso8601() {

@@ -3,6 +3,7 @@
 // forgetting, first run and the last check. The public API (include/keywizard/core.h), the command line and
 // the windows all call these; none of them holds such a rule itself. No wx. Blocking: keyring and network.
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,10 @@ struct KeySource {
 };
 KeySource find_key(const Options& options);
 
+// When OPENAI_API_KEY is set and is not `stored_key` (empty: none stored): it, masked, for "your
+// environment's key …abcd overrides the stored …wxyz for tools that read OPENAI_API_KEY"; else empty.
+std::string environment_key_override(std::string_view stored_key);
+
 // Saves the key with what it was checked against: the explicit endpoint options, the verified base URL,
 // the check as the last check, and first run completed. One transaction (KeyStorage::save_key).
 struct SaveRequest {
@@ -61,14 +66,43 @@ struct SaveRequest {
 settings::StorageStatus save(const Options& options, const SaveRequest& request);
 
 // Checks the stored key against the resolved endpoint and records the result as the last check (unless
-// cancelled). No key: a rejected outcome, without I/O.
+// cancelled or refused). No key: a rejected outcome, without I/O. An endpoint other than the verified one
+// (endpoint_change): unverified / endpoint_changed, without I/O and not recorded.
 net::KeyCheckOutcome check_stored_key(const Options& options, const net::CancelTokenPtr& cancel);
+
+// A stored key is only sent to the base URL it was last verified against (settings' verified_base_url),
+// unless the base URL was given explicitly (Source::argument: --base-url, Options::base_url, a person's
+// confirmation). An empty verified_base_url (never verified, saved by a version before 0.2, or saved
+// with --no-check) counts as the default base URL: OpenAI's own API is the one place a key may always go.
+// Trailing slashes do not count as a change.
+struct EndpointChange {
+    std::string verified_base_url;  // where the key was verified (the default when none is recorded)
+    std::string base_url;           // where it would go now
+    std::string from;               // why: "OPENAI_BASE_URL", "settings.json"
+};
+std::optional<EndpointChange> endpoint_change(const Endpoint& endpoint, const settings::AppSettings& saved);
+// The refusal for a change, before any I/O: unverified / endpoint_changed, naming both hosts.
+net::KeyCheckOutcome endpoint_changed_outcome(const EndpointChange& change, std::string masked_key);
+// "api.openai.com", "127.0.0.1:4433": the host (and port) of a URL, for a person.
+std::string host_of(std::string_view url);
 
 // Whether setup should open by itself: only while no key is stored and the person has neither skipped the
 // setup nor ever saved a key ("completed" stays after "Forget key").
 bool needs_setup(const settings::AppSettings& saved, settings::SecretReadState key_state);
 
 settings::StorageStatus record_setup_skipped(const Options& options);
+
+// The last check in words, for a person: "checked 3 days ago: works", "checked 2 hours ago: rejected
+// (invalid_api_key)". Empty when none is recorded; "checked at <time>" when the time cannot be read.
+std::string last_check_in_words(const settings::AppSettings& saved,
+                                std::chrono::system_clock::time_point now);
+// Seconds since the epoch of an ISO 8601 UTC time as utc_now_iso8601 writes it, or nothing.
+std::optional<std::chrono::system_clock::time_point> parse_utc_iso8601(std::string_view text);
+
+// Whether the app should re-check the stored key in the background now: the interval is not 0 and the last
+// recorded check is at least that old. A key never checked (saved with --no-check, or by an older
+// version) is not checked behind the person's back: Test key does that.
+bool recheck_due(const settings::AppSettings& saved, std::chrono::system_clock::time_point now);
 
 // Now, UTC, ISO 8601 ("2026-11-26T19:37:48Z").
 std::string utc_now_iso8601();

@@ -248,12 +248,7 @@ SaveResult save_key(const Options& options, std::string_view key, Storage storag
     request.backend = backend_of(storage);
     if (checked != nullptr) {
         outcome.status = static_cast<net::KeyStatus>(checked->status);
-        outcome.reason = net::Reason::ok;
-        for (int i = 0; i <= static_cast<int>(net::Reason::model_not_allowed); ++i) {
-            if (net::to_string(static_cast<net::Reason>(i)) == checked->reason) {
-                outcome.reason = static_cast<net::Reason>(i);
-            }
-        }
+        outcome.reason = net::reason_named(checked->reason).value_or(net::Reason::ok);
         request.checked = &outcome;
         request.checked_base_url = checked->base_url;
     }

@@ -75,12 +75,24 @@ std::string_view to_string(Reason reason) {
             return "cancelled";
         case Reason::insecure_endpoint:
             return "insecure_endpoint";
+        case Reason::endpoint_changed:
+            return "endpoint_changed";
         case Reason::invalid_setting:
             return "invalid_setting";
         case Reason::model_not_allowed:
             return "model_not_allowed";
     }
     return "unexpected_response";
+}
+
+std::optional<Reason> reason_named(std::string_view name) {
+    // Every value from ok to the last one added; to_string() has a case for each (-Wswitch checks that).
+    for (int i = 0; i <= static_cast<int>(Reason::endpoint_changed); ++i) {
+        if (to_string(static_cast<Reason>(i)) == name) {
+            return static_cast<Reason>(i);
+        }
+    }
+    return std::nullopt;
 }
 
 KeyStatus status_of(Reason reason) {
@@ -118,6 +130,7 @@ KeyStatus status_of(Reason reason) {
         case Reason::ca_bundle:
         case Reason::cancelled:
         case Reason::insecure_endpoint:
+        case Reason::endpoint_changed:
         case Reason::invalid_setting:
             return KeyStatus::unverified;
     }

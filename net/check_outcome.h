@@ -44,12 +44,15 @@ enum class Reason {
     cancelled,
     insecure_endpoint,
     invalid_setting,  // base URL, organization, project or proxy cannot be sent (bad characters, not a URL)
-    // limited, from the generation probe only; last so the values above keep their numbers
-    model_not_allowed,  // the key may not use the model it tried (project model limits, no access)
+    // Added later, at the end so the values above keep their numbers:
+    model_not_allowed,  // limited, from the generation probe: the key may not use the model it tried
+    endpoint_changed,   // unverified: the stored key would go to a base URL other than the one it was verified against
 };
 
 std::string_view to_string(KeyStatus status);
 std::string_view to_string(Reason reason);
+// The reason whose to_string() is `name`, or nothing (a name from --json, settings.json or the public API).
+std::optional<Reason> reason_named(std::string_view name);
 KeyStatus status_of(Reason reason);
 int exit_code_for(KeyStatus status);  // 0 valid, 2 rejected, 3 limited, 4 unverified
 

@@ -112,6 +112,8 @@ std::string message_for(const KeyCheckOutcome& outcome) {
             return "The base URL uses plain http:// to another computer, so the key would travel "
                    "unencrypted. "
                    "Use https://.";
+        case Reason::endpoint_changed:
+            return "The stored key was not sent: the base URL differs from the one it was verified against.";
         case Reason::invalid_setting:
             return "A connection setting cannot be used as it is.";
         case Reason::model_not_allowed:

@@ -33,6 +33,8 @@ struct AppSettings {
     std::string last_check_time;  // UTC, ISO 8601
     // The base URL the stored key was last verified against (empty: never, or saved by an older version).
     std::string verified_base_url;
+    // How often the app re-checks the stored key in the background at start; 0: never.
+    int recheck_interval_hours = 24;
 };
 
 struct SettingsLoad {

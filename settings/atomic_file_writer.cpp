@@ -83,7 +83,8 @@ int fsync_directory(const std::filesystem::path& dir) {
 
 }  // namespace
 
-StorageStatus write_file_atomically(const std::filesystem::path& file, std::string_view contents) {
+StorageStatus write_file_atomically(const std::filesystem::path& file, std::string_view contents,
+                                    unsigned mode) {
     const auto target = resolve_write_target(file);
     int error_number = 0;
     TempFile temp = create_temp_file(target, error_number);
@@ -98,9 +99,9 @@ StorageStatus write_file_atomically(const std::filesystem::path& file, std::stri
         ::unlink(temp.path.c_str());
         return StorageStatus::failure(describe_errno(action, target, saved_errno));
     };
-    // The mode asked of open() is reduced by the umask; owner read/write is what we want, no more, no less.
-    if (::fchmod(temp.fd, 0600) != 0) {
-        return fail("could not set mode 0600 for", errno);
+    // The mode asked of open() is reduced by the umask; fchmod sets exactly the mode wanted.
+    if (::fchmod(temp.fd, static_cast<mode_t>(mode & 07777)) != 0) {
+        return fail("could not set the mode of", errno);
     }
     if (!write_all(temp.fd, contents)) {
         return fail("could not write", errno);

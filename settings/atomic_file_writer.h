@@ -13,8 +13,10 @@ namespace keywizard::settings {
 // contents: a temp file in the same directory as the target (O_EXCL, mode 0600), write, fsync, rename
 // over the target, fsync of the directory. A symlinked `file` is written through to its target. On any
 // error the temp file is removed, the original is untouched, and the message names the path and the
-// system's reason. Call it with the file's FileLock held, so writers do not interleave.
-StorageStatus write_file_atomically(const std::filesystem::path& file, std::string_view contents);
+// system's reason. Call it with the file's FileLock held, so writers do not interleave. `mode`: the new
+// file's permissions (0600 for our own files; a person's file keeps its own, see `keywizard import`).
+StorageStatus write_file_atomically(const std::filesystem::path& file, std::string_view contents,
+                                    unsigned mode = 0600);
 
 // Removes temp files that writers of `file` left behind when they were killed before their rename.
 // Only call it with the file's FileLock held: then no live writer can own a temp file.

@@ -10,6 +10,7 @@ namespace {
 // Not constexpr: clang 14 with libstdc++ 12 cannot construct the std::string members in a constant
 // expression.
 const int default_timeout_seconds = AppSettings{}.timeout_seconds;
+const int default_recheck_interval_hours = AppSettings{}.recheck_interval_hours;
 
 std::string wrong_type(std::string_view key, std::string_view expected) {
     return "settings.json: \"" + std::string(key) + "\" should be " + std::string(expected) +
@@ -154,6 +155,14 @@ AppSettings settings_from_json(const nlohmann::ordered_json& tree, std::vector<s
         }
     }
 
+    if (const auto it = tree.find("recheck_interval_hours"); it != tree.end() && !it->is_null()) {
+        if (it->is_number_integer() && it->get<long long>() >= 0 && it->get<long long>() <= 24 * 366) {
+            settings.recheck_interval_hours = static_cast<int>(it->get<long long>());
+        } else {
+            warnings.push_back(wrong_type("recheck_interval_hours", "a whole number of hours, 0 for never"));
+        }
+    }
+
     if (const auto it = tree.find("required_models"); it != tree.end() && !it->is_null()) {
         const bool all_strings = it->is_array() && std::all_of(it->begin(), it->end(), [](const auto& item) {
                                      return item.is_string();
@@ -197,6 +206,10 @@ void apply_settings_changes(nlohmann::ordered_json& tree, const AppSettings& bef
     if (before.timeout_seconds != after.timeout_seconds) {
         set_or_erase(tree, "timeout_seconds", after.timeout_seconds,
                      after.timeout_seconds == default_timeout_seconds);
+    }
+    if (before.recheck_interval_hours != after.recheck_interval_hours) {
+        set_or_erase(tree, "recheck_interval_hours", after.recheck_interval_hours,
+                     after.recheck_interval_hours == default_recheck_interval_hours);
     }
     if (before.required_models != after.required_models) {
         set_or_erase(tree, "required_models", after.required_models, after.required_models.empty());

@@ -13,6 +13,8 @@
 //   "key_storage"      "keyring" | "file"   where the key was saved (absent: never saved)
 //   "first_run"        "pending" | "skipped" | "completed"
 //   "verified_base_url" string   the base URL the stored key was last verified against
+//   "recheck_interval_hours" integer >= 0: the app re-checks the stored key at start at most this often
+//                     (default 24; 0: never)
 //   "last_check"       object {"status": string, "reason": string, "time": string (UTC, ISO 8601)}
 // Any other key is kept as it is, in its place. A known key of the wrong type is ignored with a warning
 // (the default is used) and left in the file untouched until the app changes that setting.

@@ -9,6 +9,7 @@ namespace keywizard::test {
 
 struct ProcessResult {
     int exit_code = -1;  // -1 when killed by a signal
+    int signal = 0;      // the signal that killed it, else 0
     std::string out;
     std::string err;
 };

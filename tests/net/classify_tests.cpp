@@ -426,6 +426,7 @@ BOOST_AUTO_TEST_CASE(reason_names_are_the_ones_in_the_design) {
         {Reason::ca_bundle, "ca_bundle"},
         {Reason::cancelled, "cancelled"},
         {Reason::insecure_endpoint, "insecure_endpoint"},
+        {Reason::endpoint_changed, "endpoint_changed"},
         {Reason::invalid_setting, "invalid_setting"},
     };
     for (const auto& [reason, name] : names) {
@@ -447,6 +448,7 @@ BOOST_AUTO_TEST_CASE(statuses_and_exit_codes_follow_the_design) {
     BOOST_TEST(to_string(status_of(Reason::required_model_missing)) == "limited");
     BOOST_TEST(to_string(status_of(Reason::insecure_endpoint)) == "unverified");
     BOOST_TEST(to_string(status_of(Reason::invalid_setting)) == "unverified");
+    BOOST_TEST(to_string(status_of(Reason::endpoint_changed)) == "unverified");
     BOOST_TEST(to_string(status_of(Reason::cancelled)) == "unverified");
 }
 

@@ -19,6 +19,7 @@ BOOST_AUTO_TEST_CASE(missing_file_gives_defaults_without_warnings) {
     BOOST_TEST(loaded.warnings.empty());
     BOOST_TEST(loaded.settings.base_url == "");
     BOOST_TEST(loaded.settings.timeout_seconds == 30);
+    BOOST_TEST(loaded.settings.recheck_interval_hours == 24);
     BOOST_TEST(!loaded.settings.key_storage.has_value());
     BOOST_TEST((loaded.settings.first_run == FirstRunState::pending));
 }
@@ -39,6 +40,7 @@ BOOST_AUTO_TEST_CASE(every_field_survives_a_save_and_load) {
         s.last_check_status = "valid";
         s.last_check_reason = "ok";
         s.last_check_time = "2026-11-26T19:30:00Z";
+        s.recheck_interval_hours = 0;
     });
     BOOST_TEST_REQUIRE(saved.ok, saved.message);
 
@@ -57,6 +59,7 @@ BOOST_AUTO_TEST_CASE(every_field_survives_a_save_and_load) {
     BOOST_TEST(s.last_check_status == "valid");
     BOOST_TEST(s.last_check_reason == "ok");
     BOOST_TEST(s.last_check_time == "2026-11-26T19:30:00Z");
+    BOOST_TEST(s.recheck_interval_hours == 0);
 
     const auto text = read_file(file.path());
     BOOST_TEST(text.find("\"key_storage\": \"file\"") != std::string::npos);
@@ -169,6 +172,16 @@ BOOST_AUTO_TEST_CASE(config_directory_follows_xdg_config_home_only_when_absolute
     saved_xdg ? (void)::setenv("XDG_CONFIG_HOME", saved_xdg_value.c_str(), 1)
               : (void)::unsetenv("XDG_CONFIG_HOME");
     saved_home ? (void)::setenv("HOME", saved_home_value.c_str(), 1) : (void)::unsetenv("HOME");
+}
+
+BOOST_AUTO_TEST_CASE(a_recheck_interval_that_is_not_whole_hours_is_ignored_with_a_warning) {
+    TempDir dir;
+    std::filesystem::create_directories(dir.path() / "keywizard");
+    write_file(dir.path() / "keywizard" / "settings.json", R"({"recheck_interval_hours": -3})");
+    const auto loaded = SettingsFile(dir.path() / "keywizard").load();
+    BOOST_TEST(loaded.settings.recheck_interval_hours == 24);
+    BOOST_TEST_REQUIRE(loaded.warnings.size() == 1u);
+    BOOST_TEST(loaded.warnings.front().find("recheck_interval_hours") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 
+#include "net/key_lint.h"
 #include "wizard/app/app_icon.h"
 #include "wizard/app/editor_api_keys_page.h"
 #include "wizard/app/editor_close_flow.h"
@@ -24,6 +25,7 @@
 #include "wizard/app/editor_storage.h"
 #include "wizard/widgets/background_task.h"
 #include "wizard/widgets/key_entry_field.h"
+#include "wizard/widgets/key_hygiene.h"
 
 namespace keywizard::ui {
 namespace {
@@ -122,6 +124,11 @@ class ConfigurationEditor : public wxDialog {
                                                    wxString::FromUTF8(state.stored.message)));
         } else if (!state.warnings.empty()) {
             api_keys_->ShowNotice(NoticeKind::warning, JoinLines(state.warnings));
+        } else if (const std::string environment = core::environment_key_override(stored_key_);
+                   found && !environment.empty()) {
+            // Editing the stored key changes nothing for tools that read OPENAI_API_KEY: say so.
+            api_keys_->ShowNotice(NoticeKind::info,
+                                  EnvironmentKeyOverrideText(environment, net::mask_key(stored_key_)));
         }
         loaded_ = true;
         SetIdle();

@@ -20,6 +20,8 @@ KeyState state_from(const settings::StoredKey& stored, settings::SettingsLoad lo
         state.read_problem = stored.message;
     }
     state.location = stored.location;
+    state.environment_key_masked =
+        core::environment_key_override(stored.state == settings::SecretReadState::found ? stored.key : "");
     state.settings = std::move(load.settings);
     state.settings_warnings = std::move(load.warnings);
     return state;
@@ -30,12 +32,20 @@ KeyState state_from(const settings::StoredKey& stored, settings::SettingsLoad lo
 KeyState load_key_state(const std::filesystem::path& config_dir) {
     settings::KeyStorage storage = core::open_storage(app_options(config_dir));
     settings::SettingsLoad load = storage.settings_file().load();
-    return state_from(storage.read_key(), std::move(load));
+    settings::StoredKey stored = storage.read_key();
+    KeyState state = state_from(stored, std::move(load));
+    stored.key.assign(stored.key.size(), '\0');
+    return state;
 }
 
 net::KeyCheckOutcome check_stored_key(const std::filesystem::path& config_dir,
-                                      const net::CancelTokenPtr& cancel) {
-    return core::check_stored_key(app_options(config_dir), cancel);
+                                      const net::CancelTokenPtr& cancel,
+                                      const std::optional<std::string>& confirmed_base_url) {
+    Options options = app_options(config_dir);
+    if (confirmed_base_url) {
+        options.base_url = confirmed_base_url;  // an explicit argument: the binding does not apply
+    }
+    return core::check_stored_key(options, cancel);
 }
 
 }  // namespace keywizard::ui

@@ -21,6 +21,8 @@ struct KeyState {
     std::string read_problem;  // why the key could not be read (unavailable, failed)
     settings::AppSettings settings;
     std::vector<std::string> settings_warnings;  // e.g. a corrupt settings.json that was moved aside
+    // OPENAI_API_KEY, masked, when it is set and differs from the stored key (tools that read it use it).
+    std::string environment_key_masked;
 
     bool configured() const { return read_state == settings::SecretReadState::found; }
 };
@@ -30,8 +32,10 @@ KeyState load_key_state(const std::filesystem::path& config_dir);
 
 // Blocking: checks the stored key against the endpoint in settings.json and records the result there as
 // the last check (unless cancelled). When no key can be read, says so as a rejected outcome without any
-// I/O. `cancel` may be null.
+// I/O. `cancel` may be null. A base URL other than the one the key was verified against is refused
+// (endpoint_changed) unless `confirmed_base_url` names it: the person said to send it there.
 net::KeyCheckOutcome check_stored_key(const std::filesystem::path& config_dir,
-                                      const net::CancelTokenPtr& cancel);
+                                      const net::CancelTokenPtr& cancel,
+                                      const std::optional<std::string>& confirmed_base_url = std::nullopt);
 
 }  // namespace keywizard::ui

@@ -8,6 +8,7 @@
 #include <wx/stattext.h>
 
 #include "wizard/app/app_ids.h"
+#include "wizard/widgets/key_hygiene.h"
 
 namespace keywizard::ui {
 namespace {
@@ -79,6 +80,10 @@ KeyStatusPanel::KeyStatusPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
     explanation_ =
         new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "key_explanation");
 
+    environment_notice_ = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
+                                           "environment_key_notice");
+    environment_notice_->Hide();
+
     auto* headline_row = new wxBoxSizer(wxHORIZONTAL);
     headline_row->Add(status_icon_, wxSizerFlags().CentreVertical().Border(wxRIGHT, FromDIP(8)));
     headline_row->Add(headline_, wxSizerFlags().CentreVertical());
@@ -102,6 +107,7 @@ KeyStatusPanel::KeyStatusPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
     column->Add(title, wxSizerFlags().Border(wxBOTTOM, FromDIP(12)));
     column->Add(headline_row, wxSizerFlags().Border(wxBOTTOM, FromDIP(6)));
     column->Add(explanation_, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(12)));
+    column->Add(environment_notice_, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(12)));
     column->Add(grid, wxSizerFlags().Expand().Border(wxLEFT, FromDIP(4)));
     column->Add(check_area_, wxSizerFlags().Expand().Border(wxTOP, FromDIP(12)));
     column->Add(buttons, wxSizerFlags().Border(wxTOP, FromDIP(12)));
@@ -144,6 +150,13 @@ void KeyStatusPanel::ShowState(const KeyState& state) {
                          wxString::FromUTF8(state.read_problem));
             break;
     }
+    environment_notice_->SetLabel(
+        state.environment_key_masked.empty()
+            ? wxString()
+            : EnvironmentKeyOverrideText(state.environment_key_masked,
+                                         state.configured() ? state.masked_key : ""));
+    environment_notice_->Wrap(FromDIP(460));
+    environment_notice_->Show(!state.environment_key_masked.empty());
     masked_key_->SetLabel(state.configured() ? wxString::FromUTF8(state.masked_key) : _("None"));
     location_->SetLabel(state.configured() ? wxString::FromUTF8(state.location) : _("Nowhere yet"));
     last_check_->SetLabel(state.configured() ? DescribeLastCheck(state.settings) : wxString("—"));

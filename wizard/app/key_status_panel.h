@@ -14,7 +14,8 @@ namespace keywizard::ui {
 
 // The main window's summary of the stored key: configured or not, the masked key (never the key), where it
 // is stored, the last check's result and time. Buttons send ID_SETUP_KEY and wxID_PREFERENCES up to the
-// frame; the Test key panel goes into check_area().
+// frame; the Test key panel goes into check_area(). When OPENAI_API_KEY differs from the stored key it says
+// which one tools use (window name environment_key_notice).
 class KeyStatusPanel : public wxPanel {
   public:
     explicit KeyStatusPanel(wxWindow* parent);
@@ -31,6 +32,7 @@ class KeyStatusPanel : public wxPanel {
     wxStaticBitmap* status_icon_ = nullptr;
     wxStaticText* headline_ = nullptr;
     wxStaticText* explanation_ = nullptr;
+    wxStaticText* environment_notice_ = nullptr;  // "your environment's key … overrides the stored …"
     wxStaticText* masked_key_ = nullptr;
     wxStaticText* location_ = nullptr;
     wxStaticText* last_check_ = nullptr;

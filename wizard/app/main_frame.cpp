@@ -9,12 +9,14 @@
 
 #include <utility>
 
+#include "core/key_setup.h"
 #include "wizard/app/app_icon.h"
 #include "wizard/app/app_ids.h"
 #include "wizard/app/check_settings.h"
 #include "wizard/app/configuration_editor.h"
 #include "wizard/app/first_run.h"
 #include "wizard/app/key_status_panel.h"
+#include "wizard/app/question_dialog.h"
 #include "wizard/pages/key_wizard.h"
 
 namespace keywizard::ui {
@@ -37,6 +39,7 @@ MainFrame::MainFrame(std::filesystem::path config_dir, AppOptions options)
 
     auto* content = new wxPanel(this);
     info_bar_ = new wxInfoBar(content);
+    info_bar_->SetName("info_bar");
     status_panel_ = new KeyStatusPanel(content);
     check_panel_ = new KeyCheckPanel(status_panel_, [this] { return MakeStoredKeyCheck(); });
     check_panel_->Hide();
@@ -101,6 +104,13 @@ void MainFrame::BindCommands() {
     }
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { ShowAbout(); }, wxID_ABOUT);
+    info_bar_->Bind(
+        wxEVT_BUTTON,
+        [this](wxCommandEvent&) {
+            info_bar_->Dismiss();
+            RunSetupWizard(false, true);
+        },
+        ID_REPLACE_KEY);
     // A finished test of the stored key was recorded as the last check: show it.
     Bind(EVT_KEY_CHECK_STATE, [this](wxCommandEvent& event) {
         event.Skip();
@@ -112,13 +122,76 @@ void MainFrame::BindCommands() {
 }
 
 std::optional<KeyCheckJob> MainFrame::MakeStoredKeyCheck() {
+    const auto confirmed_base_url = ConfirmEndpoint();
+    if (!confirmed_base_url) {
+        return std::nullopt;
+    }
     KeyCheckJob job;
     job.endpoint = endpoint_;
     // The key is read on the worker: it never passes through the UI thread, let alone a window.
-    job.run = [dir = config_dir_](const net::CancelTokenPtr& cancel) {
-        return check_stored_key(dir, cancel);
+    job.run = [dir = config_dir_, confirmed = *confirmed_base_url](const net::CancelTokenPtr& cancel) {
+        return check_stored_key(dir, cancel, confirmed);
     };
     return job;
+}
+
+// Nothing to ask: {nullopt}. Asked and confirmed: {the base URL}. Declined: nullopt.
+std::optional<std::optional<std::string>> MainFrame::ConfirmEndpoint() {
+    const Options app = app_options(config_dir_);
+    const auto change = core::endpoint_change(core::resolve_endpoint(app, settings_), settings_);
+    if (!change) {
+        return std::optional<std::string>();
+    }
+    // The project's own question dialog (like wxMessageDialog with custom labels, but tests can find it).
+    Question question;
+    question.name = "endpoint_changed_question";
+    question.title = _("Send the key to another address?");
+    question.heading = wxString::Format(_("The stored key was verified at %s, not at %s."),
+                                        wxString::FromUTF8(core::host_of(change->verified_base_url)),
+                                        wxString::FromUTF8(core::host_of(change->base_url)));
+    question.message = wxString::Format(
+        _("The base URL is now %s (from %s). Send the key there only if you set that address yourself: a "
+          "changed address can also be someone collecting keys."),
+        wxString::FromUTF8(core::host_of(change->base_url)), wxString::FromUTF8(change->from));
+    question.icon = wxART_WARNING;
+    question.choices = {{wxID_YES, _("&Send it there")}, {wxID_CANCEL, _("&Cancel")}};
+    question.default_id = wxID_CANCEL;
+    question.escape_id = wxID_CANCEL;
+    if (AskQuestion(this, question) != wxID_YES) {
+        return std::nullopt;
+    }
+    return std::optional<std::string>(change->base_url);
+}
+
+// At most once per recheck_interval_hours, silently: only a rejected key is worth interrupting for.
+void MainFrame::StartBackgroundRecheck() {
+    recheck_task_.start<net::KeyCheckOutcome>(
+        [dir = config_dir_](const net::CancelTokenPtr& cancel) { return check_stored_key(dir, cancel); },
+        [this](net::KeyCheckOutcome outcome) { OnBackgroundRecheck(outcome); }, [](std::string) {});
+}
+
+void MainFrame::OnBackgroundRecheck(const net::KeyCheckOutcome& outcome) {
+    // Valid, limited, offline or an endpoint that changed (not sent, so not recorded): nothing to say.
+    if (outcome.status != net::KeyStatus::rejected) {
+        if (outcome.reason != net::Reason::endpoint_changed && outcome.reason != net::Reason::cancelled) {
+            ReloadKeyState();  // the last check changed
+        }
+        return;
+    }
+    ShowInfo(wxString::Format(_("OpenAI no longer accepts the stored key %s (%s): it was revoked, deleted or "
+                                "its account changed. Tools using it will fail until it is replaced."),
+                              wxString::FromUTF8(outcome.masked_key),
+                              wxString::FromUTF8(std::string(net::to_string(outcome.reason)))),
+             wxICON_WARNING);
+    info_bar_->AddButton(ID_REPLACE_KEY, _("Replace key…"));
+    ReloadKeyState();
+}
+
+void MainFrame::ShowInfo(const wxString& text, int flags) {
+    if (info_bar_->HasButtonId(ID_REPLACE_KEY)) {
+        info_bar_->RemoveButton(ID_REPLACE_KEY);
+    }
+    info_bar_->ShowMessage(text, flags);
 }
 
 void MainFrame::ReloadKeyState() {
@@ -128,22 +201,26 @@ void MainFrame::ReloadKeyState() {
     storage_task_.start<KeyState>(
         [dir = config_dir_](const net::CancelTokenPtr&) { return load_key_state(dir); },
         [this](KeyState state) { ShowKeyState(state); },
-        [this](std::string problem) { info_bar_->ShowMessage(wxString::FromUTF8(problem), wxICON_ERROR); });
+        [this](std::string problem) { ShowInfo(wxString::FromUTF8(problem), wxICON_ERROR); });
 }
 
 void MainFrame::ShowKeyState(const KeyState& state) {
     endpoint_ = endpoint_for(state.settings);
+    settings_ = state.settings;
     check_panel_->Show(state.configured());
     check_panel_->SetTestAllowed(state.configured());
     status_panel_->ShowState(state);
     if (!state.settings_warnings.empty()) {
-        info_bar_->ShowMessage(wxString::FromUTF8(state.settings_warnings.front()), wxICON_WARNING);
+        ShowInfo(wxString::FromUTF8(state.settings_warnings.front()), wxICON_WARNING);
     }
     GrowToFitContent();
     const bool first_load = !first_load_done_;
     first_load_done_ = true;
     if (!first_load) {
         return;
+    }
+    if (state.configured() && core::recheck_due(state.settings, std::chrono::system_clock::now())) {
+        StartBackgroundRecheck();
     }
     if (options_.view != StartView::none) {
         CallAfter([this] { ShowStartView(); });
@@ -165,7 +242,7 @@ void MainFrame::GrowToFitContent() {
     content->Layout();
 }
 
-void MainFrame::RunSetupWizard(bool first_run) {
+void MainFrame::RunSetupWizard(bool first_run, bool at_paste_step) {
     if (dialog_open_) {
         return;
     }
@@ -173,6 +250,7 @@ void MainFrame::RunSetupWizard(bool first_run) {
     KeyWizardOptions wizard_options;
     wizard_options.app = app_options(config_dir_);
     wizard_options.first_run = first_run;
+    wizard_options.start_at_paste = at_paste_step;
     RunKeyWizard(this, wizard_options);
     dialog_open_ = false;
     check_panel_->Reset();  // a result shown before may be about a key that is gone now

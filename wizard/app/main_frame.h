@@ -35,7 +35,12 @@ class MainFrame : public wxFrame {
     std::optional<KeyCheckJob> MakeStoredKeyCheck();
     void ShowKeyState(const KeyState& state);
     void GrowToFitContent();
-    void RunSetupWizard(bool first_run);
+    void RunSetupWizard(bool first_run, bool at_paste_step = false);
+    // Test key of a stored key whose endpoint changed: asks before sending it there.
+    std::optional<std::optional<std::string>> ConfirmEndpoint();
+    void StartBackgroundRecheck();
+    void OnBackgroundRecheck(const net::KeyCheckOutcome& outcome);
+    void ShowInfo(const wxString& text, int flags);
     void OpenConfigurationEditor(EditorCategory first_category);
     void ShowAbout();
     void ForwardToFocusedText(int command_id);
@@ -50,9 +55,11 @@ class MainFrame : public wxFrame {
     wxInfoBar* info_bar_ = nullptr;
     KeyStatusPanel* status_panel_ = nullptr;
     KeyCheckPanel* check_panel_ = nullptr;
-    net::Endpoint endpoint_;  // of the last state shown: for the Test key panel's diagnostics
+    net::Endpoint endpoint_;          // of the last state shown: for the Test key panel's diagnostics
+    settings::AppSettings settings_;  // of the last state shown
     // Last member: destroyed first, so a worker is joined while everything it reports to still exists.
     BackgroundTask storage_task_;
+    BackgroundTask recheck_task_;
 };
 
 }  // namespace keywizard::ui

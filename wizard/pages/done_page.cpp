@@ -1,5 +1,6 @@
 #include "wizard/pages/done_page.h"
 
+#include <wx/button.h>
 #include <wx/intl.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
@@ -8,6 +9,9 @@
 #include "wizard/pages/content_view.h"
 #include "wizard/pages/illustration_gallery.h"
 #include "wizard/pages/key_wizard_dialog.h"
+#include "wizard/pages/paste_key_page.h"
+#include "wizard/widgets/key_entry_field.h"
+#include "wizard/widgets/key_hygiene.h"
 #include "wizard/widgets/notice_box.h"
 
 namespace keywizard::ui {
@@ -25,6 +29,22 @@ DonePage::DonePage(KeyWizardDialog& wizard) : WizardPageBase(wizard, PageId::don
     warning_ = new NoticeBox(parent, NoticeKind::warning, wxString(), text_column_dip, "done_warning");
     left->Add(warning_, 0, wxEXPAND | wxBOTTOM, FromDIP(8));
     warning_->Hide();
+
+    auto* clipboard_row =
+        new wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "clipboard_row");
+    clipboard_text_ = new wxStaticText(clipboard_row, wxID_ANY,
+                                       _("The key is still on the clipboard, where any app can read it."),
+                                       wxDefaultPosition, wxDefaultSize, 0, "clipboard_notice");
+    clear_clipboard_ = new wxButton(clipboard_row, wxID_ANY, _("C&lear clipboard"), wxDefaultPosition,
+                                    wxDefaultSize, 0, wxDefaultValidator, "clear_clipboard");
+    clear_clipboard_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ClearClipboard(); });
+    auto* clipboard_sizer = new wxBoxSizer(wxHORIZONTAL);
+    clipboard_sizer->Add(clipboard_text_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
+    clipboard_sizer->Add(clear_clipboard_, 0, wxALIGN_CENTER_VERTICAL);
+    clipboard_row->SetSizer(clipboard_sizer);
+    left->Add(clipboard_row, 0, wxEXPAND | wxBOTTOM, FromDIP(8));
+    clipboard_row->Hide();
+    clipboard_row_ = clipboard_row;
 
     instruction_ =
         add_paragraph(parent, left, translated(content.instruction), text_column_dip, "instruction");
@@ -81,7 +101,13 @@ void DonePage::OnShown(bool /*forward*/) {
         warning_->Show(!warning.empty());
         instruction_->Show();
         content_notices_->Show();
+        // Checked each time the page shows: the person may have copied something else meanwhile.
+        const bool on_clipboard = ClipboardHoldsKey(SavedKey());
+        clipboard_text_->SetLabel(_("The key is still on the clipboard, where any app can read it."));
+        clear_clipboard_->Show(on_clipboard);
+        clipboard_row_->Show(on_clipboard);
     } else {
+        clipboard_row_->Hide();
         SetPageTitle(_("Key tested, not saved"));
         status_->SetNotice(NoticeKind::warning, _("Your key works, but it was not saved, as you chose."));
         location_->SetLabelText(_("To save it later, run this wizard again from the Help menu."));
@@ -90,6 +116,19 @@ void DonePage::OnShown(bool /*forward*/) {
         content_notices_->Hide();
     }
     location_->Wrap(FromDIP(text_column_dip));
+    RefreshLayout();
+}
+
+std::string DonePage::SavedKey() const {
+    const auto* paste = wizard().PageAs<PasteKeyPage>(PageId::paste_key);
+    return paste != nullptr ? paste->GetKeyField()->GetLint().key : std::string();
+}
+
+void DonePage::ClearClipboard() {
+    const bool cleared = ClearClipboardIfItHolds(SavedKey());
+    clipboard_text_->SetLabel(cleared ? _("Clipboard cleared.")
+                                      : _("The clipboard no longer holds the key; it was left as it is."));
+    clear_clipboard_->Hide();
     RefreshLayout();
 }
 

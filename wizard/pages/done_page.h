@@ -1,7 +1,10 @@
 #pragma once
 
+#include <string>
+
 #include "wizard/pages/wizard_page_base.h"
 
+class wxButton;
 class wxStaticText;
 
 namespace keywizard::ui {
@@ -11,7 +14,9 @@ class NoticeBox;
 
 // "Setup complete": where the key is stored (from KeyStorage::save_key's result), how to change it later,
 // and the pictures of the Settings menu and the API Keys and Secrets page. When the person chose not to
-// save, it says so instead. Child window names: done_status, done_location, done_warning.
+// save, it says so instead. When the pasted key is still on the clipboard it offers to clear it (a button,
+// not a dialog). Child window names: done_status, done_location, done_warning, clipboard_notice,
+// clear_clipboard.
 class DonePage : public WizardPageBase {
   public:
     explicit DonePage(KeyWizardDialog& wizard);
@@ -22,7 +27,13 @@ class DonePage : public WizardPageBase {
     void OnFirstShow() override;
 
   private:
+    void ClearClipboard();
+    std::string SavedKey() const;  // the key as saved from the paste page's field
+
     IllustrationGallery* gallery_ = nullptr;
+    wxWindow* clipboard_row_ = nullptr;
+    wxStaticText* clipboard_text_ = nullptr;
+    wxButton* clear_clipboard_ = nullptr;
     NoticeBox* status_ = nullptr;
     wxStaticText* location_ = nullptr;
     NoticeBox* warning_ = nullptr;

@@ -7,8 +7,9 @@ class wxWindow;
 namespace keywizard::ui {
 
 struct KeyWizardOptions {
-    Options app;             // whose key: app_id (config folder, keyring), app_name, explicit endpoint
-    bool first_run = false;  // shows "Skip for now" on the start page; skipping is recorded
+    Options app;                  // whose key: app_id (config folder, keyring), app_name, explicit endpoint
+    bool first_run = false;       // shows "Skip for now" on the start page; skipping is recorded
+    bool start_at_paste = false;  // opens at the paste step (replacing a key that stopped working)
 };
 
 enum class KeyWizardResult {

@@ -39,7 +39,9 @@ KeyWizardDialog::KeyWizardDialog(wxWindow* parent, const KeyWizardOptions& optio
     if (wxImage::FindHandler(wxBITMAP_TYPE_PNG) == nullptr) {
         wxImage::AddHandler(new wxPNGHandler);
     }
-    if (environment_key_) {
+    if (options_.start_at_paste) {
+        route_.choose(StartChoice::have_key);  // a new key: not the environment's, which may be the old one
+    } else if (environment_key_) {
         route_.choose(StartChoice::env_key);
     }
 
@@ -80,7 +82,7 @@ KeyWizardDialog::KeyWizardDialog(wxWindow* parent, const KeyWizardOptions& optio
 KeyWizardDialog::~KeyWizardDialog() = default;
 
 wxWizardPage* KeyWizardDialog::FirstPage() const {
-    return PageFor(PageId::start);
+    return PageFor(options_.start_at_paste ? PageId::paste_key : PageId::start);
 }
 
 WizardPageBase* KeyWizardDialog::PageFor(PageId page) const {
@@ -165,6 +167,9 @@ void KeyWizardDialog::ProbeStartFacts() {
             start_facts_ = std::move(facts);
             if (auto* paste = PageAs<PasteKeyPage>(PageId::paste_key)) {
                 paste->OnStartFactsKnown();
+            }
+            if (auto* start = PageAs<StartPage>(PageId::start)) {
+                start->OnStartFactsKnown();
             }
             UpdateButtons();
         },

@@ -10,6 +10,7 @@
 #include "net/key_lint.h"
 #include "wizard/pages/content_view.h"
 #include "wizard/pages/key_wizard_dialog.h"
+#include "wizard/widgets/key_hygiene.h"
 #include "wizard/widgets/translate.h"
 #include "wizard/widgets/wrapped_text.h"
 
@@ -29,6 +30,10 @@ StartPage::StartPage(KeyWizardDialog& wizard)
                                    wxString::FromUTF8(net::mask_key(*key))),
                   "start_env_key", true);
     }
+    environment_notice_ = new wxStaticText(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
+                                           "start_environment_notice");
+    left_column()->Add(environment_notice_, 0, wxLEFT | wxTOP, FromDIP(6));
+    environment_notice_->Hide();
     const bool first = choices_.empty();
     AddChoice(StartChoice::need_account, _("I need an OpenAI account"),
               _("Start from the beginning: create an account, then a key."), "start_need_account", first);
@@ -55,7 +60,8 @@ StartPage::StartPage(KeyWizardDialog& wizard)
         left_column()->Add(skip_row, 0, wxTOP, FromDIP(4));
     }
 
-    SetChoice(choices_.front().first);
+    // Opened at the paste step (a replacement key): the start page shows the route already taken.
+    SetChoice(wizard.Options().start_at_paste ? StartChoice::have_key : choices_.front().first);
     FinishLayout();
 }
 
@@ -87,6 +93,18 @@ StartChoice StartPage::GetChoice() const {
         }
     }
     return StartChoice::need_account;
+}
+
+void StartPage::OnStartFactsKnown() {
+    const auto& facts = wizard().StartFacts();
+    if (!facts || facts->environment_key_masked.empty() || facts->stored_masked_key.empty()) {
+        return;
+    }
+    set_wrapped_text(environment_notice_,
+                     EnvironmentKeyOverrideText(facts->environment_key_masked, facts->stored_masked_key),
+                     FromDIP(text_column_dip + column_gap_dip + picture_column_dip - 28));
+    environment_notice_->Show();
+    RefreshLayout();
 }
 
 void StartPage::SetChoice(StartChoice choice) {

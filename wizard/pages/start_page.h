@@ -5,6 +5,7 @@
 #include "wizard/pages/wizard_page_base.h"
 
 class wxRadioButton;
+class wxStaticText;
 
 namespace keywizard::ui {
 
@@ -17,12 +18,15 @@ class StartPage : public WizardPageBase {
 
     StartChoice GetChoice() const;
     void SetChoice(StartChoice choice);
+    // The stored key is known: says when the environment's key overrides it (start_environment_notice).
+    void OnStartFactsKnown();
 
   private:
     void AddChoice(StartChoice choice, const wxString& label, const wxString& hint, const wxString& name,
                    bool first);
 
     std::vector<std::pair<StartChoice, wxRadioButton*>> choices_;
+    wxStaticText* environment_notice_ = nullptr;
 };
 
 }  // namespace keywizard::ui

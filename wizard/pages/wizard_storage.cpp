@@ -1,6 +1,7 @@
 #include "wizard/pages/wizard_storage.h"
 
 #include "core/key_setup.h"
+#include "net/key_lint.h"
 
 namespace keywizard::ui {
 namespace {
@@ -28,6 +29,11 @@ WizardStartFacts probe_wizard_start(const Options& app) {
     facts.keyring_problem = storage.keyring_unavailable_reason();
     facts.keyring_location = storage.location_of(settings::SecretBackend::keyring);
     facts.file_location = storage.location_of(settings::SecretBackend::file);
+    settings::StoredKey stored = storage.read_key();
+    const bool found = stored.state == settings::SecretReadState::found;
+    facts.stored_masked_key = found ? net::mask_key(stored.key) : std::string();
+    facts.environment_key_masked = core::environment_key_override(found ? stored.key : "");
+    stored.key.assign(stored.key.size(), '\0');
     return facts;
 }
 

@@ -77,6 +77,7 @@ void AppFixture::point_settings_at_api() {
     edit_settings([&](settings::AppSettings& settings) {
         settings.base_url = base_url;
         settings.ca_file = TestPki::instance().ca_file();
+        settings.verified_base_url = base_url;  // a stored key may go there without asking
     });
 }
 

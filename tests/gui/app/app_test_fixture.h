@@ -39,7 +39,8 @@ class AppFixture {
     std::filesystem::path config_dir() const { return environment_.config_dir(); }
 
     // The API stand-in: valid_key and new_valid_key list models, scoped_key lacks a scope (403), anything
-    // else is an invalid key (401). Started on first use; settings.json is pointed at it with the test CA.
+    // else is an invalid key (401). Started on first use; settings.json is pointed at it with the test CA,
+    // as the base URL the stored key was verified at.
     LoopbackServer& api();
     void point_settings_at_api();
     std::size_t api_requests() const { return server_ ? server_->request_count() : 0; }

@@ -116,6 +116,7 @@ BOOST_AUTO_TEST_CASE(the_window_shows_the_masked_key_and_never_the_whole_key) {
         settings.last_check_status = "valid";
         settings.last_check_reason = "ok";
         settings.last_check_time = "2025-03-04T05:06:07Z";
+        settings.recheck_interval_hours = 0;  // no background re-check: this test is about what is shown
     });
     keywizard::ui::MainFrame* frame = app.open_main_window();
 

@@ -110,6 +110,7 @@ int shoot(const std::filesystem::path& out) {
     }
     storage.settings_file().update([&](keywizard::settings::AppSettings& settings) {
         settings.base_url = server.base_url() + "/v1";
+        settings.verified_base_url = settings.base_url;  // else Test key first asks before sending it there
         settings.ca_file = TestPki::instance().ca_file();
         settings.first_run = keywizard::settings::FirstRunState::completed;
     });

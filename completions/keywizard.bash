@@ -6,7 +6,7 @@ _keywizard() {
     local cur prev words cword
     _init_completion -s || return
 
-    local commands="wizard check set show forget help"
+    local commands="wizard check set show forget exec import help"
     local endpoint="--base-url --organization --project --ca-file --proxy --timeout --require-model"
 
     # The command is the first word; before it, only the app's own options and --help/--version.
@@ -41,8 +41,28 @@ _keywizard() {
     local options
     case ${words[1]} in
         wizard) options="--app-id --app-name --json --help" ;;
-        check) options="--stdin --json --app-id $endpoint --help" ;;
-        set) options="--store --no-check --allow-limited --json --app-id $endpoint --help" ;;
+        check) options="--stdin --generate --json --app-id $endpoint --help" ;;
+        set) options="--store --no-check --allow-limited --generate --json --app-id $endpoint --help" ;;
+        exec)
+            # After "--", the command and its own arguments.
+            local i
+            for ((i = 2; i < cword; i++)); do
+                if [[ ${words[i]} == -- ]]; then
+                    if [[ $i -eq $((cword - 1)) ]]; then
+                        COMPREPLY=($(compgen -c -- "$cur"))
+                    else
+                        _filedir
+                    fi
+                    return
+                fi
+            done
+            options="--app-id --base-url --organization --project -- --help" ;;
+        import)
+            if [[ $cur != -* ]]; then
+                _filedir
+                return
+            fi
+            options="--remove-from-file --store --json --app-id $endpoint --help" ;;
         show) options="--json --app-id $endpoint --help" ;;
         forget) options="--app-id --help" ;;
         *) options="--app-id --help" ;;

@@ -35,26 +35,43 @@ namespace {
 
 // Whether X accepts a connection on DISPLAY. libX11 is already loaded with GTK; asked through dlsym so
 // the module needs no X headers. True when it cannot tell (Wayland, no libX11): GTK then decides.
-bool x_display_opens() {
-    const char* wayland = std::getenv("WAYLAND_DISPLAY");
-    void* x11 = dlopen("libX11.so.6", RTLD_LAZY | RTLD_NOLOAD);
-    if ((wayland != nullptr && *wayland != '\0') || x11 == nullptr) {
-        return true;
+// The probe's connection stays open until the windows are gone: closing it before GTK connects would leave
+// a display without clients for a moment, and an X server with no client left resets itself, failing the
+// connection GTK opens next (seen with Xvfb).
+class XDisplayProbe {
+  public:
+    XDisplayProbe() {
+        const char* wayland = std::getenv("WAYLAND_DISPLAY");
+        x11_ = dlopen("libX11.so.6", RTLD_LAZY | RTLD_NOLOAD);
+        if ((wayland != nullptr && *wayland != '\0') || x11_ == nullptr) {
+            return;
+        }
+        using OpenDisplay = void* (*)(const char*);
+        auto open_display = reinterpret_cast<OpenDisplay>(dlsym(x11_, "XOpenDisplay"));
+        if (open_display == nullptr) {
+            return;
+        }
+        display_ = open_display(nullptr);
+        refused_ = display_ == nullptr;
     }
-    using OpenDisplay = void* (*)(const char*);
-    using CloseDisplay = int (*)(void*);
-    auto open_display = reinterpret_cast<OpenDisplay>(dlsym(x11, "XOpenDisplay"));
-    auto close_display = reinterpret_cast<CloseDisplay>(dlsym(x11, "XCloseDisplay"));
-    if (open_display == nullptr || close_display == nullptr) {
-        return true;
+    ~XDisplayProbe() {
+        using CloseDisplay = int (*)(void*);
+        if (display_ != nullptr) {
+            if (auto close_display = reinterpret_cast<CloseDisplay>(dlsym(x11_, "XCloseDisplay"))) {
+                close_display(display_);
+            }
+        }
     }
-    void* display = open_display(nullptr);
-    if (display == nullptr) {
-        return false;
-    }
-    close_display(display);
-    return true;
-}
+    XDisplayProbe(const XDisplayProbe&) = delete;
+    XDisplayProbe& operator=(const XDisplayProbe&) = delete;
+
+    bool refused() const { return refused_; }
+
+  private:
+    void* x11_ = nullptr;
+    void* display_ = nullptr;
+    bool refused_ = false;
+};
 
 // `keywizard wizard --json`: what a host in another language reads from standard output (DESIGN.md).
 std::string wizard_json_report(KeyWizardResult result, const StoredKeyInfo& stored) {
@@ -203,7 +220,8 @@ namespace keywizard::ui {
 int run_gui(int argc, char** argv, GuiStart start) {
     // A DISPLAY that cannot be opened (a stale ssh forward, a stopped X server) makes GTK abort with
     // SIGTRAP inside wx: try it first and say so in one line.
-    if (!x_display_opens()) {
+    const XDisplayProbe probe;
+    if (probe.refused()) {
         const char* display = std::getenv("DISPLAY");
         std::fprintf(
             stderr,

@@ -4,6 +4,7 @@
 #include <wx/image.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
+#include <wx/toplevel.h>
 
 #include <cstdlib>
 
@@ -28,14 +29,26 @@ std::optional<std::string> environment_key() {
     return text;
 }
 
+// "Writer: set up your OpenAI API key"; keywizard's own wizard keeps the plain title.
+wxString WizardTitle(const Options& app) {
+    if (app.app_name.empty() || app.app_name == Options{}.app_name) {
+        return _("Set up your OpenAI API key");
+    }
+    return wxString::Format(_("%s: set up your OpenAI API key"), wxString::FromUTF8(app.app_name));
+}
+
 }  // namespace
 
 KeyWizardDialog::KeyWizardDialog(wxWindow* parent, const KeyWizardOptions& options)
-    : wxWizard(parent, wxID_ANY, _("Set up your OpenAI API key"), wxBitmapBundle(), wxDefaultPosition,
+    : wxWizard(parent, wxID_ANY, WizardTitle(options.app), wxBitmapBundle(), wxDefaultPosition,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       options_(options),
       environment_key_(environment_key()) {
     SetName("key_wizard");
+    // The host's icon: the wizard belongs to the app that opened it.
+    if (auto* host = dynamic_cast<wxTopLevelWindow*>(wxGetTopLevelParent(parent)); host != nullptr) {
+        SetIcons(host->GetIcons());
+    }
     if (wxImage::FindHandler(wxBITMAP_TYPE_PNG) == nullptr) {
         wxImage::AddHandler(new wxPNGHandler);
     }

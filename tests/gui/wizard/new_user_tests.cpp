@@ -4,6 +4,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <wx/collpane.h>
+#include <wx/frame.h>
+#include <wx/icon.h>
 #include <wx/radiobut.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -104,6 +106,31 @@ BOOST_AUTO_TEST_CASE(enter_after_a_passing_test_goes_on_and_a_saved_key_cannot_b
     BOOST_TEST((f.wizard().Result() == ui::KeyWizardResult::saved));
     BOOST_TEST(!f.back_button()->IsEnabled());
     BOOST_TEST(!f.cancel_button()->IsEnabled());
+}
+
+// A host's wizard says whose it is, and wears the host's icon.
+BOOST_AUTO_TEST_CASE(a_host_wizard_names_the_host_app_and_wears_its_icon) {
+    IsolatedUserEnvironment home;
+    wxFrame host(nullptr, wxID_ANY, "Writer");
+    wxIcon icon;
+    icon.CopyFromBitmap(wxBitmap(wxImage(16, 16)));
+    host.SetIcon(icon);
+    ui::KeyWizardOptions options;
+    options.app.config_dir = home.config_dir();
+    options.app.app_id = "com.example.Writer";
+    options.app.app_name = "Writer";
+    auto* wizard = new ui::KeyWizardDialog(&host, options);
+    BOOST_TEST(wizard->GetTitle() == "Writer: set up your OpenAI API key");
+    BOOST_TEST(wizard->GetIcons().GetIconCount() == 1u);
+    wizard->Destroy();
+    pump_events();
+
+    ui::KeyWizardOptions own;
+    own.app.config_dir = home.config_dir();
+    auto* plain = new ui::KeyWizardDialog(nullptr, own);
+    BOOST_TEST(plain->GetTitle() == "Set up your OpenAI API key");
+    plain->Destroy();
+    pump_events();
 }
 
 BOOST_AUTO_TEST_SUITE_END()

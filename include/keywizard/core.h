@@ -59,6 +59,11 @@ struct Options {
     enum class GenerationCheck { never, ask, always };
     GenerationCheck generation_check = GenerationCheck::ask;
 
+    // The wizard's words and pictures from the host's own file, in the format of keywizard's
+    // images/wizard_content.json (docs/embedding.md): pages it lists replace keywizard's, the others stay;
+    // a picture NAME is read from NAME.png next to the file. Empty: keywizard's own. Windows only (wx.h).
+    std::filesystem::path content_file;
+
     // Tests and unusual hosts only: the config folder itself instead of the one app_id names.
     std::filesystem::path config_dir;
 };

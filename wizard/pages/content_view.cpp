@@ -30,8 +30,13 @@ NoticeKind notice_kind(content::NoticeKind kind) {
 
 }  // namespace
 
-const content::PageContent& page_content(PageId page) {
+const content::PageContent& page_content(PageId page, const content::WizardContent* host) {
     const std::string id(page_content_id(page));
+    if (host != nullptr) {
+        if (const auto* found = host->page(id)) {
+            return *found;
+        }
+    }
     try {
         if (const auto* found = content::wizard_content().page(id)) {
             return *found;

@@ -26,7 +26,8 @@ inline constexpr int column_gap_dip = 24;
 
 // The page's content, or a minimal stand-in (its id as title) if the content file lacks it: a missing page
 // must not take the wizard down; content_tests guard against shipping one.
-const content::PageContent& page_content(PageId page);
+// The page's words: the host's (`host`, may be null) when it has that page, else keywizard's own.
+const content::PageContent& page_content(PageId page, const content::WizardContent* host = nullptr);
 
 wxString translated(const std::string& utf8);
 

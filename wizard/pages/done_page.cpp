@@ -17,7 +17,7 @@
 namespace keywizard::ui {
 
 DonePage::DonePage(KeyWizardDialog& wizard) : WizardPageBase(wizard, PageId::done, text_column_dip) {
-    const auto& content = page_content(PageId::done);
+    const auto& content = page_content(PageId::done, wizard.HostContent());
     wxWindow* parent = body();
     wxBoxSizer* left = left_column();
 
@@ -77,7 +77,7 @@ void DonePage::OnFirstShow() {
 void DonePage::OnShown(bool /*forward*/) {
     const auto& saved = wizard().SavedKey();
     if (saved && saved->status.ok) {
-        SetPageTitle(translated(page_content(PageId::done).title));
+        SetPageTitle(translated(page_content(PageId::done, wizard().HostContent()).title));
         status_->SetNotice(NoticeKind::success, _("Your key works and is saved."));
         // Where, once ("saved" is already said above); then anything else the storage did, such as removing
         // an old copy, from KeyStorage's own words after its first line.

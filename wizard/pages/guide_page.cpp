@@ -4,11 +4,12 @@
 
 #include "wizard/pages/content_view.h"
 #include "wizard/pages/illustration_gallery.h"
+#include "wizard/pages/key_wizard_dialog.h"
 
 namespace keywizard::ui {
 
 GuidePage::GuidePage(KeyWizardDialog& wizard, PageId id) : WizardPageBase(wizard, id, text_column_dip) {
-    const auto& content = page_content(id);
+    const auto& content = page_content(id, wizard.HostContent());
     wxWindow* parent = body();
     add_paragraph(parent, left_column(), translated(content.instruction), text_column_dip, "instruction");
     add_steps(parent, left_column(), content.steps, text_column_dip);

@@ -1,5 +1,7 @@
 #include "wizard/pages/illustration_bundle.h"
 
+#include <wx/log.h>
+
 #include <wx/image.h>
 #include <wx/mstream.h>
 
@@ -110,6 +112,19 @@ wxBitmapBundle illustration_bundle(std::string_view name, int width_dip) {
     const auto key = std::make_pair(std::string(name), width_dip);
     if (const auto found = made.find(key); found != made.end()) {
         return found->second;
+    }
+    if (name.starts_with('/')) {
+        // A host's own picture (host_content.h): any PNG, scaled to the column once here.
+        wxImage source;
+        wxLogNull quiet;  // a broken file shows no picture rather than a dialog
+        if (!source.LoadFile(wxString::FromUTF8(std::string(name)), wxBITMAP_TYPE_PNG) ||
+            source.GetWidth() <= 0) {
+            return made[key] = wxBitmapBundle();
+        }
+        wxVector<wxBitmap> bitmaps;
+        bitmaps.push_back(scaled_to_width(source, width_dip));
+        bitmaps.push_back(scaled_to_width(source, std::min(source.GetWidth(), width_dip * 2)));
+        return made[key] = wxBitmapBundle::FromBitmaps(bitmaps);
     }
     const auto png_1x = content::illustration_png(name, 1);
     const auto png_2x = content::illustration_png(name, 2);

@@ -6,6 +6,7 @@
 #include <wx/sizer.h>
 #include <wx/toplevel.h>
 
+#include <cstdio>
 #include <cstdlib>
 
 #include "settings/app_settings.h"
@@ -45,6 +46,14 @@ KeyWizardDialog::KeyWizardDialog(wxWindow* parent, const KeyWizardOptions& optio
       options_(options),
       environment_key_(environment_key()) {
     SetName("key_wizard");
+    if (!options_.app.content_file.empty()) {
+        host_content_ = load_host_content(options_.app.content_file);
+        if (!host_content_->problem.empty()) {
+            // The host's mistake, not the person's: keywizard's own words still get them through.
+            std::fprintf(stderr, "keywizard: the content file is not used: %s\n",
+                         host_content_->problem.c_str());
+        }
+    }
     // The host's icon: the wizard belongs to the app that opened it.
     if (auto* host = dynamic_cast<wxTopLevelWindow*>(wxGetTopLevelParent(parent)); host != nullptr) {
         SetIcons(host->GetIcons());

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "wizard/pages/host_content.h"
 #include "wizard/pages/key_wizard.h"
 #include "wizard/pages/wizard_route.h"
 #include "wizard/pages/wizard_storage.h"
@@ -34,6 +35,10 @@ class KeyWizardDialog : public wxWizard {
     WizardRoute& Route() { return route_; }
     const WizardRoute& Route() const { return route_; }
     const KeyWizardOptions& Options() const { return options_; }
+    // The host's own words and pictures (Options::content_file), or null for keywizard's.
+    const content::WizardContent* HostContent() const {
+        return host_content_ && host_content_->problem.empty() ? &host_content_->content : nullptr;
+    }
 
     // OPENAI_API_KEY as it was when the wizard opened (nullopt when unset or blank).
     const std::optional<std::string>& EnvironmentKey() const { return environment_key_; }
@@ -67,6 +72,7 @@ class KeyWizardDialog : public wxWizard {
     void CloseWith(int return_code);
 
     KeyWizardOptions options_;
+    std::optional<ui::HostContent> host_content_;  // loaded before the pages are built
     WizardRoute route_;
     std::map<PageId, WizardPageBase*> pages_;
     std::optional<std::string> environment_key_;

@@ -52,7 +52,7 @@ net::KeyCheckOutcome sample_scope_outcome() {
 
 PasteKeyPage::PasteKeyPage(KeyWizardDialog& wizard)
     : WizardPageBase(wizard, PageId::paste_key, main_column_dip) {
-    const auto& content = page_content(PageId::paste_key);
+    const auto& content = page_content(PageId::paste_key, wizard.HostContent());
     wxWindow* parent = body();
     wxBoxSizer* main = left_column();
     add_paragraph(parent, main, translated(content.instruction), main_column_dip, "instruction");

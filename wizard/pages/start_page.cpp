@@ -18,7 +18,7 @@ namespace keywizard::ui {
 
 StartPage::StartPage(KeyWizardDialog& wizard)
     : WizardPageBase(wizard, PageId::start, text_column_dip + column_gap_dip + picture_column_dip) {
-    const auto& content = page_content(PageId::start);
+    const auto& content = page_content(PageId::start, wizard.HostContent());
     wxWindow* parent = body();
     const int width = text_column_dip + column_gap_dip + picture_column_dip;
     add_paragraph(parent, left_column(), translated(content.instruction), width, "instruction");

@@ -14,7 +14,7 @@ WizardPageBase::WizardPageBase(KeyWizardDialog& wizard, PageId id, int left_widt
     : wxWizardPage(&wizard), wizard_(wizard), id_(id) {
     SetName(wxString::FromUTF8(std::string(page_content_id(id))) + "_page");
     auto* page_sizer = new wxBoxSizer(wxVERTICAL);
-    title_ = add_title(this, page_sizer, translated(page_content(id).title));
+    title_ = add_title(this, page_sizer, translated(page_content(id, wizard.HostContent()).title));
 
     body_ = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                  wxVSCROLL | wxTAB_TRAVERSAL, "page_body");

@@ -3,9 +3,12 @@
 // saved key cannot be walked back or cancelled.
 #include <boost/test/unit_test.hpp>
 
+#include <fstream>
+
 #include <wx/collpane.h>
 #include <wx/frame.h>
 #include <wx/icon.h>
+#include <wx/image.h>
 #include <wx/radiobut.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -13,6 +16,7 @@
 
 #include "settings/key_storage.h"
 #include "tests/gui/wizard/wizard_test_fixture.h"
+#include "wizard/pages/illustration_bundle.h"
 #include "wizard/widgets/key_check_panel.h"
 #include "wizard/widgets/label_link.h"
 #include "wizard/widgets/notice_box.h"
@@ -130,6 +134,57 @@ BOOST_AUTO_TEST_CASE(a_host_wizard_names_the_host_app_and_wears_its_icon) {
     auto* plain = new ui::KeyWizardDialog(nullptr, own);
     BOOST_TEST(plain->GetTitle() == "Set up your OpenAI API key");
     plain->Destroy();
+    pump_events();
+}
+
+// A host's own content file: its pages replace keywizard's, its pictures come from next to it; a broken
+// file leaves keywizard's own words.
+BOOST_AUTO_TEST_CASE(a_host_content_file_replaces_the_words_and_pictures_it_names) {
+    IsolatedUserEnvironment home;
+    const auto folder = home.config_dir().parent_path() / "host-content";
+    std::filesystem::create_directories(folder);
+    std::ofstream(folder / "content.json") << R"({"pages": [
+        {"id": "start", "title": "Connect Writer to OpenAI", "instruction": "Writer needs a key.", "notices": []},
+        {"id": "create_account", "title": "Make an account", "instruction": "Sign up.",
+         "steps": ["Open the page."], "links": [], "notices": [],
+         "images": [{"name": "writer_signup", "caption": "Writer's own picture"}]}]})";
+    wxImage picture(320, 200);
+    picture.SetRGB(wxRect(0, 0, 320, 200), 30, 120, 200);
+    BOOST_TEST_REQUIRE(
+        picture.SaveFile(wxString::FromUTF8((folder / "writer_signup.png").string()), wxBITMAP_TYPE_PNG));
+
+    ui::KeyWizardOptions options;
+    options.app.config_dir = home.config_dir();
+    options.app.content_file = folder / "content.json";
+    auto* wizard = new ui::KeyWizardDialog(nullptr, options);
+    wizard->Start();
+    pump_events();
+    auto* title =
+        dynamic_cast<wxStaticText*>(find_window_by_name(wizard->PageFor(ui::PageId::start), "page_title"));
+    BOOST_TEST_REQUIRE(title != nullptr);
+    BOOST_TEST(title->GetLabelText() == "Connect Writer to OpenAI");
+    const auto* host = wizard->HostContent();
+    BOOST_TEST_REQUIRE(host != nullptr);
+    const std::string picture_name = host->page("create_account")->images.front().name;
+    BOOST_TEST(picture_name == (folder / "writer_signup.png").string());
+    const wxSize shown = ui::illustration_bundle(picture_name, 240).GetDefaultSize();
+    BOOST_TEST(shown.x == 240);
+    BOOST_TEST(shown.y == 150);
+    // A page the host left out keeps keywizard's words.
+    auto* paste_title = dynamic_cast<wxStaticText*>(
+        find_window_by_name(wizard->PageFor(ui::PageId::paste_key), "page_title"));
+    BOOST_TEST(paste_title->GetLabelText() == "Step 4: Paste and test your key");
+    wizard->Destroy();
+    pump_events();
+
+    std::ofstream(folder / "broken.json") << "{\"pages\": [";
+    options.app.content_file = folder / "broken.json";
+    auto* fallback = new ui::KeyWizardDialog(nullptr, options);
+    BOOST_TEST(fallback->HostContent() == nullptr);
+    auto* own_title =
+        dynamic_cast<wxStaticText*>(find_window_by_name(fallback->PageFor(ui::PageId::start), "page_title"));
+    BOOST_TEST(own_title->GetLabelText() != "Connect Writer to OpenAI");
+    fallback->Destroy();
     pump_events();
 }
 

@@ -256,7 +256,7 @@ Exit codes: 0 valid, 2 rejected, 3 limited, 4 unverified (network, server), 5 st
 }
 
 const char* wizard_usage_text() {
-    return R"(Usage: keywizard wizard [--app-id ID] [--app-name NAME] [--json]
+    return R"(Usage: keywizard wizard [--app-id ID] [--app-name NAME] [--content FILE] [--json]
 
 Opens the setup wizard: it explains how to create an OpenAI account and an API key, tests the pasted key
 and saves it only once the API accepted it.
@@ -264,6 +264,8 @@ and saves it only once the API accepted it.
   --app-id ID      the app whose key it is (default keywizard): config folder $XDG_CONFIG_HOME/ID and
                    the keyring entry's application. For apps not written in C++ (docs/embedding.md).
   --app-name NAME  the app's name as the person knows it
+  --content FILE   the app's own words and pictures for the wizard, in the format of keywizard's
+                   wizard_content.json: the pages it lists replace keywizard's (docs/embedding.md)
   --json           when the wizard closes, print one JSON object on standard output: result
                    (saved|skipped|cancelled), saved, key (masked), backend, location, status, reason
 

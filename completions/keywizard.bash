@@ -23,7 +23,7 @@ _keywizard() {
         --store)
             COMPREPLY=($(compgen -W "keyring file" -- "$cur"))
             return ;;
-        --ca-file)
+        --ca-file | --content)
             _filedir
             return ;;
         --base-url)
@@ -40,7 +40,7 @@ _keywizard() {
 
     local options
     case ${words[1]} in
-        wizard) options="--app-id --app-name --json --help" ;;
+        wizard) options="--app-id --app-name --content --json --help" ;;
         check) options="--stdin --generate --json --app-id $endpoint --help" ;;
         set) options="--store --no-check --allow-limited --generate --json --app-id $endpoint --help" ;;
         exec)

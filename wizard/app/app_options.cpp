@@ -71,6 +71,8 @@ AppOptionsParse parse_app_options(const std::vector<std::string>& arguments, std
             parse.options.app_id = *id;
         } else if (auto name = value_of("--app-name")) {
             parse.options.app_name = *name;
+        } else if (auto content = value_of("--content")) {
+            parse.options.content_file = *content;
         } else if (argument == "--json") {
             parse.options.json = true;
         } else {
@@ -84,6 +86,7 @@ AppOptionsParse parse_app_options(const std::vector<std::string>& arguments, std
 std::string app_options_usage() {
     return "  --app-id ID          the app whose key it is (default keywizard)\n"
            "  --app-name NAME      the app's name as the person knows it\n"
+           "  --content FILE       (wizard) the app's own words and pictures (docs/embedding.md)\n"
            "  --json               (wizard) print what happened as JSON when it closes\n";
 }
 

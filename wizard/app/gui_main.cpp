@@ -175,6 +175,7 @@ class KeywizardApp : public wxApp {
                 if (!options_.app_name.empty()) {
                     wizard_options.app.app_name = options_.app_name;
                 }
+                wizard_options.app.content_file = options_.content_file;
                 const KeyWizardResult result = RunKeyWizard(nullptr, wizard_options);
                 if (options_.json) {
                     std::fputs(wizard_json_report(result, stored_key(wizard_options.app)).c_str(), stdout);

@@ -2,7 +2,6 @@
 
 #include <string_view>
 
-#define JSON_USE_IMPLICIT_CONVERSIONS 0
 #include <nlohmann/json.hpp>
 
 namespace keywizard::cli {

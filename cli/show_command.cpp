@@ -1,7 +1,6 @@
 #include <chrono>
 #include <cstdio>
 
-#define JSON_USE_IMPLICIT_CONVERSIONS 0
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"

@@ -1,9 +1,9 @@
 #pragma once
 
-// The only place net/ includes nlohmann/json. Implicit conversions are off so that every read says its
+// The only place net/ includes nlohmann/json. Implicit conversions are off (JSON_USE_IMPLICIT_CONVERSIONS=0,
+// set once for every target in the top-level CMakeLists.txt) so that every read says its
 // type (`get<std::string>()` after `is_string()`): OpenAI sends null where a string is expected (`code`,
 // `param`), and an implicit conversion would throw far from where the field is read.
-#define JSON_USE_IMPLICIT_CONVERSIONS 0
 #include <nlohmann/json.hpp>
 
 #include <string_view>

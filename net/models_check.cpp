@@ -12,10 +12,6 @@
 #include "net/retry_policy.h"
 #include "net/server_text.h"
 
-#ifndef KEYWIZARD_VERSION
-#define KEYWIZARD_VERSION "0"
-#endif
-
 namespace keywizard::net {
 namespace {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-// The one place settings/ includes nlohmann/json. Implicit conversions are off so that every read of a
+// The one place settings/ includes nlohmann/json. Implicit conversions are off (set once, top-level
+// CMakeLists.txt) so that every read of a
 // field says which type it expects (`get<std::string>()`), and a wrong-typed field in a hand-edited file
 // is noticed where it is read instead of throwing from a conversion nobody wrote.
-#define JSON_USE_IMPLICIT_CONVERSIONS 0
 #include <nlohmann/json.hpp>

@@ -5,7 +5,6 @@
 #include <iterator>
 #include <stdexcept>
 
-#define JSON_USE_IMPLICIT_CONVERSIONS 0
 #include <nlohmann/json.hpp>
 
 #include "tests/support/test_pki.h"

@@ -2,7 +2,6 @@
 // the combined verdict's exit code, and that nothing but GET /models is sent without the flag.
 #include <boost/test/unit_test.hpp>
 
-#define JSON_USE_IMPLICIT_CONVERSIONS 0
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/cli_fixture.h"

@@ -11,7 +11,6 @@
 #include <fstream>
 #include <iterator>
 
-#define JSON_USE_IMPLICIT_CONVERSIONS 0
 #include <nlohmann/json.hpp>
 
 #include "core/key_setup.h"

@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <fstream>
 
-#define JSON_USE_IMPLICIT_CONVERSIONS 0
 #include <nlohmann/json.hpp>
 
 #include "core/key_setup.h"

@@ -5,7 +5,6 @@
 #include <fstream>
 #include <iterator>
 
-#define JSON_USE_IMPLICIT_CONVERSIONS 0
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/cli_fixture.h"

@@ -9,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#define JSON_USE_IMPLICIT_CONVERSIONS 0
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/cli_fixture.h"

@@ -14,7 +14,6 @@
 #include <cstdio>
 #include <cstdlib>
 
-#define JSON_USE_IMPLICIT_CONVERSIONS 0
 #include <nlohmann/json.hpp>
 
 #include <filesystem>

@@ -17,10 +17,6 @@
 #include "wizard/widgets/translate.h"
 #include "wizard/widgets/wrapped_text.h"
 
-#ifndef KEYWIZARD_VERSION
-#define KEYWIZARD_VERSION "dev"
-#endif
-
 namespace keywizard::ui {
 
 wxString verdict_sentence(const net::KeyCheckOutcome& outcome) {

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <sstream>
 
+#include "net/printable_text.h"
+
 namespace keywizard::ui {
 namespace {
 
@@ -19,26 +21,6 @@ std::string milliseconds(double ms) {
 }
 
 }  // namespace
-
-std::string redact_url_credentials(std::string_view url) {
-    const auto scheme_end = url.find("://");
-    if (scheme_end == std::string_view::npos) {
-        return std::string(url);
-    }
-    const auto authority_start = scheme_end + 3;
-    const auto authority_end = url.find_first_of("/?#", authority_start);
-    const auto authority = url.substr(authority_start, authority_end == std::string_view::npos
-                                                           ? std::string_view::npos
-                                                           : authority_end - authority_start);
-    const auto at = authority.rfind('@');
-    if (at == std::string_view::npos) {
-        return std::string(url);
-    }
-    std::string redacted(url.substr(0, authority_start));
-    redacted += "***";
-    redacted += url.substr(authority_start + at);
-    return redacted;
-}
 
 std::string timings_summary(const net::TransferTimings& timings) {
     std::ostringstream out;
@@ -84,11 +66,12 @@ std::string diagnostics_report(const net::KeyCheckOutcome& outcome, const net::E
         out << "\n";
     }
     line(out, "Key (masked)", outcome.masked_key);
-    out << "Base URL: " << redact_url_credentials(endpoint.base_url) << "\n";
+    out << "Base URL: " << net::printable_text(net::mask_url_credentials(endpoint.base_url)) << "\n";
     line(out, "Organization sent", endpoint.organization);
     line(out, "Project sent", endpoint.project);
     out << "Proxy: "
-        << (endpoint.proxy.empty() ? "libcurl's proxy variables" : redact_url_credentials(endpoint.proxy))
+        << (endpoint.proxy.empty() ? "libcurl's proxy variables"
+                                   : net::printable_text(net::mask_url_credentials(endpoint.proxy)))
         << "\n";
     out << "CA file: " << (endpoint.ca_file.empty() ? "system store" : endpoint.ca_file) << "\n";
     out << "Attempts: " << outcome.attempts << ", elapsed " << outcome.elapsed_ms << " ms\n";

@@ -13,9 +13,6 @@ namespace keywizard::ui {
 std::string diagnostics_report(const net::KeyCheckOutcome& outcome, const net::Endpoint& endpoint,
                                std::string_view version, std::string_view utc_time);
 
-// "https://user:secret@proxy:3128" -> "https://***@proxy:3128"; anything else unchanged.
-std::string redact_url_credentials(std::string_view url);
-
 // "DNS 1 ms · connect 3 ms · TLS 12 ms · first byte 140 ms · total 141 ms" (phases that were measured).
 std::string timings_summary(const net::TransferTimings& timings);
 

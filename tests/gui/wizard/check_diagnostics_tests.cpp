@@ -6,7 +6,6 @@
 using keywizard::net::Endpoint;
 using keywizard::net::KeyCheckOutcome;
 using keywizard::ui::diagnostics_report;
-using keywizard::ui::redact_url_credentials;
 using keywizard::ui::timings_summary;
 
 BOOST_AUTO_TEST_SUITE(check_diagnostics_tests)
@@ -30,13 +29,6 @@ BOOST_AUTO_TEST_CASE(report_names_status_reason_request_and_endpoint) {
     BOOST_TEST(report.find("https://api.openai.com/v1") != std::string::npos, report);
     BOOST_TEST(report.find("secret") == std::string::npos, report);
     BOOST_TEST(report.find("total 12 ms") != std::string::npos, report);
-}
-
-BOOST_AUTO_TEST_CASE(credentials_in_urls_are_redacted) {
-    BOOST_TEST(redact_url_credentials("https://user:pw@proxy:3128/x") == "https://***@proxy:3128/x");
-    BOOST_TEST(redact_url_credentials("http://proxy:3128") == "http://proxy:3128");
-    BOOST_TEST(redact_url_credentials("https://host/path@not-userinfo") == "https://host/path@not-userinfo");
-    BOOST_TEST(redact_url_credentials("not a url") == "not a url");
 }
 
 BOOST_AUTO_TEST_CASE(timings_list_only_measured_phases) {

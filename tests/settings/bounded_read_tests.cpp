@@ -21,20 +21,9 @@ using namespace keywizard::settings::test;
 
 namespace {
 
-struct NoKeyringFixture {
-    NoKeyringFixture() {
-        const char* address = std::getenv("DBUS_SESSION_BUS_ADDRESS");
-        saved = address ? std::optional<std::string>(address) : std::nullopt;
-        ::setenv("DBUS_SESSION_BUS_ADDRESS", ("unix:path=" + (dir.path() / "no-bus").string()).c_str(), 1);
-        std::filesystem::create_directories(config);
-    }
-    ~NoKeyringFixture() {
-        saved ? (void)::setenv("DBUS_SESSION_BUS_ADDRESS", saved->c_str(), 1)
-              : (void)::unsetenv("DBUS_SESSION_BUS_ADDRESS");
-    }
-    TempDir dir;
-    std::filesystem::path config = dir.path() / "keywizard";
-    std::optional<std::string> saved;
+// The shared fixture, with the config folder already there.
+struct ConfigFolderFixture : NoKeyringFixture {
+    ConfigFolderFixture() { std::filesystem::create_directories(config); }
 };
 
 // Runs `body` in a forked child with a deadline: a hang or a crash fails the test instead of stalling or
@@ -59,7 +48,7 @@ bool has_corrupt_copy(const std::filesystem::path& dir) {
 
 }  // namespace
 
-BOOST_FIXTURE_TEST_SUITE(bounded_read_tests, NoKeyringFixture)
+BOOST_FIXTURE_TEST_SUITE(bounded_read_tests, ConfigFolderFixture)
 
 BOOST_AUTO_TEST_CASE(a_fifo_as_settings_json_or_env_is_refused_at_once_and_nothing_is_written) {
     BOOST_TEST_REQUIRE(::mkfifo((config / "settings.json").c_str(), 0600) == 0);

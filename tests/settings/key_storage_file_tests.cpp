@@ -15,26 +15,7 @@
 using namespace keywizard::settings;
 using namespace keywizard::settings::test;
 
-namespace {
-
-// Points the session bus at a path where nothing listens, so these tests never reach (or change) the
-// keyring of the session they run in.
-struct NoKeyringFixture {
-    NoKeyringFixture() {
-        const char* address = std::getenv("DBUS_SESSION_BUS_ADDRESS");
-        saved = address ? std::optional<std::string>(address) : std::nullopt;
-        ::setenv("DBUS_SESSION_BUS_ADDRESS", ("unix:path=" + (dir.path() / "no-bus").string()).c_str(), 1);
-    }
-    ~NoKeyringFixture() {
-        saved ? (void)::setenv("DBUS_SESSION_BUS_ADDRESS", saved->c_str(), 1)
-              : (void)::unsetenv("DBUS_SESSION_BUS_ADDRESS");
-    }
-    TempDir dir;
-    std::filesystem::path config = dir.path() / "keywizard";
-    std::optional<std::string> saved;
-};
-
-}  // namespace
+namespace {}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(key_storage_file_tests, NoKeyringFixture)
 

@@ -26,22 +26,6 @@ using namespace keywizard::settings::test;
 
 namespace {
 
-// Keeps these tests off the session's keyring: the file backend only.
-struct NoKeyringFixture {
-    NoKeyringFixture() {
-        const char* address = std::getenv("DBUS_SESSION_BUS_ADDRESS");
-        saved = address ? std::optional<std::string>(address) : std::nullopt;
-        ::setenv("DBUS_SESSION_BUS_ADDRESS", ("unix:path=" + (dir.path() / "no-bus").string()).c_str(), 1);
-    }
-    ~NoKeyringFixture() {
-        saved ? (void)::setenv("DBUS_SESSION_BUS_ADDRESS", saved->c_str(), 1)
-              : (void)::unsetenv("DBUS_SESSION_BUS_ADDRESS");
-    }
-    TempDir dir;
-    std::filesystem::path config = dir.path() / "keywizard";
-    std::optional<std::string> saved;
-};
-
 std::string stored_key(const std::filesystem::path& config) {
     std::error_code ec;
     if (!std::filesystem::exists(config / ".env", ec)) {

@@ -94,6 +94,21 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ec);
 }
 
+NoKeyringFixture::NoKeyringFixture() {
+    if (const char* address = std::getenv("DBUS_SESSION_BUS_ADDRESS")) {
+        saved_bus = address;
+    }
+    ::setenv("DBUS_SESSION_BUS_ADDRESS", ("unix:path=" + (dir.path() / "no-bus").string()).c_str(), 1);
+}
+
+NoKeyringFixture::~NoKeyringFixture() {
+    if (saved_bus) {
+        ::setenv("DBUS_SESSION_BUS_ADDRESS", saved_bus->c_str(), 1);
+    } else {
+        ::unsetenv("DBUS_SESSION_BUS_ADDRESS");
+    }
+}
+
 std::string read_file(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     std::ostringstream contents;

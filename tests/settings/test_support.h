@@ -32,6 +32,19 @@ class TempDir {
     std::filesystem::path path_;
 };
 
+// A scratch config folder, with the session bus pointed at a path where nothing listens, so a test never
+// reaches (or changes) the keyring of the session it runs in: the file backend only. Restores the bus.
+struct NoKeyringFixture {
+    NoKeyringFixture();
+    ~NoKeyringFixture();
+    NoKeyringFixture(const NoKeyringFixture&) = delete;
+    NoKeyringFixture& operator=(const NoKeyringFixture&) = delete;
+
+    TempDir dir;
+    std::filesystem::path config = dir.path() / "keywizard";
+    std::optional<std::string> saved_bus;
+};
+
 std::string read_file(const std::filesystem::path& file);
 void write_file(const std::filesystem::path& file, const std::string& contents, unsigned mode = 0600);
 unsigned file_mode(const std::filesystem::path& file);                // permission bits, following symlinks

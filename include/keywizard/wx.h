@@ -35,7 +35,10 @@ KEYWIZARD_API const char* to_string(SetupOutcome outcome);  // "saved", "skipped
 
 struct SetupResult {
     SetupOutcome outcome = SetupOutcome::cancelled;
-    StoredKeyInfo stored;  // what is stored after the wizard closed (masked key, where, last check)
+    // What the wizard saved (masked key, where, the check it passed); `stored` is false when it saved
+    // nothing. Taken from the wizard, not read back from the keyring, so nothing blocks the UI thread:
+    // call stored_key() on a worker for the whole picture.
+    StoredKeyInfo stored;
 };
 
 // Runs the setup wizard modally over `parent` (may be null): account, key creation with pictures, paste,

@@ -175,9 +175,10 @@ class KeywizardApp : public wxApp {
                     wizard_options.app.app_name = options_.app_name;
                 }
                 wizard_options.app.content_file = options_.content_file;
-                const KeyWizardResult result = RunKeyWizard(nullptr, wizard_options);
+                StoredKeyInfo saved;
+                const KeyWizardResult result = RunKeyWizard(nullptr, wizard_options, &saved);
                 if (options_.json) {
-                    std::fputs(wizard_json_report(result, stored_key(wizard_options.app)).c_str(), stdout);
+                    std::fputs(wizard_json_report(result, saved).c_str(), stdout);
                     std::fflush(stdout);
                 }
                 wizard_exit_code_ = result == KeyWizardResult::saved ? 0 : 1;

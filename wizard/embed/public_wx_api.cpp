@@ -27,14 +27,14 @@ const char* to_string(SetupOutcome outcome) {
 
 SetupResult RunSetupWizard(wxWindow* parent, const Options& options, bool first_run) {
     SetupResult result;
-    if (options_problem(options)) {
-        result.stored = stored_key(options);  // carries the problem
+    if (auto problem = options_problem(options)) {
+        result.stored.problem = *problem;
         return result;
     }
     ui::KeyWizardOptions wizard_options;
     wizard_options.app = options;
     wizard_options.first_run = first_run;
-    switch (ui::RunKeyWizard(parent, wizard_options)) {
+    switch (ui::RunKeyWizard(parent, wizard_options, &result.stored)) {
         case ui::KeyWizardResult::saved:
             result.outcome = SetupOutcome::saved;
             break;
@@ -45,8 +45,6 @@ SetupResult RunSetupWizard(wxWindow* parent, const Options& options, bool first_
             result.outcome = SetupOutcome::cancelled;
             break;
     }
-    // Read back rather than trusted: what the host sees is what is stored.
-    result.stored = stored_key(options);
     return result;
 }
 

@@ -19,6 +19,9 @@ enum class KeyWizardResult {
 };
 
 // Runs the onboarding wizard modally over `parent` (may be null).
-KeyWizardResult RunKeyWizard(wxWindow* parent, const KeyWizardOptions& options);
+// `saved`, when given, receives what the wizard saved (stored == false when it saved nothing), from the
+// wizard itself: no keyring read on the UI thread after it closes.
+KeyWizardResult RunKeyWizard(wxWindow* parent, const KeyWizardOptions& options,
+                             StoredKeyInfo* saved = nullptr);
 
 }  // namespace keywizard::ui

@@ -56,6 +56,9 @@ SaveKeyResult save_tested_key(const SaveKeyRequest& request) {
     SaveKeyResult result;
     result.backend = request.backend;
     result.location = core::open_storage(request.app).location_of(request.backend);
+    result.masked_key = net::mask_key(request.key);
+    result.tested = request.tested;
+    result.tested_base_url = request.tested_base_url;
     core::SaveRequest save;
     save.key = request.key;
     save.backend = request.backend;

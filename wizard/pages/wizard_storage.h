@@ -60,8 +60,11 @@ struct SaveKeyRequest {
 struct SaveKeyResult {
     settings::StorageStatus status;
     settings::SecretBackend backend = settings::SecretBackend::keyring;
-    std::string location;  // "GNOME Keyring (Secret Service)" or the .env path
-    std::string warning;   // the key is saved, but something else was not
+    std::string location;         // "GNOME Keyring (Secret Service)" or the .env path
+    std::string masked_key;       // what was saved, as it may be shown
+    net::KeyCheckOutcome tested;  // the check it was saved with
+    std::string tested_base_url;  // where that check went
+    std::string warning;          // the key is saved, but something else was not
 };
 
 // Saves the key with its endpoint, its last check and first_run = completed, as one transaction.

@@ -105,16 +105,6 @@ net::KeyCheckRequest check_request(const Options& options, const settings::AppSe
     return request;
 }
 
-net::KeyCheckOutcome check(const Options& options, std::string_view key, net::CancelTokenPtr cancel,
-                           bool generate) {
-    const settings::SettingsLoad load = load_settings(options);
-    net::KeyCheckRequest request = check_request(options, load.settings, std::string(key), std::move(cancel));
-    request.generate = generate;
-    net::KeyCheckOutcome outcome = net::check_key(request);
-    request.raw_key.assign(request.raw_key.size(), '\0');
-    return outcome;
-}
-
 CheckResult to_check_result(const net::KeyCheckOutcome& outcome, std::string base_url) {
     CheckResult result;
     result.status = static_cast<Status>(outcome.status);

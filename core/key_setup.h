@@ -30,12 +30,6 @@ net::Endpoint to_net_endpoint(const Endpoint& endpoint);
 net::KeyCheckRequest check_request(const Options& options, const settings::AppSettings& saved,
                                    std::string key, net::CancelTokenPtr cancel = nullptr);
 
-// Loads the settings and checks `key` with the resolved endpoint.
-// `generate`: also the generation probe (one POST) after a passing models check; the verdict is then the
-// combined one.
-net::KeyCheckOutcome check(const Options& options, std::string_view key, net::CancelTokenPtr cancel = nullptr,
-                           bool generate = false);
-
 CheckResult to_check_result(const net::KeyCheckOutcome& outcome, std::string base_url);
 
 // Storage of the app `options` names: its config folder and its keyring `application`.

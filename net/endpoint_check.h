@@ -4,7 +4,7 @@
 #include <string>
 
 #include "net/check_outcome.h"
-#include "net/models_check.h"
+#include "net/endpoint.h"
 
 namespace keywizard::net {
 
@@ -17,6 +17,9 @@ struct EndpointIssue {
 
 // Decided before any I/O: nothing that fails here may reach libcurl.
 std::optional<EndpointIssue> find_endpoint_issue(const Endpoint& endpoint);
+
+// Why the endpoint cannot be used as is (for a person), or nothing when it can. Checked before any I/O.
+std::optional<std::string> endpoint_problem(const Endpoint& endpoint);
 
 // base_url without trailing slashes + "/models".
 std::string models_url(const Endpoint& endpoint);

@@ -7,6 +7,7 @@
 #include "net/api_error.h"
 #include "net/generation_probe.h"
 #include "net/json.h"
+#include "net/models_classify.h"
 #include "net/outcome_messages.h"
 #include "net/server_text.h"
 

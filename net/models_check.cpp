@@ -7,6 +7,7 @@
 #include "net/endpoint_check.h"
 #include "net/generation_probe.h"
 #include "net/key_lint.h"
+#include "net/models_classify.h"
 #include "net/outcome_messages.h"
 #include "net/paste_cleanup.h"
 #include "net/retry_policy.h"

@@ -8,24 +8,10 @@
 
 #include "net/cancel_token.h"
 #include "net/check_outcome.h"
+#include "net/endpoint.h"
 #include "net/http_client.h"
 
 namespace keywizard::net {
-
-inline constexpr const char* default_base_url = "https://api.openai.com/v1";
-
-// Where and how to reach the API; everything but the key.
-struct Endpoint {
-    std::string base_url = default_base_url;
-    std::string organization;  // sent as OpenAI-Organization only when not empty
-    std::string project;       // sent as OpenAI-Project only when not empty
-    std::string ca_file;       // empty: the system store
-    std::string proxy;         // empty: libcurl's proxy variables
-    std::chrono::seconds timeout{30};
-};
-
-// Why the endpoint cannot be used as is (for a person), or nothing when it can. Checked before any I/O.
-std::optional<std::string> endpoint_problem(const Endpoint& endpoint);
 
 struct KeyCheckRequest {
     std::string raw_key;  // as pasted: lint_key() runs first
@@ -44,9 +30,5 @@ KeyCheckOutcome check_key(const KeyCheckRequest& request);
 
 // The request every call to the API starts from (headers, TLS, proxy, timeouts); the caller sets the URL.
 HttpRequest api_request(const std::string& key, const KeyCheckRequest& request, CancelTokenPtr cancel);
-
-// Pure: turns one response (or transport failure) into an outcome. No retries, no I/O.
-KeyCheckOutcome classify_models_response(const HttpResponse& response,
-                                         const std::vector<std::string>& required_models);
 
 }  // namespace keywizard::net

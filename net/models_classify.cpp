@@ -1,4 +1,6 @@
 // classify_models_response: DESIGN.md's outcome table, from one response of GET /models. Pure: no I/O.
+#include "net/models_classify.h"
+
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -6,7 +8,6 @@
 
 #include "net/api_error.h"
 #include "net/json.h"
-#include "net/models_check.h"
 #include "net/outcome_messages.h"
 #include "net/retry_policy.h"
 #include "net/server_text.h"

@@ -8,6 +8,7 @@
 
 #include "net/json.h"  // the same nlohmann settings as net/ itself
 #include "net/models_check.h"
+#include "net/models_classify.h"
 
 using namespace keywizard::net;
 namespace bdata = boost::unit_test::data;

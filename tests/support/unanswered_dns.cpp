@@ -137,4 +137,13 @@ ChildOutcome run_with_unanswered_dns(const WorkWithUnansweredDns& work, std::chr
     return outcome;
 }
 
+std::optional<std::string> why_unanswered_dns_cannot_be_faked() {
+    const ChildOutcome outcome =
+        run_with_unanswered_dns([](int) { return std::string(); }, std::chrono::seconds(10));
+    if (outcome.ran) {
+        return std::nullopt;
+    }
+    return outcome.problem;
+}
+
 }  // namespace keywizard::test

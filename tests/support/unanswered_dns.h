@@ -25,4 +25,9 @@ using WorkWithUnansweredDns = std::function<std::string(int dns_server_socket)>;
 // killed after `limit`.
 ChildOutcome run_with_unanswered_dns(const WorkWithUnansweredDns& work, std::chrono::seconds limit);
 
+// Why this machine cannot set that stage (not root, no mount namespaces, port 53 taken, ...), found by
+// setting it once with no work; nothing when it can. For a test's precondition, so that a test which
+// cannot run is reported skipped, never passed.
+std::optional<std::string> why_unanswered_dns_cannot_be_faked();
+
 }  // namespace keywizard::test

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 
+#include "net/endpoint_check.h"
 #include "wizard/app/check_settings.h"
 
 namespace keywizard::ui {

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <chrono>
+#include <string>
+
+namespace keywizard::net {
+
+inline constexpr const char* default_base_url = "https://api.openai.com/v1";
+
+// Where and how to reach the API; everything but the key.
+struct Endpoint {
+    std::string base_url = default_base_url;
+    std::string organization;  // sent as OpenAI-Organization only when not empty
+    std::string project;       // sent as OpenAI-Project only when not empty
+    std::string ca_file;       // empty: the system store
+    std::string proxy;         // empty: libcurl's proxy variables
+    std::chrono::seconds timeout{30};
+};
+
+}  // namespace keywizard::net

@@ -26,25 +26,15 @@ std::string error_body(const std::string& message, const std::string& type, cons
 }
 
 CliFixture::CliFixture() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "keywizard-cli-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) {
-        throw std::runtime_error("mkdtemp failed");
-    }
-    home_ = pattern;
-    config_dir_ = home_ / "config" / "keywizard";
+    const std::filesystem::path& home = home_.path();
+    config_dir_ = home / "config" / "keywizard";
     environment_ = {
-        {"PATH", "/usr/bin:/bin"}, {"HOME", home_.string()}, {"XDG_CONFIG_HOME", (home_ / "config").string()},
+        {"PATH", "/usr/bin:/bin"}, {"HOME", home.string()}, {"XDG_CONFIG_HOME", (home / "config").string()},
         {"DISPLAY", ":987"},  // nothing listens there: opening a display would fail loudly
         {"LANG", "C.UTF-8"},
     };
     serve(Reply::json(200, models_body({"gpt-4o", "gpt-4o-mini", "text-embedding-3-small"}),
                       {{"x-request-id", "req_kwtest123"}, {"openai-organization", "user-kwtest"}}));
-}
-
-CliFixture::~CliFixture() {
-    server_.reset();
-    std::error_code ignored;
-    std::filesystem::remove_all(home_, ignored);
 }
 
 void CliFixture::serve(Reply reply) {
@@ -81,7 +71,7 @@ void CliFixture::use_session_bus() {
 
 std::vector<std::filesystem::path> CliFixture::files_containing(const std::string& needle) const {
     std::vector<std::filesystem::path> found;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(home_)) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(home_.path())) {
         if (!entry.is_regular_file()) {
             continue;
         }

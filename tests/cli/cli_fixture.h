@@ -7,6 +7,7 @@
 
 #include "tests/cli/process_runner.h"
 #include "tests/support/loopback_server.h"
+#include "tests/support/temp_dir.h"
 
 namespace keywizard::test {
 
@@ -23,7 +24,8 @@ std::string error_body(const std::string& message, const std::string& type, cons
 class CliFixture {
   public:
     CliFixture();
-    ~CliFixture();
+    CliFixture(const CliFixture&) = delete;
+    CliFixture& operator=(const CliFixture&) = delete;
 
     // Serves every request with `reply`.
     void serve(Reply reply);
@@ -46,7 +48,7 @@ class CliFixture {
     std::vector<std::filesystem::path> files_containing(const std::string& needle) const;
 
   private:
-    std::filesystem::path home_;
+    TempDir home_{"cli"};
     std::filesystem::path config_dir_;
     std::map<std::string, std::string> environment_;
     std::vector<std::string> launcher_;

@@ -12,6 +12,7 @@
 #include "core/key_setup.h"
 #include "keywizard/core.h"
 #include "tests/cli/cli_fixture.h"
+#include "tests/support/scoped_environment.h"
 #include "tests/support/test_pki.h"
 #include "wizard/app/check_settings.h"
 #include "wizard/pages/wizard_storage.h"
@@ -19,25 +20,19 @@
 namespace keywizard::test {
 namespace {
 
-// Sets environment variables for this process (the in-process callers) and for the child (the CLI), and
-// removes them again.
+// Sets environment variables for this process (the in-process callers) and for the child (the CLI); the
+// process's own are put back afterwards.
 class SharedEnvironment {
   public:
-    SharedEnvironment(CliFixture& fixture, std::map<std::string, std::string> variables)
-        : variables_(std::move(variables)) {
-        for (const auto& [name, value] : variables_) {
-            ::setenv(name.c_str(), value.c_str(), 1);
+    SharedEnvironment(CliFixture& fixture, const std::map<std::string, std::string>& variables) {
+        for (const auto& [name, value] : variables) {
+            own_.set(name, value);
             fixture.environment()[name] = value;
-        }
-    }
-    ~SharedEnvironment() {
-        for (const auto& [name, value] : variables_) {
-            ::unsetenv(name.c_str());
         }
     }
 
   private:
-    std::map<std::string, std::string> variables_;
+    keywizard::test::ScopedEnvironment own_;
 };
 
 void write_settings(const std::filesystem::path& dir, const nlohmann::json& settings) {

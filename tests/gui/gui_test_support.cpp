@@ -34,19 +34,6 @@ void record_assert_as_failure(const wxString& file, int line, const wxString& fu
                                      << func.utf8_string() << " at " << file.utf8_string() << ":" << line);
 }
 
-std::optional<std::string> getenv_string(const std::string& name) {
-    const char* value = std::getenv(name.c_str());
-    return value ? std::optional<std::string>(value) : std::nullopt;
-}
-
-void restore_env(const std::string& name, const std::optional<std::string>& value) {
-    if (value) {
-        ::setenv(name.c_str(), value->c_str(), 1);
-    } else {
-        ::unsetenv(name.c_str());
-    }
-}
-
 // The loop the pumps run events through: wx needs an active loop for Yield and idle processing, and the
 // tests run outside wxApp::OnRun.
 wxEventLoopBase* test_loop = nullptr;
@@ -245,30 +232,6 @@ void press_key(wxWindow* target, int key_code) {
     event.SetId(target->GetId());
     target->ProcessWindowEvent(event);
     pump_events();
-}
-
-TempConfigHome::TempConfigHome() : previous_(getenv_string("XDG_CONFIG_HOME")) {
-    std::string pattern = (std::filesystem::temp_directory_path() / "keywizard-gui-test.XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) {
-        throw std::runtime_error("mkdtemp failed");
-    }
-    root_ = pattern;
-    ::setenv("XDG_CONFIG_HOME", root_.c_str(), 1);
-}
-
-TempConfigHome::~TempConfigHome() {
-    restore_env("XDG_CONFIG_HOME", previous_);
-    std::error_code ignored;
-    std::filesystem::remove_all(root_, ignored);
-}
-
-ScopedEnv::ScopedEnv(std::string name, std::optional<std::string> value)
-    : name_(std::move(name)), previous_(getenv_string(name_)) {
-    restore_env(name_, value);
-}
-
-ScopedEnv::~ScopedEnv() {
-    restore_env(name_, previous_);
 }
 
 }  // namespace keywizard::test

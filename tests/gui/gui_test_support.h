@@ -20,6 +20,9 @@
 #include <optional>
 #include <string>
 
+#include "tests/support/scoped_environment.h"
+#include "tests/support/temp_dir.h"
+
 class wxButton;
 class wxCheckBox;
 class wxRadioButton;
@@ -83,30 +86,14 @@ void press_key(wxWindow* target, int key_code);           // a wxEVT_CHAR_HOOK, 
 // A fresh, empty XDG_CONFIG_HOME for one test; restores the previous value (or unsets it) at the end.
 class TempConfigHome {
   public:
-    TempConfigHome();
-    ~TempConfigHome();
-    TempConfigHome(const TempConfigHome&) = delete;
-    TempConfigHome& operator=(const TempConfigHome&) = delete;
+    TempConfigHome() : environment_{{"XDG_CONFIG_HOME", root_.path().string()}} {}
 
-    const std::filesystem::path& root() const { return root_; }
-    std::filesystem::path config_dir() const { return root_ / "keywizard"; }  // what the app will use
+    const std::filesystem::path& root() const { return root_.path(); }
+    std::filesystem::path config_dir() const { return root() / "keywizard"; }  // what the app will use
 
   private:
-    std::filesystem::path root_;
-    std::optional<std::string> previous_;
-};
-
-// Sets (or with nullopt unsets) an environment variable for one scope, restoring it afterwards.
-class ScopedEnv {
-  public:
-    ScopedEnv(std::string name, std::optional<std::string> value);
-    ~ScopedEnv();
-    ScopedEnv(const ScopedEnv&) = delete;
-    ScopedEnv& operator=(const ScopedEnv&) = delete;
-
-  private:
-    std::string name_;
-    std::optional<std::string> previous_;
+    TempDir root_{"gui-test"};
+    ScopedEnvironment environment_;
 };
 
 // What every GUI test fixture starts from: a fresh, empty XDG_CONFIG_HOME and none of the session's
@@ -118,11 +105,11 @@ class IsolatedUserEnvironment {
 
   private:
     TempConfigHome home_;
-    ScopedEnv key_{"OPENAI_API_KEY", std::nullopt};
-    ScopedEnv base_url_{"OPENAI_BASE_URL", std::nullopt};
-    ScopedEnv org_{"OPENAI_ORG_ID", std::nullopt};
-    ScopedEnv project_{"OPENAI_PROJECT_ID", std::nullopt};
-    ScopedEnv ca_{"SSL_CERT_FILE", std::nullopt};
+    ScopedEnvironment unset_{{"OPENAI_API_KEY", std::nullopt},
+                             {"OPENAI_BASE_URL", std::nullopt},
+                             {"OPENAI_ORG_ID", std::nullopt},
+                             {"OPENAI_PROJECT_ID", std::nullopt},
+                             {"SSL_CERT_FILE", std::nullopt}};
 };
 
 }  // namespace keywizard::test

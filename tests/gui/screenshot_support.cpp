@@ -9,6 +9,8 @@
 #include <thread>
 
 #include "net/http_client.h"
+#include "tests/support/scoped_environment.h"
+#include "tests/support/temp_dir.h"
 
 namespace keywizard::test {
 namespace {
@@ -56,19 +58,15 @@ int run_screenshot_tool(int argc, char** argv, const ScreenshotTool& tool) {
     tool_name = tool.name;
     net::init_http_globally();
     // A throwaway config directory and no key from the caller's environment in the pictures.
-    std::string scratch = "/tmp/keywizard-" + tool.name + ".XXXXXX";
-    if (::mkdtemp(scratch.data()) == nullptr) {
-        return 1;
-    }
-    ::setenv("XDG_CONFIG_HOME", scratch.c_str(), 1);
-    for (const char* name :
-         {"OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID", "SSL_CERT_FILE"}) {
-        ::unsetenv(name);
-    }
+    const TempDir scratch(tool.name);
+    const ScopedEnvironment environment{{"XDG_CONFIG_HOME", scratch.path().string()},
+                                        {"OPENAI_API_KEY", std::nullopt},
+                                        {"OPENAI_BASE_URL", std::nullopt},
+                                        {"OPENAI_ORG_ID", std::nullopt},
+                                        {"OPENAI_PROJECT_ID", std::nullopt},
+                                        {"SSL_CERT_FILE", std::nullopt}};
     wxApp::SetInstance(new ScreenshotApp(tool));
-    const int result = wxEntry(argc, argv);
-    std::filesystem::remove_all(scratch);
-    return result;
+    return wxEntry(argc, argv);
 }
 
 bool run_command(const std::string& command) {

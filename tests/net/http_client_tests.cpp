@@ -17,6 +17,7 @@
 #include "net/http_client.h"
 #include "tests/support/loopback_server.h"
 #include "tests/support/process_probe.h"
+#include "tests/support/scoped_environment.h"
 #include "tests/support/test_pki.h"
 #include "tests/support/unanswered_dns.h"
 

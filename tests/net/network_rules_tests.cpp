@@ -28,6 +28,7 @@
 #include "tests/support/api_stand_in.h"
 #include "tests/support/loopback_server.h"
 #include "tests/support/socket_io.h"
+#include "tests/support/temp_dir.h"
 
 using namespace std::chrono_literals;
 using keywizard::net::Endpoint;
@@ -46,24 +47,6 @@ using keywizard::test::UniqueFd;
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// A private directory removed at the end of the test.
-class TempDirectory {
-  public:
-    TempDirectory() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "keywizard-rules-XXXXXX").string();
-        BOOST_REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path_ = pattern;
-    }
-    ~TempDirectory() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    const std::filesystem::path& path() const { return path_; }
-
-  private:
-    std::filesystem::path path_;
-};
 
 // Everything written to this process's stderr (fd 2) while it lives; libcurl's verbose output goes there.
 class CapturedStderr {
@@ -147,7 +130,7 @@ BOOST_FIXTURE_TEST_SUITE(network_rules_tests, ApiFixture)
 
 BOOST_AUTO_TEST_CASE(a_netrc_with_credentials_for_the_server_adds_no_authorization) {
     // libcurl reads $HOME/.netrc when asked to; a machine entry for 127.0.0.1 would then add Basic auth.
-    TempDirectory home;
+    const keywizard::test::TempDir home("rules");
     {
         std::ofstream netrc(home.path() / ".netrc");
         netrc << "machine 127.0.0.1 login kwnetrcuser password kwnetrcpass\n"
@@ -195,7 +178,7 @@ BOOST_AUTO_TEST_CASE(cookies_set_by_the_server_are_never_sent_back) {
 
 BOOST_AUTO_TEST_CASE(nothing_of_the_transfer_is_written_to_stderr) {
     // CURLOPT_VERBOSE would print the request headers, the key among them, to stderr.
-    TempDirectory scratch;
+    const keywizard::test::TempDir scratch("rules");
     LoopbackServer server([](const RecordedRequest&, std::size_t index) {
         return index == 0 ? models_list() : Reply::json(401, "{}");
     });

@@ -14,6 +14,7 @@
 #include "net/server_text.h"
 #include "tests/support/api_stand_in.h"
 #include "tests/support/loopback_server.h"
+#include "tests/support/temp_dir.h"
 
 using keywizard::net::KeyStatus;
 using keywizard::net::Reason;
@@ -144,8 +145,8 @@ BOOST_FIXTURE_TEST_CASE(bidi_controls_in_detail_and_headers_never_reach_the_outc
 }
 
 BOOST_FIXTURE_TEST_CASE(a_ca_file_that_is_a_fifo_device_or_directory_is_refused_before_libcurl, ApiFixture) {
-    char pattern[] = "/tmp/keywizard-ca-test.XXXXXX";
-    const std::filesystem::path dir = ::mkdtemp(pattern);
+    const keywizard::test::TempDir scratch("ca-test");
+    const std::filesystem::path& dir = scratch.path();
     const auto fifo = dir / "ca.pem";
     BOOST_TEST_REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     std::filesystem::create_symlink("/dev/zero", dir / "zero.pem");

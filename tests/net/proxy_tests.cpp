@@ -12,7 +12,7 @@
 #include "net/proxy_choice.h"
 #include "tests/support/connect_proxy.h"
 #include "tests/support/loopback_server.h"
-#include "tests/support/process_probe.h"
+#include "tests/support/scoped_environment.h"
 #include "tests/support/test_pki.h"
 
 using namespace std::chrono_literals;

@@ -15,6 +15,7 @@
 #include "net/models_check.h"
 #include "tests/support/api_stand_in.h"
 #include "tests/support/loopback_server.h"
+#include "tests/support/temp_dir.h"
 #include "tests/support/test_pki.h"
 
 extern char** environ;
@@ -26,21 +27,10 @@ using keywizard::test::LoopbackServer;
 using keywizard::test::models_list;
 using keywizard::test::RecordedRequest;
 using keywizard::test::Reply;
+using keywizard::test::TempDir;
 using keywizard::test::TestPki;
 
 namespace {
-
-struct ScratchDir {
-    ScratchDir() {
-        char pattern[] = "/tmp/keywizard-keylog-test.XXXXXX";
-        path = ::mkdtemp(pattern);
-    }
-    ~ScratchDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path, ignored);
-    }
-    std::filesystem::path path;
-};
 
 struct HelperResult {
     int exit_code = -1;
@@ -95,8 +85,8 @@ HelperResult run_helper(const std::vector<std::string>& args, const std::string&
 BOOST_FIXTURE_TEST_SUITE(tls_key_log_tests, ApiFixture)
 
 BOOST_AUTO_TEST_CASE(init_http_globally_ignores_sslkeylogfile_so_no_secrets_are_written) {
-    ScratchDir scratch;
-    const auto key_log = scratch.path / "tls-secrets.log";
+    const TempDir scratch("keylog-test");
+    const auto key_log = scratch.path() / "tls-secrets.log";
     LoopbackServer server([](const RecordedRequest&, std::size_t) { return models_list(); });
     const auto result = run_helper({server.base_url() + "/v1", TestPki::instance().ca_file()},
                                    "SSLKEYLOGFILE=" + key_log.string());
@@ -107,8 +97,8 @@ BOOST_AUTO_TEST_CASE(init_http_globally_ignores_sslkeylogfile_so_no_secrets_are_
 }
 
 BOOST_AUTO_TEST_CASE(a_check_that_still_sees_sslkeylogfile_refuses_before_any_io_and_says_why) {
-    ScratchDir scratch;
-    const auto key_log = scratch.path / "tls-secrets.log";
+    const TempDir scratch("keylog-test");
+    const auto key_log = scratch.path() / "tls-secrets.log";
     LoopbackServer server([](const RecordedRequest&, std::size_t) { return models_list(); });
     environment.set("SSLKEYLOGFILE", key_log.string());
 

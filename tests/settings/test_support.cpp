@@ -78,37 +78,6 @@ bool reap(pid_t pid, int& status, std::chrono::steady_clock::time_point deadline
 
 }  // namespace
 
-TempDir::TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "keywizard-settings-test.XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) {
-        throw std::runtime_error("mkdtemp failed");
-    }
-    path_ = pattern;
-}
-
-TempDir::~TempDir() {
-    std::error_code ec;
-    std::filesystem::permissions(path_, std::filesystem::perms::owner_all, std::filesystem::perm_options::add,
-                                 ec);
-    std::filesystem::remove_all(path_, ec);
-}
-
-NoKeyringFixture::NoKeyringFixture() {
-    if (const char* address = std::getenv("DBUS_SESSION_BUS_ADDRESS")) {
-        saved_bus = address;
-    }
-    ::setenv("DBUS_SESSION_BUS_ADDRESS", ("unix:path=" + (dir.path() / "no-bus").string()).c_str(), 1);
-}
-
-NoKeyringFixture::~NoKeyringFixture() {
-    if (saved_bus) {
-        ::setenv("DBUS_SESSION_BUS_ADDRESS", saved_bus->c_str(), 1);
-    } else {
-        ::unsetenv("DBUS_SESSION_BUS_ADDRESS");
-    }
-}
-
 std::string read_file(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     std::ostringstream contents;

@@ -14,35 +14,24 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/scoped_environment.h"
+#include "tests/support/temp_dir.h"
+
 namespace keywizard::settings::test {
 
 // A test key: shaped like a project key, obviously fake.
 inline const std::string test_key = "sk-proj-kwtestkwtestkwtestkwtest0123456789";
 inline const std::string other_test_key = "sk-proj-kwtestOTHERkwtestOTHERkwtest98765";
 
-class TempDir {
-  public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-
-  private:
-    std::filesystem::path path_;
-};
+using keywizard::test::TempDir;
 
 // A scratch config folder, with the session bus pointed at a path where nothing listens, so a test never
 // reaches (or changes) the keyring of the session it runs in: the file backend only. Restores the bus.
 struct NoKeyringFixture {
-    NoKeyringFixture();
-    ~NoKeyringFixture();
-    NoKeyringFixture(const NoKeyringFixture&) = delete;
-    NoKeyringFixture& operator=(const NoKeyringFixture&) = delete;
-
-    TempDir dir;
+    TempDir dir{"settings-test"};
     std::filesystem::path config = dir.path() / "keywizard";
-    std::optional<std::string> saved_bus;
+    keywizard::test::ScopedEnvironment no_bus{
+        {"DBUS_SESSION_BUS_ADDRESS", "unix:path=" + (dir.path() / "no-bus").string()}};
 };
 
 std::string read_file(const std::filesystem::path& file);

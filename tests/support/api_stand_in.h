@@ -12,7 +12,7 @@
 
 #include "net/models_check.h"
 #include "tests/support/loopback_server.h"
-#include "tests/support/process_probe.h"
+#include "tests/support/scoped_environment.h"
 #include "tests/support/test_pki.h"
 
 namespace keywizard::test {

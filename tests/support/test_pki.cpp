@@ -127,17 +127,6 @@ const char* file_stem(ServerIdentity identity) {
     return "server-unknown";
 }
 
-std::string make_private_directory() {
-    const char* base = std::getenv("TMPDIR");
-    std::string pattern = std::string(base && base[0] ? base : "/tmp") + "/keywizard-test-pki-XXXXXX";
-    std::vector<char> buffer(pattern.begin(), pattern.end());
-    buffer.push_back('\0');
-    if (mkdtemp(buffer.data()) == nullptr) {
-        throw std::runtime_error("test PKI: cannot create a temporary directory under " + pattern);
-    }
-    return buffer.data();
-}
-
 }  // namespace
 
 std::ostream& operator<<(std::ostream& out, ServerIdentity identity) {
@@ -149,7 +138,7 @@ const TestPki& TestPki::instance() {
     return pki;
 }
 
-TestPki::TestPki() : directory_(make_private_directory()), ca_file_(directory_ + "/ca.pem") {
+TestPki::TestPki() : ca_file_(directory_ + "/ca.pem") {
     const std::string localhost_names = "DNS:localhost,IP:127.0.0.1";
 
     const KeyPtr ca_key = make_key();
@@ -192,11 +181,6 @@ TestPki::TestPki() : directory_(make_private_directory()), ca_file_(directory_ +
         write_certificate(certificate_file(leaf.identity), certificate.get());
         write_key(key_file(leaf.identity), key.get());
     }
-}
-
-TestPki::~TestPki() {
-    std::error_code ignored;
-    std::filesystem::remove_all(directory_, ignored);
 }
 
 std::string TestPki::certificate_file(ServerIdentity identity) const {

@@ -3,6 +3,8 @@
 #include <ostream>
 #include <string>
 
+#include "tests/support/temp_dir.h"
+
 namespace keywizard::test {
 
 // Which certificate a loopback TLS server presents.
@@ -31,12 +33,12 @@ class TestPki {
 
     TestPki(const TestPki&) = delete;
     TestPki& operator=(const TestPki&) = delete;
-    ~TestPki();
 
   private:
     TestPki();
 
-    std::string directory_;
+    TempDir scratch_{"test-pki"};
+    std::string directory_ = scratch_.path().string();
     std::string ca_file_;
 };
 

@@ -26,15 +26,6 @@ using keywizard::ui::KeyCheckPanel;
 
 namespace {
 
-// OPENAI_API_KEY for one test: the windows read the process environment.
-class ScopedEnvironmentKey {
-  public:
-    explicit ScopedEnvironmentKey(const std::string& key) { ::setenv("OPENAI_API_KEY", key.c_str(), 1); }
-    ~ScopedEnvironmentKey() { ::unsetenv("OPENAI_API_KEY"); }
-    ScopedEnvironmentKey(const ScopedEnvironmentKey&) = delete;
-    ScopedEnvironmentKey& operator=(const ScopedEnvironmentKey&) = delete;
-};
-
 wxInfoBar* info_bar_of(wxWindow* frame) {
     return dynamic_cast<wxInfoBar*>(find_window_by_name(frame, "info_bar"));
 }
@@ -72,7 +63,7 @@ BOOST_AUTO_TEST_SUITE(key_life_app_tests)
 BOOST_AUTO_TEST_CASE(the_main_window_says_when_the_environments_key_overrides_the_stored_one) {
     AppFixture app;
     app.store_key(valid_key, SecretBackend::file);
-    const ScopedEnvironmentKey environment(new_valid_key);
+    const ScopedEnvironment environment{{"OPENAI_API_KEY", new_valid_key}};
     keywizard::ui::MainFrame* frame = app.open_main_window();
     wxString shown = label_of(frame, "environment_key_notice");
     shown.Replace("\n", " ");  // wrapped to the window's width
@@ -88,7 +79,7 @@ BOOST_AUTO_TEST_CASE(the_main_window_says_when_the_environments_key_overrides_th
 BOOST_AUTO_TEST_CASE(no_notice_when_the_environment_holds_the_stored_key) {
     AppFixture app;
     app.store_key(valid_key, SecretBackend::file);
-    const ScopedEnvironmentKey environment(valid_key);
+    const ScopedEnvironment environment{{"OPENAI_API_KEY", valid_key}};
     keywizard::ui::MainFrame* frame = app.open_main_window();
     auto* notice = find_window_by_name(frame, "environment_key_notice");
     BOOST_TEST((notice == nullptr || !is_visible(notice)));
@@ -97,7 +88,7 @@ BOOST_AUTO_TEST_CASE(no_notice_when_the_environment_holds_the_stored_key) {
 BOOST_AUTO_TEST_CASE(the_configuration_editor_says_when_the_environments_key_overrides_the_stored_one) {
     AppFixture app;
     app.store_key(valid_key, SecretBackend::file);
-    const ScopedEnvironmentKey environment(new_valid_key);
+    const ScopedEnvironment environment{{"OPENAI_API_KEY", new_valid_key}};
     std::string notice;
     UiScript script;
     script.then(

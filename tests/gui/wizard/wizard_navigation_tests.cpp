@@ -79,7 +79,7 @@ BOOST_AUTO_TEST_CASE(environment_key_choice_is_offered_only_when_the_variable_is
         BOOST_TEST(f.child<wxRadioButton>("start_env_key") == nullptr);
     }
     WizardFixture f(false, false);
-    ScopedEnv key("OPENAI_API_KEY", test_key);
+    ScopedEnvironment key{{"OPENAI_API_KEY", test_key}};
     f.create(false);
     auto* radio = f.child<wxRadioButton>("start_env_key");
     BOOST_TEST_REQUIRE(radio != nullptr);
@@ -145,7 +145,7 @@ BOOST_AUTO_TEST_CASE(no_page_is_larger_than_the_page_area) {
 
 BOOST_AUTO_TEST_CASE(run_key_wizard_is_modal_and_cancel_returns_cancelled) {
     TempConfigHome home;
-    ScopedEnv no_key("OPENAI_API_KEY", std::nullopt);
+    ScopedEnvironment no_key{{"OPENAI_API_KEY", std::nullopt}};
     bool saw_wizard = false;
     // Runs inside the wizard's modal loop: finds the dialog and presses its Cancel button.
     wxTheApp->CallAfter([&] {

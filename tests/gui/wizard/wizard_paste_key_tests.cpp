@@ -246,9 +246,9 @@ BOOST_AUTO_TEST_CASE(going_back_during_a_test_cancels_it) {
 BOOST_AUTO_TEST_CASE(the_key_from_the_environment_is_tested_at_once_and_stays_masked) {
     auto server = start_api(models_reply());
     WizardFixture f(false, false);
-    ScopedEnv key("OPENAI_API_KEY", test_key);
-    ScopedEnv base_url("OPENAI_BASE_URL", server->base_url());
-    ScopedEnv ca("SSL_CERT_FILE", TestPki::instance().ca_file());
+    ScopedEnvironment environment{{"OPENAI_API_KEY", test_key},
+                                  {"OPENAI_BASE_URL", server->base_url()},
+                                  {"SSL_CERT_FILE", TestPki::instance().ca_file()}};
     f.create(false);
     BOOST_TEST_REQUIRE(f.child<wxRadioButton>("start_env_key")->GetValue());
     f.go_next();

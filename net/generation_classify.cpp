@@ -118,7 +118,7 @@ GenerationResult classify_answer(const HttpResponse& response, const std::string
 
 GenerationResult classify_generation_response(const HttpResponse& response, const std::string& model) {
     GenerationResult result;
-    if (response.error == TransportError::none) {
+    if (response.error == Reason::ok) {
         result = classify_answer(response, model);
     }
     if (result.message.empty()) {

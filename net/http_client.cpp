@@ -200,7 +200,7 @@ int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) noex
     return (transfer.cancel != nullptr && transfer.cancel->cancelled()) ? 1 : 0;
 }
 
-HttpResponse failure(TransportError error, std::string detail) {
+HttpResponse failure(Reason error, std::string detail) {
     HttpResponse response;
     response.error = error;
     response.error_detail = std::move(detail);
@@ -277,36 +277,36 @@ namespace {
 std::optional<HttpResponse> refusal_before_io(const HttpRequest& request,
                                               const std::optional<UrlParts>& url) {
     if (!url) {
-        return failure(TransportError::invalid_request,
+        return failure(Reason::invalid_setting,
                        "The URL is not valid (or contains spaces, control or non-ASCII characters).");
     }
     const bool https = url->scheme == "https";
     if (!https && url->scheme != "http") {
-        return failure(TransportError::invalid_request, "Only https:// URLs are supported.");
+        return failure(Reason::invalid_setting, "Only https:// URLs are supported.");
     }
     if (!https && !is_loopback_host(url->host)) {
-        return failure(TransportError::insecure_endpoint,
+        return failure(Reason::insecure_endpoint,
                        "Plain http:// is allowed only to this computer (localhost); use https://.");
     }
     for (const auto& [name, value] : request.headers) {
         if (!is_header_name(name)) {
-            return failure(TransportError::invalid_request, "A request header has an invalid name.");
+            return failure(Reason::invalid_setting, "A request header has an invalid name.");
         }
         if (!is_header_value(value)) {
             // The value may be a secret: name the header, never show the value.
-            return failure(TransportError::invalid_request,
+            return failure(Reason::invalid_setting,
                            "The " + name + " header contains a control or non-ASCII character.");
         }
     }
     if (!request.proxy.empty() && !is_visible_ascii(request.proxy)) {
-        return failure(TransportError::invalid_request,
+        return failure(Reason::invalid_setting,
                        "The proxy address contains spaces, control or non-ASCII characters.");
     }
     if (request.cancel && request.cancel->cancelled()) {
-        return failure(TransportError::cancelled, "Cancelled before the request was sent.");
+        return failure(Reason::cancelled, "Cancelled before the request was sent.");
     }
     if (auto problem = tls_key_log_problem()) {
-        return failure(TransportError::invalid_request, std::move(*problem));
+        return failure(Reason::invalid_setting, std::move(*problem));
     }
     return std::nullopt;
 }
@@ -396,18 +396,19 @@ void record_result(CURL* curl, CURLcode code, const HttpRequest& request, const 
     facts.reply_without_status_line = std::strstr(error_buffer, "HTTP/0.9") != nullptr;
     facts.reply_started = info_ms(curl, CURLINFO_STARTTRANSFER_TIME_T) > 0;
 
-    response.error = transport_error_for(code, facts);
+    response.error = transport_reason_for(code, facts);
+    response.reply_not_http = response.error == Reason::unexpected_response && is_reply_not_http(code, facts);
     response.timings.dns_ms = info_ms(curl, CURLINFO_NAMELOOKUP_TIME_T);
     response.timings.connect_ms = info_ms(curl, CURLINFO_CONNECT_TIME_T);
     response.timings.tls_ms = info_ms(curl, CURLINFO_APPCONNECT_TIME_T);
     response.timings.first_byte_ms = info_ms(curl, CURLINFO_STARTTRANSFER_TIME_T);
     response.timings.total_ms = info_ms(curl, CURLINFO_TOTAL_TIME_T);
 
-    if (response.error == TransportError::too_large) {
+    if (response.error == Reason::too_large) {
         response.body.clear();  // a cut body means nothing; don't let anyone parse it
         response.error_detail = "The response is larger than " + std::to_string(request.max_body_bytes) +
                                 " bytes; reading stopped there.";
-    } else if (response.error == TransportError::malformed_response) {
+    } else if (response.reply_not_http) {
         // libcurl's words ("Out of memory", "Received HTTP/0.9 when not allowed") would mislead a person.
         response.error_detail =
             facts.reply_without_status_line ? "The reply does not start with an HTTP status line."
@@ -415,7 +416,7 @@ void record_result(CURL* curl, CURLcode code, const HttpRequest& request, const 
                 ? "A header line of the reply is longer than 100 KB."
                 : "The reply is not valid HTTP: " +
                       std::string(error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code));
-    } else if (response.error != TransportError::none) {
+    } else if (response.error != Reason::ok) {
         response.error_detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
         if (response.via_proxy) {
             response.error_detail += " (proxy from " + proxy.source + ")";
@@ -436,21 +437,20 @@ HttpResponse perform(const HttpRequest& request, const std::string* post_body) {
                                                    [](const char* name) { return std::getenv(name); })
                                     : ProxyChoice{};
     if (!proxy.url.empty() && !is_visible_ascii(proxy.url)) {
-        return failure(
-            TransportError::invalid_request,
-            "The proxy from " + proxy.source + " contains spaces, control or non-ASCII characters.");
+        return failure(Reason::invalid_setting, "The proxy from " + proxy.source +
+                                                    " contains spaces, control or non-ASCII characters.");
     }
 
     CurlHandle curl;
     if (!curl) {
-        return failure(TransportError::other, "libcurl could not create a handle (out of memory).");
+        return failure(Reason::unexpected_response, "libcurl could not create a handle (out of memory).");
     }
     HttpResponse response;
     response.via_proxy = !proxy.url.empty();
     Transfer transfer{response, request.max_body_bytes, request.cancel.get()};
     char error_buffer[CURL_ERROR_SIZE] = {};
     if (auto refused = configure(curl, request, https, proxy, transfer, error_buffer, post_body)) {
-        return failure(TransportError::other, std::move(*refused));
+        return failure(Reason::unexpected_response, std::move(*refused));
     }
 
     const CURLcode code = curl_easy_perform(curl.get());

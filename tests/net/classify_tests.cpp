@@ -347,38 +347,43 @@ BOOST_AUTO_TEST_CASE(a_long_server_message_is_shortened) {
     BOOST_TEST(outcome.detail.size() < 400u);
 }
 
+// The transport reports its failures as the reasons a check gives; a reply that is not HTTP and a failure
+// nobody foresaw are both unexpected_response, each with its own explanation.
 struct TransportRow {
-    TransportError error;
-    Reason reason;
+    Reason error;
+    bool reply_not_http;
+    std::string message_part;
 };
 
 std::ostream& operator<<(std::ostream& out, const TransportRow& row) {
-    return out << to_string(row.reason);
+    return out << to_string(row.error) << (row.reply_not_http ? " (not HTTP)" : "");
 }
 
 const std::vector<TransportRow> transport_rows = {
-    {TransportError::timeout, Reason::timeout},
-    {TransportError::dns, Reason::dns},
-    {TransportError::connect, Reason::connect},
-    {TransportError::connection_lost, Reason::connection_lost},
-    {TransportError::proxy, Reason::proxy},
-    {TransportError::tls_certificate, Reason::tls_certificate},
-    {TransportError::tls, Reason::tls},
-    {TransportError::ca_bundle, Reason::ca_bundle},
-    {TransportError::cancelled, Reason::cancelled},
-    {TransportError::too_large, Reason::too_large},
-    {TransportError::insecure_endpoint, Reason::insecure_endpoint},
-    {TransportError::invalid_request, Reason::invalid_setting},
-    {TransportError::other, Reason::unexpected_response},
-    {TransportError::malformed_response, Reason::unexpected_response},
+    {Reason::timeout, false, "in time"},
+    {Reason::dns, false, "name could not be found"},
+    {Reason::connect, false, "Could not connect"},
+    {Reason::connection_lost, false, "connection broke"},
+    {Reason::proxy, false, "proxy"},
+    {Reason::tls_certificate, false, "certificate"},
+    {Reason::tls, false, "TLS"},
+    {Reason::ca_bundle, false, "CA"},
+    {Reason::cancelled, false, "cancelled"},
+    {Reason::too_large, false, "4 MiB"},
+    {Reason::insecure_endpoint, false, "http://"},
+    {Reason::invalid_setting, false, "setting"},
+    {Reason::unexpected_response, false, "failed in an unexpected way"},
+    {Reason::unexpected_response, true, "not valid HTTP"},
 };
 
-BOOST_DATA_TEST_CASE(each_transport_failure_maps_to_its_reason, bdata::make(transport_rows), row) {
+BOOST_DATA_TEST_CASE(each_transport_failure_keeps_its_reason, bdata::make(transport_rows), row) {
     HttpResponse response;
     response.error = row.error;
+    response.reply_not_http = row.reply_not_http;
     response.error_detail = "SSL certificate problem: unable to get local issuer certificate";
     const auto outcome = classify_models_response(response, {"gpt-4o"});
-    BOOST_TEST(to_string(outcome.reason) == to_string(row.reason));
+    BOOST_TEST(to_string(outcome.reason) == to_string(row.error));
+    BOOST_TEST(outcome.message.find(row.message_part) != std::string::npos, outcome.message);
     BOOST_TEST(to_string(outcome.status) == "unverified");
     BOOST_TEST(outcome.exit_code() == 4);
     BOOST_TEST(!outcome.http_status.has_value());
@@ -389,7 +394,7 @@ BOOST_DATA_TEST_CASE(each_transport_failure_maps_to_its_reason, bdata::make(tran
 
 BOOST_AUTO_TEST_CASE(a_body_cut_at_the_cap_is_too_large_even_after_a_200) {
     HttpResponse response = response_of(200, std::string(1000, 'x'), {{"x-request-id", "req_kwtest"}});
-    response.error = TransportError::too_large;
+    response.error = Reason::too_large;
     const auto outcome = classify_models_response(response, {});
     BOOST_TEST(to_string(outcome.reason) == "too_large");
     BOOST_TEST_REQUIRE(outcome.http_status.has_value());
@@ -432,6 +437,12 @@ BOOST_AUTO_TEST_CASE(reason_names_are_the_ones_in_the_design) {
     };
     for (const auto& [reason, name] : names) {
         BOOST_TEST(to_string(reason) == name);
+    }
+    // Every reason reads back from its own name, and no two share one.
+    for (int i = 0; i < static_cast<int>(Reason::count); ++i) {
+        const auto reason = static_cast<Reason>(i);
+        const auto named = keywizard::net::reason_named(to_string(reason));
+        BOOST_TEST((named && *named == reason), to_string(reason));
     }
 }
 

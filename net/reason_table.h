@@ -6,12 +6,6 @@
 
 namespace keywizard::net {
 
-// Marks English text for the gettext catalog where it is written down (xgettext knows this name without
-// being told); the windows translate it where they show it.
-constexpr std::string_view gettext_noop(std::string_view text) {
-    return text;
-}
-
 // Everything the program says or decides about one Reason, in one row: the classifier, the command line's
 // report and JSON, and the result panel all read it. A Reason without a row does not compile
 // (net/reason_table.cpp checks every row against its index).

@@ -35,9 +35,9 @@ std::size_t find_ignoring_case(std::string_view text, std::string_view needle, s
     if (from > text.size()) {
         return std::string_view::npos;
     }
-    const auto found = std::search(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(),
-                                   needle.begin(), needle.end(),
-                                   [](char x, char y) { return lower(x) == lower(y); });
+    const auto found =
+        std::search(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(), needle.begin(),
+                    needle.end(), [](char x, char y) { return lower(x) == lower(y); });
     return found == text.end() && !needle.empty() ? std::string_view::npos
                                                   : static_cast<std::size_t>(found - text.begin());
 }

@@ -1,6 +1,5 @@
 #include "net/http_client.h"
 
-#include <arpa/inet.h>
 #include <curl/curl.h>
 
 #include <cstdlib>
@@ -8,9 +7,11 @@
 #include <memory>
 #include <mutex>
 
+#include "net/ascii.h"
 #include "net/curl_errors.h"
 #include "net/curl_handle.h"
 #include "net/proxy_choice.h"
+#include "net/url.h"
 
 namespace keywizard::net {
 
@@ -19,41 +20,9 @@ namespace {
 // Response headers are small; a server sending more than this is not the API, and we stop reading.
 constexpr std::size_t max_header_bytes = 256 * 1024;
 
-char lower_ascii(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (lower_ascii(a[i]) != lower_ascii(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-
+// Blanks around a header's name and value, and the line end.
 std::string_view trim_blanks(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() &&
-           (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n')) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
-// Visible ASCII only: libcurl 7.88 would send CR, LF or a space in a URL as is.
-bool is_visible_ascii(std::string_view text) {
-    for (unsigned char c : text) {
-        if (c < 0x21 || c > 0x7e) {
-            return false;
-        }
-    }
-    return true;
+    return ascii::trim(text, " \t\r\n");
 }
 
 // RFC 9110 token characters.
@@ -80,53 +49,6 @@ bool is_header_value(std::string_view value) {
         }
     }
     return true;
-}
-
-struct UrlParts {
-    std::string scheme;  // lower case
-    std::string host;    // IPv6 literals keep their brackets, as libcurl returns them
-};
-
-std::optional<UrlParts> parse_url(std::string_view url) {
-    if (!is_visible_ascii(url)) {
-        return std::nullopt;
-    }
-    std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> handle(curl_url(), &curl_url_cleanup);
-    if (!handle || curl_url_set(handle.get(), CURLUPART_URL, std::string(url).c_str(), 0) != CURLUE_OK) {
-        return std::nullopt;
-    }
-    auto part = [&](CURLUPart which) -> std::optional<std::string> {
-        char* text = nullptr;
-        if (curl_url_get(handle.get(), which, &text, 0) != CURLUE_OK || text == nullptr) {
-            return std::nullopt;
-        }
-        std::string copy(text);
-        curl_free(text);
-        return copy;
-    };
-    auto scheme = part(CURLUPART_SCHEME);
-    auto host = part(CURLUPART_HOST);
-    if (!scheme || !host || host->empty()) {
-        return std::nullopt;
-    }
-    for (char& c : *scheme) {
-        c = lower_ascii(c);
-    }
-    return UrlParts{*scheme, *host};
-}
-
-bool is_loopback_host(std::string_view host) {
-    if (equal_ignoring_case(host, "localhost")) {
-        return true;  // libcurl resolves "localhost" itself (7.78+), never through DNS
-    }
-    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
-        const std::string literal(host.substr(1, host.size() - 2));
-        in6_addr address{};
-        return inet_pton(AF_INET6, literal.c_str(), &address) == 1 && IN6_IS_ADDR_LOOPBACK(&address);
-    }
-    const std::string literal(host);
-    in_addr address{};
-    return inet_pton(AF_INET, literal.c_str(), &address) == 1 && (ntohl(address.s_addr) >> 24) == 127;
 }
 
 // Everything the callbacks touch during one transfer.
@@ -182,11 +104,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
         if (colon == std::string_view::npos) {
             return bytes;  // the blank line that ends the headers
         }
-        std::string name(trim_blanks(line.substr(0, colon)));
-        for (char& c : name) {
-            c = lower_ascii(c);
-        }
-        headers.emplace_back(std::move(name), std::string(trim_blanks(line.substr(colon + 1))));
+        headers.emplace_back(ascii::lowered(trim_blanks(line.substr(0, colon))),
+                             std::string(trim_blanks(line.substr(colon + 1))));
         return bytes;
     } catch (...) {
         return 0;
@@ -259,32 +178,27 @@ std::optional<std::string> tls_key_log_problem() {
 
 std::optional<std::string> HttpResponse::header(std::string_view name) const {
     for (const auto& [header_name, value] : headers) {
-        if (equal_ignoring_case(header_name, name)) {
+        if (ascii::equal_ignoring_case(header_name, name)) {
             return value;
         }
     }
     return std::nullopt;
 }
 
-bool is_loopback_url(std::string_view url) {
-    const auto parts = parse_url(url);
-    return parts && (parts->scheme == "http" || parts->scheme == "https") && is_loopback_host(parts->host);
-}
-
 namespace {
 
 // Everything decided before any I/O: a refused request never leaves this process.
-std::optional<HttpResponse> refusal_before_io(const HttpRequest& request,
-                                              const std::optional<UrlParts>& url) {
-    if (!url) {
+std::optional<HttpResponse> refusal_before_io(const HttpRequest& request, const ParsedUrl& parsed) {
+    const UrlParts& url = parsed.parts;
+    if (parsed.error != CURLUE_OK || url.host.empty()) {
         return failure(Reason::invalid_setting,
                        "The URL is not valid (or contains spaces, control or non-ASCII characters).");
     }
-    const bool https = url->scheme == "https";
-    if (!https && url->scheme != "http") {
+    const bool https = url.scheme == "https";
+    if (!https && url.scheme != "http") {
         return failure(Reason::invalid_setting, "Only https:// URLs are supported.");
     }
-    if (!https && !is_loopback_host(url->host)) {
+    if (!https && !is_loopback_host(url.host)) {
         return failure(Reason::insecure_endpoint,
                        "Plain http:// is allowed only to this computer (localhost); use https://.");
     }
@@ -298,7 +212,7 @@ std::optional<HttpResponse> refusal_before_io(const HttpRequest& request,
                            "The " + name + " header contains a control or non-ASCII character.");
         }
     }
-    if (!request.proxy.empty() && !is_visible_ascii(request.proxy)) {
+    if (!request.proxy.empty() && !ascii::is_visible(request.proxy)) {
         return failure(Reason::invalid_setting,
                        "The proxy address contains spaces, control or non-ASCII characters.");
     }
@@ -427,16 +341,17 @@ void record_result(CURL* curl, CURLcode code, const HttpRequest& request, const 
 HttpResponse perform(const HttpRequest& request, const std::string* post_body) {
     init_http_globally();
 
-    const auto url = parse_url(request.url);
-    if (auto refusal = refusal_before_io(request, url)) {
+    const ParsedUrl parsed = parse_url(request.url);
+    if (auto refusal = refusal_before_io(request, parsed)) {
         return std::move(*refusal);
     }
-    const bool https = url->scheme == "https";
+    const UrlParts& url = parsed.parts;
+    const bool https = url.scheme == "https";
     // A key must never cross the network in clear text, so plain http (loopback only) never uses a proxy.
-    const ProxyChoice proxy = https ? choose_proxy(url->scheme, url->host, request.proxy,
+    const ProxyChoice proxy = https ? choose_proxy(url.scheme, url.host, request.proxy,
                                                    [](const char* name) { return std::getenv(name); })
                                     : ProxyChoice{};
-    if (!proxy.url.empty() && !is_visible_ascii(proxy.url)) {
+    if (!proxy.url.empty() && !ascii::is_visible(proxy.url)) {
         return failure(Reason::invalid_setting, "The proxy from " + proxy.source +
                                                     " contains spaces, control or non-ASCII characters.");
     }

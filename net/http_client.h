@@ -63,7 +63,4 @@ HttpResponse http_get(const HttpRequest& request);
 // The same rules for one POST of `body` (the caller sets Content-Type). Never retried here.
 HttpResponse http_post(const HttpRequest& request, const std::string& body);
 
-// True when the URL is http:// or https:// to 127.0.0.0/8, ::1 or localhost.
-bool is_loopback_url(std::string_view url);
-
 }  // namespace keywizard::net

@@ -2,11 +2,11 @@
 #include "net/models_classify.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 #include <unordered_set>
 
 #include "net/api_error.h"
+#include "net/ascii.h"
 #include "net/json.h"
 #include "net/outcome_messages.h"
 #include "net/retry_policy.h"
@@ -23,12 +23,6 @@ struct Verdict {
     std::string explanation;
 };
 
-bool contains_ignoring_case(std::string_view text, std::string_view needle) {
-    const auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
-    return std::search(text.begin(), text.end(), needle.begin(), needle.end(),
-                       [&](char a, char b) { return lower(a) == lower(b); }) != text.end();
-}
-
 // What the error says, from the API's JSON or, failing that, the body as plain text: some answers (the IP
 // allow-list's) are not always JSON.
 struct ErrorSignals {
@@ -38,7 +32,7 @@ struct ErrorSignals {
     bool code_or_type_is(std::string_view value) const {
         return api && (api->code == value || api->type == value);
     }
-    bool says(std::string_view words) const { return contains_ignoring_case(text, words); }
+    bool says(std::string_view words) const { return ascii::contains_ignoring_case(text, words); }
 };
 
 Verdict classify_unauthorized(const ErrorSignals& error) {
@@ -111,7 +105,7 @@ Verdict classify_too_many_requests(const ErrorSignals& error, const HttpResponse
 }
 
 std::string unexpected_success_explanation(std::string_view body) {
-    if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    if (ascii::trim(body).empty()) {
         return "The server answered with an empty page instead of a model list, so the key could not be "
                "checked. Is the base URL an OpenAI API?";
     }

@@ -5,11 +5,11 @@
 #include "net/reason_table.h"
 
 namespace keywizard::net {
-namespace {
-
 std::string models_text(std::size_t count) {
     return std::to_string(count) + (count == 1 ? " model" : " models");
 }
+
+namespace {
 
 std::string missing_text(const std::vector<std::string>& models) {
     std::string out = models.size() == 1 ? "model " : "models ";

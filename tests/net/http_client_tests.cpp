@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "net/http_client.h"
+#include "net/url.h"
 #include "tests/support/loopback_server.h"
 #include "tests/support/process_probe.h"
 #include "tests/support/test_pki.h"

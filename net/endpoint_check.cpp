@@ -38,6 +38,10 @@ std::optional<std::string> address_problem(std::string_view authority, const Par
         case CURLUE_OK:
             break;
         case CURLUE_BAD_PORT_NUMBER:
+            // An IPv6 address is only ever followed by ":port" (libcurl calls anything else a bad port).
+            if (authority.starts_with('[') && !authority.substr(authority.find(']') + 1).starts_with(':')) {
+                return "The base URL has something unexpected after its IPv6 address.";
+            }
             return "The base URL's port must be a number from 1 to 65535.";
         case CURLUE_BAD_IPV6:
             return authority.find(']') == std::string_view::npos

@@ -9,6 +9,7 @@
 #include "net/json.h"  // the same nlohmann settings as net/ itself
 #include "net/models_check.h"
 #include "net/models_classify.h"
+#include "net/reason_table.h"
 
 using namespace keywizard::net;
 namespace bdata = boost::unit_test::data;
@@ -462,6 +463,46 @@ BOOST_AUTO_TEST_CASE(statuses_and_exit_codes_follow_the_design) {
     BOOST_TEST(to_string(status_of(Reason::invalid_setting)) == "unverified");
     BOOST_TEST(to_string(status_of(Reason::endpoint_changed)) == "unverified");
     BOOST_TEST(to_string(status_of(Reason::cancelled)) == "unverified");
+}
+
+// The result panel's verdict follows the status: a person reads one sentence per kind of answer, and only a
+// few reasons have a sentence of their own.
+BOOST_AUTO_TEST_CASE(each_reason_has_the_verdict_of_its_status) {
+    for (int i = 0; i < static_cast<int>(Reason::count); ++i) {
+        const auto reason = static_cast<Reason>(i);
+        const ReasonRow& row = reason_row(reason);
+        BOOST_TEST_CONTEXT(row.name) {
+            BOOST_TEST((row.reason == reason));
+            std::string_view expected;
+            switch (row.status) {
+                case KeyStatus::valid:
+                    expected = "This key works.";
+                    break;
+                case KeyStatus::rejected:
+                    expected = reason == Reason::malformed_key || reason == Reason::admin_key
+                                   ? "This is not a key the app can use."
+                                   : "OpenAI rejected this key.";
+                    break;
+                case KeyStatus::limited:
+                    expected =
+                        reason == Reason::missing_scope
+                            ? "This key is real, but it may not be allowed to do everything the app needs."
+                        : reason == Reason::model_not_allowed
+                            ? "This key may not use the model the app needs."
+                            : "This key is real, but it cannot be used as it is.";
+                    break;
+                case KeyStatus::unverified:
+                    expected = reason == Reason::cancelled ? "The test was cancelled."
+                                                           : "The key could not be checked.";
+                    break;
+            }
+            BOOST_TEST(row.verdict == expected);
+            // A link needs both its address and its words.
+            BOOST_TEST(row.remedy_url.empty() == row.remedy_label.empty());
+        }
+    }
+    // Out of range (never stored by number, but a cast can make one): read as an unexpected answer.
+    BOOST_TEST(reason_row(Reason::count).name == "unexpected_response");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,7 +4,7 @@
 //
 // Input layout (so that seeds stay readable):
 //   bytes 0-1  HTTP status, big-endian, modulo 1000 (0: no status line arrived)
-//   byte 2     transport error: below 0xE0 none, else one of TransportError by (byte - 0xE0)
+//   byte 2     transport failure: below 0xE0 none, else one of transport_failures by (byte - 0xE0)
 //   byte 3     how many required models (byte % 4) from a fixed list
 //   the rest   header lines "name: value\n" up to the first empty line, then the body; without an empty
 //              line the rest is all body. "@K" anywhere stands for the key that was sent.
@@ -41,59 +41,29 @@ constexpr std::size_t leak_window = 16;
 
 const std::array<std::string, 3> model_ids = {"gpt-4o", "gpt-4o-mini", "kw-not-listed"};
 
-constexpr std::array<TransportError, 15> transport_errors = {
-    TransportError::none,
-    TransportError::timeout,
-    TransportError::dns,
-    TransportError::connect,
-    TransportError::connection_lost,
-    TransportError::proxy,
-    TransportError::tls_certificate,
-    TransportError::tls,
-    TransportError::ca_bundle,
-    TransportError::cancelled,
-    TransportError::too_large,
-    TransportError::insecure_endpoint,
-    TransportError::invalid_request,
-    TransportError::other,
-    TransportError::malformed_response,
+// What the transport can report: the reason it gives, and whether the reply was not HTTP at all.
+struct TransportFailure {
+    Reason reason;
+    bool reply_not_http;
 };
 
-// The reason DESIGN.md gives each transport failure ("other" has none of its own).
-std::string_view expected_reason(TransportError error) {
-    switch (error) {
-        case TransportError::timeout:
-            return "timeout";
-        case TransportError::dns:
-            return "dns";
-        case TransportError::connect:
-            return "connect";
-        case TransportError::connection_lost:
-            return "connection_lost";
-        case TransportError::proxy:
-            return "proxy";
-        case TransportError::tls_certificate:
-            return "tls_certificate";
-        case TransportError::tls:
-            return "tls";
-        case TransportError::ca_bundle:
-            return "ca_bundle";
-        case TransportError::cancelled:
-            return "cancelled";
-        case TransportError::too_large:
-            return "too_large";
-        case TransportError::insecure_endpoint:
-            return "insecure_endpoint";
-        case TransportError::invalid_request:
-            return "invalid_setting";
-        case TransportError::other:
-        case TransportError::malformed_response:
-            return "unexpected_response";
-        case TransportError::none:
-            break;
-    }
-    return "";
-}
+constexpr std::array<TransportFailure, 15> transport_failures = {{
+    {Reason::ok, false},
+    {Reason::timeout, false},
+    {Reason::dns, false},
+    {Reason::connect, false},
+    {Reason::connection_lost, false},
+    {Reason::proxy, false},
+    {Reason::tls_certificate, false},
+    {Reason::tls, false},
+    {Reason::ca_bundle, false},
+    {Reason::cancelled, false},
+    {Reason::too_large, false},
+    {Reason::insecure_endpoint, false},
+    {Reason::invalid_setting, false},
+    {Reason::unexpected_response, false},
+    {Reason::unexpected_response, true},
+}};
 
 std::string with_key(std::string_view text, const std::string& key) {
     std::string out;
@@ -159,8 +129,11 @@ HttpResponse response_from(std::string_view input, const std::string& key) {
     HttpResponse response;
     const auto* data = reinterpret_cast<const std::uint8_t*>(input.data());
     response.status = ((data[0] << 8) | data[1]) % 1000;
-    response.error =
-        data[2] < 0xE0 ? TransportError::none : transport_errors[(data[2] - 0xE0) % transport_errors.size()];
+    if (data[2] >= 0xE0) {
+        const TransportFailure failure = transport_failures[(data[2] - 0xE0) % transport_failures.size()];
+        response.error = failure.reason;
+        response.reply_not_http = failure.reply_not_http;
+    }
     const std::string_view rest = input.substr(4);
     const auto split = rest.find("\n\n");
     if (split != std::string_view::npos) {
@@ -169,7 +142,7 @@ HttpResponse response_from(std::string_view input, const std::string& key) {
     } else {
         response.body = with_key(rest, key);
     }
-    if (response.error != TransportError::none) {
+    if (response.error != Reason::ok) {
         response.error_detail = response.body;  // libcurl's error text, as untrusted as a body
     }
     return response;
@@ -201,8 +174,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     FUZZ_CHECK(status_of(outcome.reason) == outcome.status);
     FUZZ_CHECK(outcome.http_status.has_value() == (response.status > 0));
-    if (response.error != TransportError::none) {
-        FUZZ_CHECK(to_string(outcome.reason) == expected_reason(response.error));
+    if (response.error != Reason::ok) {
+        FUZZ_CHECK(outcome.reason == response.error);  // a transport failure keeps its reason
     } else {
         FUZZ_CHECK(outcome.reason != Reason::malformed_key && outcome.reason != Reason::admin_key);
     }
@@ -212,7 +185,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (outcome.reason == Reason::required_model_missing) {
         FUZZ_CHECK(!outcome.missing_models.empty());
     }
-    if (response.status >= 300 && response.status < 400 && response.error == TransportError::none) {
+    if (response.status >= 300 && response.status < 400 && response.error == Reason::ok) {
         FUZZ_CHECK(outcome.reason == Reason::redirect);  // never followed, never anything else
     }
     for (const auto& missing : outcome.missing_models) {

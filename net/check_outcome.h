@@ -46,7 +46,9 @@ enum class Reason {
     invalid_setting,  // base URL, organization, project or proxy cannot be sent (bad characters, not a URL)
     // Added later, at the end so the values above keep their numbers:
     model_not_allowed,  // limited, from the generation probe: the key may not use the model it tried
-    endpoint_changed,   // unverified: the stored key would go to a base URL other than the one it was verified against
+    endpoint_changed,  // unverified: the stored key would go to a base URL other than the one it was verified
+                       // against
+    count,  // not a reason: how many there are. Each has a row in net/reason_table.cpp, or the build fails.
 };
 
 std::string_view to_string(KeyStatus status);

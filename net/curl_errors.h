@@ -16,7 +16,10 @@ struct TransferFacts {
     bool reply_without_status_line = false;  // libcurl's error text: "Received HTTP/0.9 when not allowed"
 };
 
-// The one table from libcurl's codes to our transport reasons.
-TransportError transport_error_for(CURLcode code, const TransferFacts& facts);
+// The one table from libcurl's codes to the reasons a check reports (ok for CURLE_OK).
+Reason transport_reason_for(CURLcode code, const TransferFacts& facts);
+
+// True when the server's reply is not HTTP at all; transport_reason_for says unexpected_response then.
+bool is_reply_not_http(CURLcode code, const TransferFacts& facts);
 
 }  // namespace keywizard::net

@@ -3,25 +3,20 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cctype>
 
-#include "net/http_client.h"
+#include "net/ascii.h"
 #include "net/key_characters.h"
 #include "net/printable_text.h"
+#include "net/url.h"
 
 namespace keywizard::net {
 namespace {
 
 constexpr std::size_t longest_id = 256;
 
-bool is_visible_ascii(char c) {
-    return c > 0x20 && c < 0x7F;
-}
 bool is_host_character(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_';
-}
-bool is_ipv6_character(char c) {
-    return std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '-' || c == '_';
 }
 
 EndpointIssue invalid(std::string problem) {
@@ -32,60 +27,45 @@ std::string at_position(const BadCharacter& bad) {
     return bad.description + " at position " + std::to_string(bad.position);
 }
 
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-    return text.size() >= prefix.size() &&
-           std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) {
-               return std::tolower(static_cast<unsigned char>(a)) ==
-                      std::tolower(static_cast<unsigned char>(b));
-           });
-}
-
-std::optional<std::string> host_and_port_problem(std::string_view authority) {
-    if (authority.empty()) {
+// What libcurl could not read in the base URL, or what it read but the rules refuse, for a person. libcurl
+// is lenient where these rules are not: it reads "https:///v1" as the server "v1" and drops a ':' with no
+// port after it, so `authority` (what follows "://", up to the path) is looked at for those two.
+std::optional<std::string> address_problem(std::string_view authority, const ParsedUrl& parsed) {
+    if (authority.empty() || parsed.error == CURLUE_NO_HOST) {
         return "The base URL has no server name.";
     }
-    if (authority.find('@') != std::string_view::npos) {
+    switch (parsed.error) {
+        case CURLUE_OK:
+            break;
+        case CURLUE_BAD_PORT_NUMBER:
+            // An IPv6 address is only ever followed by ":port" (libcurl calls anything else a bad port).
+            if (authority.starts_with('[') && !authority.substr(authority.find(']') + 1).starts_with(':')) {
+                return "The base URL has something unexpected after its IPv6 address.";
+            }
+            return "The base URL's port must be a number from 1 to 65535.";
+        case CURLUE_BAD_IPV6:
+            return authority.find(']') == std::string_view::npos
+                       ? "The base URL's IPv6 address has no closing ']'."
+                       : "The base URL's IPv6 address is not valid.";
+        case CURLUE_BAD_LOGIN:
+        case CURLUE_BAD_USER:
+        case CURLUE_BAD_PASSWORD:
+            return "The base URL must not contain a user name or password.";
+        default:
+            return "The base URL's server name may only contain letters, digits, '.', '-' and '_'.";
+    }
+    const UrlParts& url = parsed.parts;
+    if (url.has_login) {
         return "The base URL must not contain a user name or password.";
     }
-    std::string_view host = authority;
-    std::string_view port;
-    if (authority.front() == '[') {
-        const std::size_t close = authority.find(']');
-        if (close == std::string_view::npos) {
-            return "The base URL's IPv6 address has no closing ']'.";
-        }
-        host = authority.substr(1, close - 1);
-        const std::string_view rest = authority.substr(close + 1);
-        if (!rest.empty() && rest.front() != ':') {
-            return "The base URL has something unexpected after its IPv6 address.";
-        }
-        if (rest == ":") {
-            return "The base URL has a ':' but no port number.";
-        }
-        port = rest.empty() ? rest : rest.substr(1);
-        if (host.empty() || !std::all_of(host.begin(), host.end(), is_ipv6_character)) {
-            return "The base URL's IPv6 address is not valid.";
-        }
-    } else {
-        const std::size_t colon = authority.find(':');
-        if (colon != std::string_view::npos) {
-            host = authority.substr(0, colon);
-            port = authority.substr(colon + 1);
-            if (port.empty()) {
-                return "The base URL has a ':' but no port number.";
-            }
-        }
-        if (host.empty() || !std::all_of(host.begin(), host.end(), is_host_character)) {
-            return "The base URL's server name may only contain letters, digits, '.', '-' and '_'.";
-        }
+    if (authority.ends_with(':')) {
+        return "The base URL has a ':' but no port number.";
     }
-    if (!port.empty()) {
-        const bool digits = port.size() <= 5 && std::all_of(port.begin(), port.end(), [](char c) {
-                                return std::isdigit(static_cast<unsigned char>(c));
-                            });
-        if (!digits || std::stol(std::string(port)) < 1 || std::stol(std::string(port)) > 65535) {
-            return "The base URL's port must be a number from 1 to 65535.";
-        }
+    if (!url.host.starts_with('[') && !std::all_of(url.host.begin(), url.host.end(), is_host_character)) {
+        return "The base URL's server name may only contain letters, digits, '.', '-' and '_'.";
+    }
+    if (url.port == "0") {
+        return "The base URL's port must be a number from 1 to 65535.";
     }
     return std::nullopt;
 }
@@ -94,23 +74,21 @@ std::optional<EndpointIssue> base_url_issue(std::string_view url) {
     if (url.empty()) {
         return invalid("The base URL is empty.");
     }
-    if (const auto bad = find_first_character_outside(url, is_visible_ascii)) {
+    if (const auto bad = find_first_character_outside(url, ascii::is_visible)) {
         return invalid("The base URL contains " + at_position(*bad) + ".");
     }
-    const bool https = starts_with_ignoring_case(url, "https://");
-    const bool http = starts_with_ignoring_case(url, "http://");
-    if (!https && !http) {
+    const bool https = ascii::starts_with_ignoring_case(url, "https://");
+    if (!https && !ascii::starts_with_ignoring_case(url, "http://")) {
         return invalid("The base URL must start with https://.");
     }
     if (url.find_first_of("?#") != std::string_view::npos) {
         return invalid("The base URL must not contain '?' or '#': \"/models\" is added to its end.");
     }
-    const std::string_view rest = url.substr(https ? 8 : 7);
-    const std::string_view authority = rest.substr(0, rest.find('/'));
-    if (const auto problem = host_and_port_problem(authority)) {
+    const std::string_view after_scheme = url.substr(https ? 8 : 7);
+    if (auto problem = address_problem(after_scheme.substr(0, after_scheme.find('/')), parse_url(url))) {
         return invalid(*problem);
     }
-    if (http && !is_loopback_url(url)) {
+    if (!https && !is_loopback_url(url)) {
         return EndpointIssue{Reason::insecure_endpoint,
                              "The base URL uses plain http:// to another computer, so the key would travel "
                              "unencrypted. Use https:// (plain http is only allowed to this computer)."};
@@ -161,7 +139,7 @@ std::optional<EndpointIssue> find_endpoint_issue(const Endpoint& endpoint) {
         return issue;
     }
     // Control characters would split the proxy string libcurl parses; a space is never part of a URL.
-    if (const auto bad = find_first_character_outside(endpoint.proxy, is_visible_ascii)) {
+    if (const auto bad = find_first_character_outside(endpoint.proxy, ascii::is_visible)) {
         return invalid("The proxy setting contains " + at_position(*bad) + ".");
     }
     if (endpoint.ca_file.find('\0') != std::string::npos) {
@@ -184,11 +162,7 @@ std::optional<std::string> endpoint_problem(const Endpoint& endpoint) {
 }
 
 std::string models_url(const Endpoint& endpoint) {
-    std::string_view base = endpoint.base_url;
-    while (base.ends_with('/')) {
-        base.remove_suffix(1);
-    }
-    return std::string(base) + "/models";
+    return url_below(endpoint.base_url, "models");
 }
 
 }  // namespace keywizard::net

@@ -21,7 +21,7 @@ std::optional<EndpointIssue> find_endpoint_issue(const Endpoint& endpoint);
 // Why the endpoint cannot be used as is (for a person), or nothing when it can. Checked before any I/O.
 std::optional<std::string> endpoint_problem(const Endpoint& endpoint);
 
-// base_url without trailing slashes + "/models".
+// base_url without trailing slashes + "/models" (url_below); empty when libcurl cannot read it.
 std::string models_url(const Endpoint& endpoint);
 
 }  // namespace keywizard::net

@@ -1,10 +1,9 @@
 // classify_generation_response: what one answer to the generation probe says about the key. Pure: no I/O.
 // The public evidence for each row is in docs/generation_probe.md.
-#include <algorithm>
-#include <cctype>
 #include <string>
 
 #include "net/api_error.h"
+#include "net/ascii.h"
 #include "net/generation_probe.h"
 #include "net/json.h"
 #include "net/models_classify.h"
@@ -15,12 +14,6 @@ namespace keywizard::net {
 namespace {
 
 constexpr std::string_view api_keys_page = "https://platform.openai.com/api-keys";
-
-bool contains_ignoring_case(std::string_view text, std::string_view needle) {
-    const auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
-    return std::search(text.begin(), text.end(), needle.begin(), needle.end(),
-                       [&](char a, char b) { return lower(a) == lower(b); }) != text.end();
-}
 
 bool is_chat_completion(std::string_view body) {
     const auto document = parse_untrusted_json(body);
@@ -35,15 +28,16 @@ bool is_chat_completion(std::string_view body) {
 
 bool missing_scope(const std::optional<ApiError>& error, std::string_view text) {
     return (error && (error->code == "missing_scope" || error->type == "missing_scope")) ||
-           contains_ignoring_case(text, "Missing scopes");
+           ascii::contains_ignoring_case(text, "Missing scopes");
 }
 
 // "The model `x` does not exist or you do not have access to it." (404) and "Project `proj_…` does not
 // have access to model `x`" (403), both with code model_not_found.
 bool model_refused(const std::optional<ApiError>& error, std::string_view text) {
     return (error && error->code == "model_not_found") ||
-           contains_ignoring_case(text, "does not have access to model") ||
-           (contains_ignoring_case(text, "model") && contains_ignoring_case(text, "does not exist"));
+           ascii::contains_ignoring_case(text, "does not have access to model") ||
+           (ascii::contains_ignoring_case(text, "model") &&
+            ascii::contains_ignoring_case(text, "does not exist"));
 }
 
 GenerationResult verdict(Reason reason, std::string message, std::string remedy_url = {}) {
@@ -102,7 +96,7 @@ GenerationResult classify_answer(const HttpResponse& response, const std::string
                     "can write text is not known. Is the base URL an OpenAI API?");
     } else if (status == 429 && error &&
                (error->code == "insufficient_quota" || error->type == "insufficient_quota" ||
-                contains_ignoring_case(text, "exceeded your current quota"))) {
+                ascii::contains_ignoring_case(text, "exceeded your current quota"))) {
         result =
             verdict(Reason::insufficient_quota,
                     "The key can list models, but the account has no credit left (quota exceeded), so it "
@@ -118,7 +112,7 @@ GenerationResult classify_answer(const HttpResponse& response, const std::string
 
 GenerationResult classify_generation_response(const HttpResponse& response, const std::string& model) {
     GenerationResult result;
-    if (response.error == TransportError::none) {
+    if (response.error == Reason::ok) {
         result = classify_answer(response, model);
     }
     if (result.message.empty()) {

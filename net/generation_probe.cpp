@@ -9,6 +9,7 @@
 #include "net/key_lint.h"
 #include "net/outcome_messages.h"
 #include "net/server_text.h"
+#include "net/url.h"
 
 namespace keywizard::net {
 namespace {
@@ -16,10 +17,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr std::chrono::milliseconds longest_connect_timeout{10'000};
-
-std::string models_text(std::size_t count) {
-    return std::to_string(count) + (count == 1 ? " model" : " models");
-}
 
 void redact(GenerationResult& generation, const std::string& key) {
     for (std::string* text : {&generation.detail, &generation.message, &generation.request_id}) {
@@ -53,11 +50,7 @@ std::optional<std::string> choose_probe_model(const std::string& configured,
 }
 
 std::string chat_completions_url(const Endpoint& endpoint) {
-    std::string_view base = endpoint.base_url;
-    while (base.ends_with('/')) {
-        base.remove_suffix(1);
-    }
-    return std::string(base) + "/chat/completions";
+    return url_below(endpoint.base_url, "chat/completions");
 }
 
 std::string probe_request_body(const std::string& model) {

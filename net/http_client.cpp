@@ -1,6 +1,5 @@
 #include "net/http_client.h"
 
-#include <arpa/inet.h>
 #include <curl/curl.h>
 
 #include <cstdlib>
@@ -8,9 +7,11 @@
 #include <memory>
 #include <mutex>
 
+#include "net/ascii.h"
 #include "net/curl_errors.h"
 #include "net/curl_handle.h"
 #include "net/proxy_choice.h"
+#include "net/url.h"
 
 namespace keywizard::net {
 
@@ -19,41 +20,9 @@ namespace {
 // Response headers are small; a server sending more than this is not the API, and we stop reading.
 constexpr std::size_t max_header_bytes = 256 * 1024;
 
-char lower_ascii(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (lower_ascii(a[i]) != lower_ascii(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-
+// Blanks around a header's name and value, and the line end.
 std::string_view trim_blanks(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() &&
-           (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n')) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
-// Visible ASCII only: libcurl 7.88 would send CR, LF or a space in a URL as is.
-bool is_visible_ascii(std::string_view text) {
-    for (unsigned char c : text) {
-        if (c < 0x21 || c > 0x7e) {
-            return false;
-        }
-    }
-    return true;
+    return ascii::trim(text, " \t\r\n");
 }
 
 // RFC 9110 token characters.
@@ -80,53 +49,6 @@ bool is_header_value(std::string_view value) {
         }
     }
     return true;
-}
-
-struct UrlParts {
-    std::string scheme;  // lower case
-    std::string host;    // IPv6 literals keep their brackets, as libcurl returns them
-};
-
-std::optional<UrlParts> parse_url(std::string_view url) {
-    if (!is_visible_ascii(url)) {
-        return std::nullopt;
-    }
-    std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> handle(curl_url(), &curl_url_cleanup);
-    if (!handle || curl_url_set(handle.get(), CURLUPART_URL, std::string(url).c_str(), 0) != CURLUE_OK) {
-        return std::nullopt;
-    }
-    auto part = [&](CURLUPart which) -> std::optional<std::string> {
-        char* text = nullptr;
-        if (curl_url_get(handle.get(), which, &text, 0) != CURLUE_OK || text == nullptr) {
-            return std::nullopt;
-        }
-        std::string copy(text);
-        curl_free(text);
-        return copy;
-    };
-    auto scheme = part(CURLUPART_SCHEME);
-    auto host = part(CURLUPART_HOST);
-    if (!scheme || !host || host->empty()) {
-        return std::nullopt;
-    }
-    for (char& c : *scheme) {
-        c = lower_ascii(c);
-    }
-    return UrlParts{*scheme, *host};
-}
-
-bool is_loopback_host(std::string_view host) {
-    if (equal_ignoring_case(host, "localhost")) {
-        return true;  // libcurl resolves "localhost" itself (7.78+), never through DNS
-    }
-    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
-        const std::string literal(host.substr(1, host.size() - 2));
-        in6_addr address{};
-        return inet_pton(AF_INET6, literal.c_str(), &address) == 1 && IN6_IS_ADDR_LOOPBACK(&address);
-    }
-    const std::string literal(host);
-    in_addr address{};
-    return inet_pton(AF_INET, literal.c_str(), &address) == 1 && (ntohl(address.s_addr) >> 24) == 127;
 }
 
 // Everything the callbacks touch during one transfer.
@@ -182,11 +104,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
         if (colon == std::string_view::npos) {
             return bytes;  // the blank line that ends the headers
         }
-        std::string name(trim_blanks(line.substr(0, colon)));
-        for (char& c : name) {
-            c = lower_ascii(c);
-        }
-        headers.emplace_back(std::move(name), std::string(trim_blanks(line.substr(colon + 1))));
+        headers.emplace_back(ascii::lowered(trim_blanks(line.substr(0, colon))),
+                             std::string(trim_blanks(line.substr(colon + 1))));
         return bytes;
     } catch (...) {
         return 0;
@@ -200,7 +119,7 @@ int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) noex
     return (transfer.cancel != nullptr && transfer.cancel->cancelled()) ? 1 : 0;
 }
 
-HttpResponse failure(TransportError error, std::string detail) {
+HttpResponse failure(Reason error, std::string detail) {
     HttpResponse response;
     response.error = error;
     response.error_detail = std::move(detail);
@@ -259,54 +178,49 @@ std::optional<std::string> tls_key_log_problem() {
 
 std::optional<std::string> HttpResponse::header(std::string_view name) const {
     for (const auto& [header_name, value] : headers) {
-        if (equal_ignoring_case(header_name, name)) {
+        if (ascii::equal_ignoring_case(header_name, name)) {
             return value;
         }
     }
     return std::nullopt;
 }
 
-bool is_loopback_url(std::string_view url) {
-    const auto parts = parse_url(url);
-    return parts && (parts->scheme == "http" || parts->scheme == "https") && is_loopback_host(parts->host);
-}
-
 namespace {
 
 // Everything decided before any I/O: a refused request never leaves this process.
-std::optional<HttpResponse> refusal_before_io(const HttpRequest& request,
-                                              const std::optional<UrlParts>& url) {
-    if (!url) {
-        return failure(TransportError::invalid_request,
+std::optional<HttpResponse> refusal_before_io(const HttpRequest& request, const ParsedUrl& parsed) {
+    const UrlParts& url = parsed.parts;
+    if (parsed.error != CURLUE_OK || url.host.empty()) {
+        return failure(Reason::invalid_setting,
                        "The URL is not valid (or contains spaces, control or non-ASCII characters).");
     }
-    const bool https = url->scheme == "https";
-    if (!https && url->scheme != "http") {
-        return failure(TransportError::invalid_request, "Only https:// URLs are supported.");
+    const bool https = url.scheme == "https";
+    if (!https && url.scheme != "http") {
+        return failure(Reason::invalid_setting, "Only https:// URLs are supported.");
     }
-    if (!https && !is_loopback_host(url->host)) {
-        return failure(TransportError::insecure_endpoint,
+    if (!https && !is_loopback_host(url.host)) {
+        return failure(Reason::insecure_endpoint,
                        "Plain http:// is allowed only to this computer (localhost); use https://.");
     }
     for (const auto& [name, value] : request.headers) {
         if (!is_header_name(name)) {
-            return failure(TransportError::invalid_request, "A request header has an invalid name.");
+            return failure(Reason::invalid_setting, "A request header has an invalid name.");
         }
         if (!is_header_value(value)) {
             // The value may be a secret: name the header, never show the value.
-            return failure(TransportError::invalid_request,
+            return failure(Reason::invalid_setting,
                            "The " + name + " header contains a control or non-ASCII character.");
         }
     }
-    if (!request.proxy.empty() && !is_visible_ascii(request.proxy)) {
-        return failure(TransportError::invalid_request,
+    if (!request.proxy.empty() && !ascii::is_visible(request.proxy)) {
+        return failure(Reason::invalid_setting,
                        "The proxy address contains spaces, control or non-ASCII characters.");
     }
     if (request.cancel && request.cancel->cancelled()) {
-        return failure(TransportError::cancelled, "Cancelled before the request was sent.");
+        return failure(Reason::cancelled, "Cancelled before the request was sent.");
     }
     if (auto problem = tls_key_log_problem()) {
-        return failure(TransportError::invalid_request, std::move(*problem));
+        return failure(Reason::invalid_setting, std::move(*problem));
     }
     return std::nullopt;
 }
@@ -396,18 +310,19 @@ void record_result(CURL* curl, CURLcode code, const HttpRequest& request, const 
     facts.reply_without_status_line = std::strstr(error_buffer, "HTTP/0.9") != nullptr;
     facts.reply_started = info_ms(curl, CURLINFO_STARTTRANSFER_TIME_T) > 0;
 
-    response.error = transport_error_for(code, facts);
+    response.error = transport_reason_for(code, facts);
+    response.reply_not_http = response.error == Reason::unexpected_response && is_reply_not_http(code, facts);
     response.timings.dns_ms = info_ms(curl, CURLINFO_NAMELOOKUP_TIME_T);
     response.timings.connect_ms = info_ms(curl, CURLINFO_CONNECT_TIME_T);
     response.timings.tls_ms = info_ms(curl, CURLINFO_APPCONNECT_TIME_T);
     response.timings.first_byte_ms = info_ms(curl, CURLINFO_STARTTRANSFER_TIME_T);
     response.timings.total_ms = info_ms(curl, CURLINFO_TOTAL_TIME_T);
 
-    if (response.error == TransportError::too_large) {
+    if (response.error == Reason::too_large) {
         response.body.clear();  // a cut body means nothing; don't let anyone parse it
         response.error_detail = "The response is larger than " + std::to_string(request.max_body_bytes) +
                                 " bytes; reading stopped there.";
-    } else if (response.error == TransportError::malformed_response) {
+    } else if (response.reply_not_http) {
         // libcurl's words ("Out of memory", "Received HTTP/0.9 when not allowed") would mislead a person.
         response.error_detail =
             facts.reply_without_status_line ? "The reply does not start with an HTTP status line."
@@ -415,7 +330,7 @@ void record_result(CURL* curl, CURLcode code, const HttpRequest& request, const 
                 ? "A header line of the reply is longer than 100 KB."
                 : "The reply is not valid HTTP: " +
                       std::string(error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code));
-    } else if (response.error != TransportError::none) {
+    } else if (response.error != Reason::ok) {
         response.error_detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
         if (response.via_proxy) {
             response.error_detail += " (proxy from " + proxy.source + ")";
@@ -426,31 +341,31 @@ void record_result(CURL* curl, CURLcode code, const HttpRequest& request, const 
 HttpResponse perform(const HttpRequest& request, const std::string* post_body) {
     init_http_globally();
 
-    const auto url = parse_url(request.url);
-    if (auto refusal = refusal_before_io(request, url)) {
+    const ParsedUrl parsed = parse_url(request.url);
+    if (auto refusal = refusal_before_io(request, parsed)) {
         return std::move(*refusal);
     }
-    const bool https = url->scheme == "https";
+    const UrlParts& url = parsed.parts;
+    const bool https = url.scheme == "https";
     // A key must never cross the network in clear text, so plain http (loopback only) never uses a proxy.
-    const ProxyChoice proxy = https ? choose_proxy(url->scheme, url->host, request.proxy,
+    const ProxyChoice proxy = https ? choose_proxy(url.scheme, url.host, request.proxy,
                                                    [](const char* name) { return std::getenv(name); })
                                     : ProxyChoice{};
-    if (!proxy.url.empty() && !is_visible_ascii(proxy.url)) {
-        return failure(
-            TransportError::invalid_request,
-            "The proxy from " + proxy.source + " contains spaces, control or non-ASCII characters.");
+    if (!proxy.url.empty() && !ascii::is_visible(proxy.url)) {
+        return failure(Reason::invalid_setting, "The proxy from " + proxy.source +
+                                                    " contains spaces, control or non-ASCII characters.");
     }
 
     CurlHandle curl;
     if (!curl) {
-        return failure(TransportError::other, "libcurl could not create a handle (out of memory).");
+        return failure(Reason::unexpected_response, "libcurl could not create a handle (out of memory).");
     }
     HttpResponse response;
     response.via_proxy = !proxy.url.empty();
     Transfer transfer{response, request.max_body_bytes, request.cancel.get()};
     char error_buffer[CURL_ERROR_SIZE] = {};
     if (auto refused = configure(curl, request, https, proxy, transfer, error_buffer, post_body)) {
-        return failure(TransportError::other, std::move(*refused));
+        return failure(Reason::unexpected_response, std::move(*refused));
     }
 
     const CURLcode code = curl_easy_perform(curl.get());

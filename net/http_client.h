@@ -36,30 +36,15 @@ struct HttpRequest {
     CancelTokenPtr cancel;  // may be null
 };
 
-// What went wrong below HTTP. `none` means a status line and headers arrived (and the body, whole).
-enum class TransportError {
-    none,
-    timeout,
-    dns,
-    connect,
-    connection_lost,
-    proxy,
-    tls_certificate,
-    tls,
-    ca_bundle,
-    cancelled,
-    too_large,
-    insecure_endpoint,
-    invalid_request,  // the URL or a header cannot be sent as is; nothing left this process
-    other,
-    // Added last so existing values keep their numbers.
-    malformed_response,  // the reply is not valid HTTP: no status line (HTTP/0.9), a header over libcurl's
-                         // limit
-};
-
 // A value: transport outcome and HTTP status are separate fields (cpr, Audacity's IResponse).
 struct HttpResponse {
-    TransportError error = TransportError::none;
+    // What went wrong below HTTP, as the Reason a check reports it; ok means a status line and headers
+    // arrived (and the body, whole). A URL or header that cannot be sent as is, so that nothing left this
+    // process, is invalid_setting.
+    Reason error = Reason::ok;
+    // With unexpected_response: the reply is not valid HTTP (no status line, or a header over libcurl's
+    // limit). Without it, unexpected_response is a failure nobody foresaw.
+    bool reply_not_http = false;
     std::string error_detail;  // libcurl's error buffer or our own reason; never contains request headers
     long status = 0;           // 0 when no status line arrived
     HeaderList headers;        // names lower-cased, in arrival order, of the final response only
@@ -77,8 +62,5 @@ HttpResponse http_get(const HttpRequest& request);
 
 // The same rules for one POST of `body` (the caller sets Content-Type). Never retried here.
 HttpResponse http_post(const HttpRequest& request, const std::string& body);
-
-// True when the URL is http:// or https:// to 127.0.0.0/8, ::1 or localhost.
-bool is_loopback_url(std::string_view url);
 
 }  // namespace keywizard::net

@@ -53,7 +53,7 @@ HttpRequest build_request(const std::string& key, const KeyCheckRequest& request
 
 KeyCheckOutcome cancelled_outcome(const std::vector<std::string>& required_models) {
     HttpResponse response;
-    response.error = TransportError::cancelled;
+    response.error = Reason::cancelled;
     return classify_models_response(response, required_models);
 }
 

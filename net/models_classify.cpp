@@ -2,11 +2,11 @@
 #include "net/models_classify.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 #include <unordered_set>
 
 #include "net/api_error.h"
+#include "net/ascii.h"
 #include "net/json.h"
 #include "net/outcome_messages.h"
 #include "net/retry_policy.h"
@@ -23,47 +23,6 @@ struct Verdict {
     std::string explanation;
 };
 
-Reason reason_for(TransportError error) {
-    switch (error) {
-        case TransportError::timeout:
-            return Reason::timeout;
-        case TransportError::dns:
-            return Reason::dns;
-        case TransportError::connect:
-            return Reason::connect;
-        case TransportError::connection_lost:
-            return Reason::connection_lost;
-        case TransportError::proxy:
-            return Reason::proxy;
-        case TransportError::tls_certificate:
-            return Reason::tls_certificate;
-        case TransportError::tls:
-            return Reason::tls;
-        case TransportError::ca_bundle:
-            return Reason::ca_bundle;
-        case TransportError::cancelled:
-            return Reason::cancelled;
-        case TransportError::too_large:
-            return Reason::too_large;
-        case TransportError::insecure_endpoint:
-            return Reason::insecure_endpoint;
-        case TransportError::invalid_request:
-            return Reason::invalid_setting;
-        case TransportError::malformed_response:
-            return Reason::unexpected_response;
-        case TransportError::none:
-        case TransportError::other:
-            break;
-    }
-    return Reason::unexpected_response;
-}
-
-bool contains_ignoring_case(std::string_view text, std::string_view needle) {
-    const auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
-    return std::search(text.begin(), text.end(), needle.begin(), needle.end(),
-                       [&](char a, char b) { return lower(a) == lower(b); }) != text.end();
-}
-
 // What the error says, from the API's JSON or, failing that, the body as plain text: some answers (the IP
 // allow-list's) are not always JSON.
 struct ErrorSignals {
@@ -73,7 +32,7 @@ struct ErrorSignals {
     bool code_or_type_is(std::string_view value) const {
         return api && (api->code == value || api->type == value);
     }
-    bool says(std::string_view words) const { return contains_ignoring_case(text, words); }
+    bool says(std::string_view words) const { return ascii::contains_ignoring_case(text, words); }
 };
 
 Verdict classify_unauthorized(const ErrorSignals& error) {
@@ -146,7 +105,7 @@ Verdict classify_too_many_requests(const ErrorSignals& error, const HttpResponse
 }
 
 std::string unexpected_success_explanation(std::string_view body) {
-    if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    if (ascii::trim(body).empty()) {
         return "The server answered with an empty page instead of a model list, so the key could not be "
                "checked. Is the base URL an OpenAI API?";
     }
@@ -247,15 +206,15 @@ KeyCheckOutcome classify_models_response(const HttpResponse& response,
     read_response_headers(response, outcome);
 
     Verdict verdict{Reason::unexpected_response, {}};
-    if (response.error != TransportError::none) {
-        verdict.reason = reason_for(response.error);
+    if (response.error != Reason::ok) {
+        verdict.reason = response.error;
         outcome.detail = displayable_server_text(response.error_detail);
-        if (response.error == TransportError::other) {
-            verdict.explanation = "The request failed in an unexpected way, so the key could not be checked.";
-        } else if (response.error == TransportError::malformed_response) {
+        if (response.reply_not_http) {
             verdict.explanation =
                 "The server's reply is not valid HTTP (no status line, or a header far too long), so the key "
                 "could not be checked. Is the base URL an OpenAI API?";
+        } else if (response.error == Reason::unexpected_response) {
+            verdict.explanation = "The request failed in an unexpected way, so the key could not be checked.";
         }
     } else {
         verdict = classify_http(response, required_models, outcome);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "net/check_outcome.h"
@@ -8,6 +10,9 @@ namespace keywizard::net {
 
 // Where a person can fix what `reason` says is wrong; empty when there is no such page.
 std::string_view remedy_url_for(Reason reason);
+
+// "1 model", "57 models".
+std::string models_text(std::size_t count);
 
 // Sets outcome.message (one or two sentences for a person, never the key) and outcome.remedy_url from the
 // reason and the fields already filled in (http_status, model_count, missing_models). `explanation`, when

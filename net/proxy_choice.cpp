@@ -7,22 +7,11 @@
 #include <cstring>
 #include <optional>
 
+#include "net/ascii.h"
+
 namespace keywizard::net {
 
 namespace {
-
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
-        if (lower(a[i]) != lower(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
 
 std::string_view strip_brackets(std::string_view host) {
     if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
@@ -89,11 +78,11 @@ bool host_name_matches(std::string_view name, std::string_view entry) {
         return false;
     }
     if (entry.size() == name.size()) {
-        return equal_ignoring_case(entry, name);
+        return ascii::equal_ignoring_case(entry, name);
     }
     if (entry.size() < name.size()) {
         const std::size_t start = name.size() - entry.size();
-        return name[start - 1] == '.' && equal_ignoring_case(entry, name.substr(start));
+        return name[start - 1] == '.' && ascii::equal_ignoring_case(entry, name.substr(start));
     }
     return false;
 }

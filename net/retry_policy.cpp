@@ -1,6 +1,7 @@
 #include "net/retry_policy.h"
 
 #include "net/http_date.h"
+#include "net/reason_table.h"
 
 #include <algorithm>
 #include <charconv>
@@ -64,13 +65,8 @@ std::optional<std::chrono::milliseconds> server_requested_wait(const HttpRespons
 }
 
 std::optional<std::chrono::milliseconds> retry_wait_for(const HttpResponse& response, Reason reason) {
-    switch (reason) {
-        case Reason::server_error:
-        case Reason::rate_limited:
-        case Reason::connection_lost:
-            break;
-        default:
-            return std::nullopt;
+    if (!reason_row(reason).retryable) {
+        return std::nullopt;
     }
     const auto asked = server_requested_wait(response);
     if (!asked) {

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
+#include "net/ascii.h"
 #include "net/key_characters.h"
 #include "net/key_lint.h"
 #include "net/printable_text.h"
@@ -42,22 +42,6 @@ std::string redact_token(std::string_view token, Redaction redaction) {
         return "[redacted]";
     }
     return std::string(token);
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
-std::size_t find_ignoring_case(std::string_view text, std::string_view needle, std::size_t from = 0) {
-    for (std::size_t at = from; at + needle.size() <= text.size(); ++at) {
-        if (equals_ignoring_case(text.substr(at, needle.size()), needle)) {
-            return at;
-        }
-    }
-    return std::string_view::npos;
 }
 
 std::string redact(std::string_view text, Redaction redaction) {
@@ -162,17 +146,16 @@ std::string displayable_server_text(std::string_view raw, std::size_t max_charac
 }
 
 bool looks_like_html(std::string_view body) {
-    const auto first = std::find_if(body.begin(), body.end(),
-                                    [](char c) { return !std::isspace(static_cast<unsigned char>(c)); });
-    return first != body.end() && *first == '<';
+    return ascii::trim(body).starts_with('<');
 }
 
 std::string excerpt_of_body(std::string_view body) {
     if (looks_like_html(body)) {
-        const std::size_t open = find_ignoring_case(body, "<title");
+        const std::size_t open = ascii::find_ignoring_case(body, "<title");
         const std::size_t open_end = open == std::string_view::npos ? open : body.find('>', open);
-        const std::size_t close =
-            open_end == std::string_view::npos ? open_end : find_ignoring_case(body, "</title", open_end);
+        const std::size_t close = open_end == std::string_view::npos
+                                      ? open_end
+                                      : ascii::find_ignoring_case(body, "</title", open_end);
         if (close == std::string_view::npos) {
             return "an HTML page";
         }

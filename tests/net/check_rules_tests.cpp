@@ -99,6 +99,13 @@ const std::vector<EndpointRow> endpoint_rows = {
     {"port too large", with_base("https://api.openai.com:65536/v1"), Reason::invalid_setting, "port"},
     {"port not a number", with_base("https://api.openai.com:https/v1"), Reason::invalid_setting, "port"},
     {"unclosed IPv6", with_base("https://[::1/v1"), Reason::invalid_setting, "']'"},
+    {"not an IPv6 address", with_base("https://[kw::1]/v1"), Reason::invalid_setting,
+     "IPv6 address is not valid"},
+    {"text after an IPv6 address", with_base("https://[::1]x/v1"), Reason::invalid_setting,
+     "unexpected after its IPv6 address"},
+    {"port without a server name", with_base("https://:443/v1"), Reason::invalid_setting, "server name"},
+    {"a lone @", with_base("https://@api.openai.com/v1"), Reason::invalid_setting, "user name or password"},
+    {"http to a loopback address libcurl writes short", with_base("http://127.1:8080/v1"), std::nullopt, ""},
     {"organization with a space", with_org("org-kw test"), Reason::invalid_setting,
      "organization ID contains a space at position 7"},
     {"organization with a line feed", with_org("org-kwtest\nX: y"), Reason::invalid_setting, "line break"},
@@ -131,6 +138,8 @@ BOOST_AUTO_TEST_CASE(models_url_appends_models_to_the_base_without_its_trailing_
     BOOST_TEST(models_url(with_base("https://gw.example.test/openai/v1//")) ==
                "https://gw.example.test/openai/v1/models");
     BOOST_TEST(models_url(with_base("http://127.0.0.1:8080")) == "http://127.0.0.1:8080/models");
+    BOOST_TEST(models_url(with_base("HTTPS://[::1]:8443/v1/")) == "https://[::1]:8443/v1/models");
+    BOOST_TEST(models_url(with_base("not a URL")).empty());  // what cannot be read is never sent
 }
 
 HttpResponse response_with(long status, HeaderList headers = {}) {

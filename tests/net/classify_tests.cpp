@@ -9,6 +9,7 @@
 #include "net/json.h"  // the same nlohmann settings as net/ itself
 #include "net/models_check.h"
 #include "net/models_classify.h"
+#include "net/reason_table.h"
 
 using namespace keywizard::net;
 namespace bdata = boost::unit_test::data;
@@ -347,38 +348,43 @@ BOOST_AUTO_TEST_CASE(a_long_server_message_is_shortened) {
     BOOST_TEST(outcome.detail.size() < 400u);
 }
 
+// The transport reports its failures as the reasons a check gives; a reply that is not HTTP and a failure
+// nobody foresaw are both unexpected_response, each with its own explanation.
 struct TransportRow {
-    TransportError error;
-    Reason reason;
+    Reason error;
+    bool reply_not_http;
+    std::string message_part;
 };
 
 std::ostream& operator<<(std::ostream& out, const TransportRow& row) {
-    return out << to_string(row.reason);
+    return out << to_string(row.error) << (row.reply_not_http ? " (not HTTP)" : "");
 }
 
 const std::vector<TransportRow> transport_rows = {
-    {TransportError::timeout, Reason::timeout},
-    {TransportError::dns, Reason::dns},
-    {TransportError::connect, Reason::connect},
-    {TransportError::connection_lost, Reason::connection_lost},
-    {TransportError::proxy, Reason::proxy},
-    {TransportError::tls_certificate, Reason::tls_certificate},
-    {TransportError::tls, Reason::tls},
-    {TransportError::ca_bundle, Reason::ca_bundle},
-    {TransportError::cancelled, Reason::cancelled},
-    {TransportError::too_large, Reason::too_large},
-    {TransportError::insecure_endpoint, Reason::insecure_endpoint},
-    {TransportError::invalid_request, Reason::invalid_setting},
-    {TransportError::other, Reason::unexpected_response},
-    {TransportError::malformed_response, Reason::unexpected_response},
+    {Reason::timeout, false, "in time"},
+    {Reason::dns, false, "name could not be found"},
+    {Reason::connect, false, "Could not connect"},
+    {Reason::connection_lost, false, "connection broke"},
+    {Reason::proxy, false, "proxy"},
+    {Reason::tls_certificate, false, "certificate"},
+    {Reason::tls, false, "TLS"},
+    {Reason::ca_bundle, false, "CA"},
+    {Reason::cancelled, false, "cancelled"},
+    {Reason::too_large, false, "4 MiB"},
+    {Reason::insecure_endpoint, false, "http://"},
+    {Reason::invalid_setting, false, "setting"},
+    {Reason::unexpected_response, false, "failed in an unexpected way"},
+    {Reason::unexpected_response, true, "not valid HTTP"},
 };
 
-BOOST_DATA_TEST_CASE(each_transport_failure_maps_to_its_reason, bdata::make(transport_rows), row) {
+BOOST_DATA_TEST_CASE(each_transport_failure_keeps_its_reason, bdata::make(transport_rows), row) {
     HttpResponse response;
     response.error = row.error;
+    response.reply_not_http = row.reply_not_http;
     response.error_detail = "SSL certificate problem: unable to get local issuer certificate";
     const auto outcome = classify_models_response(response, {"gpt-4o"});
-    BOOST_TEST(to_string(outcome.reason) == to_string(row.reason));
+    BOOST_TEST(to_string(outcome.reason) == to_string(row.error));
+    BOOST_TEST(outcome.message.find(row.message_part) != std::string::npos, outcome.message);
     BOOST_TEST(to_string(outcome.status) == "unverified");
     BOOST_TEST(outcome.exit_code() == 4);
     BOOST_TEST(!outcome.http_status.has_value());
@@ -389,7 +395,7 @@ BOOST_DATA_TEST_CASE(each_transport_failure_maps_to_its_reason, bdata::make(tran
 
 BOOST_AUTO_TEST_CASE(a_body_cut_at_the_cap_is_too_large_even_after_a_200) {
     HttpResponse response = response_of(200, std::string(1000, 'x'), {{"x-request-id", "req_kwtest"}});
-    response.error = TransportError::too_large;
+    response.error = Reason::too_large;
     const auto outcome = classify_models_response(response, {});
     BOOST_TEST(to_string(outcome.reason) == "too_large");
     BOOST_TEST_REQUIRE(outcome.http_status.has_value());
@@ -433,6 +439,12 @@ BOOST_AUTO_TEST_CASE(reason_names_are_the_ones_in_the_design) {
     for (const auto& [reason, name] : names) {
         BOOST_TEST(to_string(reason) == name);
     }
+    // Every reason reads back from its own name, and no two share one.
+    for (int i = 0; i < static_cast<int>(Reason::count); ++i) {
+        const auto reason = static_cast<Reason>(i);
+        const auto named = keywizard::net::reason_named(to_string(reason));
+        BOOST_TEST((named && *named == reason), to_string(reason));
+    }
 }
 
 BOOST_AUTO_TEST_CASE(statuses_and_exit_codes_follow_the_design) {
@@ -451,6 +463,46 @@ BOOST_AUTO_TEST_CASE(statuses_and_exit_codes_follow_the_design) {
     BOOST_TEST(to_string(status_of(Reason::invalid_setting)) == "unverified");
     BOOST_TEST(to_string(status_of(Reason::endpoint_changed)) == "unverified");
     BOOST_TEST(to_string(status_of(Reason::cancelled)) == "unverified");
+}
+
+// The result panel's verdict follows the status: a person reads one sentence per kind of answer, and only a
+// few reasons have a sentence of their own.
+BOOST_AUTO_TEST_CASE(each_reason_has_the_verdict_of_its_status) {
+    for (int i = 0; i < static_cast<int>(Reason::count); ++i) {
+        const auto reason = static_cast<Reason>(i);
+        const ReasonRow& row = reason_row(reason);
+        BOOST_TEST_CONTEXT(row.name) {
+            BOOST_TEST((row.reason == reason));
+            std::string_view expected;
+            switch (row.status) {
+                case KeyStatus::valid:
+                    expected = "This key works.";
+                    break;
+                case KeyStatus::rejected:
+                    expected = reason == Reason::malformed_key || reason == Reason::admin_key
+                                   ? "This is not a key the app can use."
+                                   : "OpenAI rejected this key.";
+                    break;
+                case KeyStatus::limited:
+                    expected =
+                        reason == Reason::missing_scope
+                            ? "This key is real, but it may not be allowed to do everything the app needs."
+                        : reason == Reason::model_not_allowed
+                            ? "This key may not use the model the app needs."
+                            : "This key is real, but it cannot be used as it is.";
+                    break;
+                case KeyStatus::unverified:
+                    expected = reason == Reason::cancelled ? "The test was cancelled."
+                                                           : "The key could not be checked.";
+                    break;
+            }
+            BOOST_TEST(row.verdict == expected);
+            // A link needs both its address and its words.
+            BOOST_TEST(row.remedy_url.empty() == row.remedy_label.empty());
+        }
+    }
+    // Out of range (never stored by number, but a cast can make one): read as an unexpected answer.
+    BOOST_TEST(reason_row(Reason::count).name == "unexpected_response");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -19,7 +19,7 @@ using keywizard::net::KeyCheckOutcome;
 using keywizard::net::KeyCheckRequest;
 using keywizard::net::KeyStatus;
 using keywizard::net::Reason;
-using keywizard::net::TransportError;
+
 using keywizard::test::api_error;
 using keywizard::test::ApiFixture;
 using keywizard::test::LoopbackServer;
@@ -179,11 +179,11 @@ BOOST_DATA_TEST_CASE(classification_of_one_answer, bdata::make(probe_cases), row
 }
 
 BOOST_AUTO_TEST_CASE(transport_failures_are_unverified_with_their_usual_reasons) {
-    for (const auto& [error, reason] : std::vector<std::pair<TransportError, Reason>>{
-             {TransportError::timeout, Reason::timeout},
-             {TransportError::connection_lost, Reason::connection_lost},
-             {TransportError::tls_certificate, Reason::tls_certificate},
-             {TransportError::cancelled, Reason::cancelled}}) {
+    for (const auto& [error, reason] :
+         std::vector<std::pair<Reason, Reason>>{{Reason::timeout, Reason::timeout},
+                                                {Reason::connection_lost, Reason::connection_lost},
+                                                {Reason::tls_certificate, Reason::tls_certificate},
+                                                {Reason::cancelled, Reason::cancelled}}) {
         HttpResponse response;
         response.error = error;
         const auto result = keywizard::net::classify_generation_response(response, "gpt-4o-mini");

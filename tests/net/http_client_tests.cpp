@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "net/http_client.h"
+#include "net/url.h"
 #include "tests/support/loopback_server.h"
 #include "tests/support/process_probe.h"
 #include "tests/support/scoped_environment.h"
@@ -24,17 +25,17 @@
 using namespace std::chrono_literals;
 using keywizard::net::HttpRequest;
 using keywizard::net::HttpResponse;
-using keywizard::net::TransportError;
+using keywizard::net::Reason;
 using keywizard::test::LoopbackServer;
 using keywizard::test::RecordedRequest;
 using keywizard::test::Reply;
 using keywizard::test::ServerIdentity;
 using keywizard::test::TestPki;
 
-// Lets BOOST_TEST print a TransportError when a comparison fails.
+// Lets BOOST_TEST print a Reason when a comparison fails.
 namespace keywizard::net {
-inline std::ostream& operator<<(std::ostream& out, TransportError error) {
-    return out << static_cast<int>(error);
+inline std::ostream& operator<<(std::ostream& out, Reason reason) {
+    return out << to_string(reason);
 }
 }  // namespace keywizard::net
 
@@ -84,7 +85,7 @@ BOOST_AUTO_TEST_CASE(returns_status_lowercase_headers_body_and_timings_of_a_tls_
     LoopbackServer server([](const RecordedRequest&, std::size_t) { return models_list(); });
     const HttpResponse response = keywizard::net::http_get(request_to(server.base_url()));
 
-    BOOST_TEST(response.error == TransportError::none);
+    BOOST_TEST(response.error == Reason::ok);
     BOOST_TEST(response.error_detail.empty());
     BOOST_TEST(response.status == 200);
     BOOST_TEST(response.body == R"({"object":"list","data":[{"id":"gpt-4o","object":"model"}]})");
@@ -107,7 +108,7 @@ BOOST_AUTO_TEST_CASE(sends_each_given_header_exactly_once) {
     auto request = request_to(server.base_url());
     request.headers.emplace_back("OpenAI-Project", "proj_kwtest");
     const HttpResponse response = keywizard::net::http_get(request);
-    BOOST_TEST(response.error == TransportError::none);
+    BOOST_TEST(response.error == Reason::ok);
 
     BOOST_REQUIRE(server.wait_for_requests(1, long_enough));
     const RecordedRequest seen = server.requests().at(0);
@@ -145,7 +146,7 @@ BOOST_AUTO_TEST_CASE(headers_of_interim_1xx_responses_are_dropped) {
         return reply;
     });
     const HttpResponse response = keywizard::net::http_get(request_to(server.base_url()));
-    BOOST_TEST(response.error == TransportError::none, response.error_detail);
+    BOOST_TEST(response.error == Reason::ok, response.error_detail);
     BOOST_TEST(response.status == 200);
     BOOST_TEST(!response.header("link").has_value());
     BOOST_TEST(response.header("x-request-id").value_or("") == "req_kwtest123");
@@ -156,7 +157,7 @@ BOOST_AUTO_TEST_CASE(error_statuses_come_back_with_their_body) {
     const std::string body = R"({"error":{"message":"Incorrect API key provided","code":"invalid_api_key"}})";
     LoopbackServer server([&](const RecordedRequest&, std::size_t) { return Reply::json(401, body); });
     const HttpResponse response = keywizard::net::http_get(request_to(server.base_url()));
-    BOOST_TEST(response.error == TransportError::none);
+    BOOST_TEST(response.error == Reason::ok);
     BOOST_TEST(response.status == 401);
     BOOST_TEST(response.body == body);
 }
@@ -168,7 +169,7 @@ BOOST_AUTO_TEST_CASE(a_redirect_comes_back_as_a_status_and_is_not_followed) {
         [&](const RecordedRequest&, std::size_t) { return Reply::redirect(302, location); });
 
     const HttpResponse response = keywizard::net::http_get(request_to(server.base_url()));
-    BOOST_TEST(response.error == TransportError::none);
+    BOOST_TEST(response.error == Reason::ok);
     BOOST_TEST(response.status == 302);
     BOOST_TEST(response.header("location").value_or("") == location);
     BOOST_TEST(server.request_count() == 1u);
@@ -183,11 +184,11 @@ BOOST_AUTO_TEST_CASE(a_body_of_exactly_the_cap_is_accepted_and_one_byte_more_is_
     request.max_body_bytes = 1000;
 
     const HttpResponse fits = keywizard::net::http_get(request);
-    BOOST_TEST(fits.error == TransportError::none);
+    BOOST_TEST(fits.error == Reason::ok);
     BOOST_TEST(fits.body.size() == 1000u);
 
     const HttpResponse over = keywizard::net::http_get(request);
-    BOOST_TEST(over.error == TransportError::too_large);
+    BOOST_TEST(over.error == Reason::too_large);
     BOOST_TEST(over.status == 200);
     BOOST_TEST(over.body.empty());
 }
@@ -202,7 +203,7 @@ BOOST_AUTO_TEST_CASE(a_50_mb_chunked_body_is_cut_at_the_cap_with_bounded_memory)
     const HttpResponse response = keywizard::net::http_get(request);
     const auto peak_after = keywizard::test::peak_resident_bytes();
 
-    BOOST_TEST(response.error == TransportError::too_large);
+    BOOST_TEST(response.error == Reason::too_large);
     BOOST_TEST(response.body.empty());
     // The server's writes fail once the client hangs up: it did not have to push all 50 MB.
     BOOST_TEST(server.wait_for_finished_connections(1, long_enough));
@@ -221,7 +222,7 @@ BOOST_AUTO_TEST_CASE(a_body_shorter_than_its_content_length_is_a_lost_connection
         return Reply::truncated(R"({"object":"list","da)", 5000);
     });
     const HttpResponse response = keywizard::net::http_get(request_to(server.base_url()));
-    BOOST_TEST(response.error == TransportError::connection_lost);
+    BOOST_TEST(response.error == Reason::connection_lost);
     BOOST_TEST(!response.error_detail.empty());
 }
 
@@ -230,7 +231,7 @@ BOOST_AUTO_TEST_CASE(a_connection_reset_mid_body_is_a_lost_connection) {
         return Reply::reset_after(std::string(2000, ' '), 100'000);
     });
     const HttpResponse response = keywizard::net::http_get(request_to(server.base_url()));
-    BOOST_TEST(response.error == TransportError::connection_lost);
+    BOOST_TEST(response.error == Reason::connection_lost);
 }
 
 BOOST_AUTO_TEST_CASE(a_slow_drip_ends_in_timeout_within_the_total_timeout) {
@@ -241,7 +242,7 @@ BOOST_AUTO_TEST_CASE(a_slow_drip_ends_in_timeout_within_the_total_timeout) {
 
     HttpResponse response;
     const auto took = time_of([&] { response = keywizard::net::http_get(request); });
-    BOOST_TEST(response.error == TransportError::timeout);
+    BOOST_TEST(response.error == Reason::timeout);
     BOOST_TEST(took >= 1900ms);
     BOOST_TEST(took < 2s + 1500ms);
 }
@@ -253,7 +254,7 @@ BOOST_AUTO_TEST_CASE(a_server_that_never_answers_ends_in_timeout_within_the_tota
 
     HttpResponse response;
     const auto took = time_of([&] { response = keywizard::net::http_get(request); });
-    BOOST_TEST(response.error == TransportError::timeout);
+    BOOST_TEST(response.error == Reason::timeout);
     BOOST_TEST(server.request_count() == 1u);
     BOOST_TEST(took >= 1900ms);
     BOOST_TEST(took < 2s + 1500ms);
@@ -267,7 +268,7 @@ BOOST_AUTO_TEST_CASE(a_stalled_transfer_is_ended_by_the_low_speed_guard_before_t
 
     HttpResponse response;
     const auto took = time_of([&] { response = keywizard::net::http_get(request); });
-    BOOST_TEST(response.error == TransportError::timeout);
+    BOOST_TEST(response.error == Reason::timeout);
     BOOST_TEST(took < 5s);
 }
 
@@ -289,7 +290,7 @@ BOOST_AUTO_TEST_CASE(cancelling_from_another_thread_ends_the_transfer_within_150
     const auto ended_at = Clock::now();
     canceller.join();
 
-    BOOST_TEST(response.error == TransportError::cancelled);
+    BOOST_TEST(response.error == Reason::cancelled);
     BOOST_REQUIRE(cancelled_at.time_since_epoch().count() != 0);
     BOOST_TEST(std::chrono::duration_cast<std::chrono::milliseconds>(ended_at - cancelled_at) < 1500ms);
 }
@@ -299,7 +300,7 @@ BOOST_AUTO_TEST_CASE(a_token_cancelled_before_the_start_sends_nothing) {
     auto request = request_to(server.base_url());
     request.cancel = std::make_shared<keywizard::net::CancelToken>();
     request.cancel->cancel();
-    BOOST_TEST(keywizard::net::http_get(request).error == TransportError::cancelled);
+    BOOST_TEST(keywizard::net::http_get(request).error == Reason::cancelled);
     BOOST_TEST(server.connection_count() == 0u);
 }
 
@@ -309,7 +310,7 @@ BOOST_DATA_TEST_CASE(a_certificate_the_client_cannot_trust_is_a_certificate_fail
                      identity) {
     LoopbackServer server([](const RecordedRequest&, std::size_t) { return models_list(); }, identity);
     const HttpResponse response = keywizard::net::http_get(request_to(server.base_url("localhost")));
-    BOOST_TEST(response.error == TransportError::tls_certificate, identity << ": " << response.error_detail);
+    BOOST_TEST(response.error == Reason::tls_certificate, identity << ": " << response.error_detail);
     BOOST_TEST(server.request_count() == 0u);  // the key was never sent
 }
 
@@ -317,7 +318,7 @@ BOOST_AUTO_TEST_CASE(the_system_store_does_not_trust_the_test_ca) {
     LoopbackServer server([](const RecordedRequest&, std::size_t) { return models_list(); });
     auto request = request_to(server.base_url());
     request.ca_file.clear();
-    BOOST_TEST(keywizard::net::http_get(request).error == TransportError::tls_certificate);
+    BOOST_TEST(keywizard::net::http_get(request).error == Reason::tls_certificate);
     BOOST_TEST(server.request_count() == 0u);
 }
 
@@ -325,7 +326,7 @@ BOOST_AUTO_TEST_CASE(a_server_that_does_not_speak_tls_is_a_tls_failure) {
     LoopbackServer plain([](const RecordedRequest&, std::size_t) { return models_list(); }, std::nullopt);
     const HttpResponse response =
         keywizard::net::http_get(request_to("https://127.0.0.1:" + std::to_string(plain.port())));
-    BOOST_TEST(response.error == TransportError::tls, response.error_detail);
+    BOOST_TEST(response.error == Reason::tls, response.error_detail);
     BOOST_TEST(plain.request_count() == 0u);
 }
 
@@ -334,12 +335,12 @@ BOOST_AUTO_TEST_CASE(a_missing_or_unusable_ca_file_is_a_ca_bundle_failure) {
     auto request = request_to(server.base_url());
     request.ca_file = TestPki::instance().missing_ca_file();
     const HttpResponse missing = keywizard::net::http_get(request);
-    BOOST_TEST(missing.error == TransportError::ca_bundle, missing.error_detail);
+    BOOST_TEST(missing.error == Reason::ca_bundle, missing.error_detail);
 
     request.ca_file = TestPki::instance().directory() + "/not-a-certificate.pem";
     std::ofstream(request.ca_file) << "this is not a PEM certificate\n";
     const HttpResponse garbage = keywizard::net::http_get(request);
-    BOOST_TEST(garbage.error == TransportError::ca_bundle, garbage.error_detail);
+    BOOST_TEST(garbage.error == Reason::ca_bundle, garbage.error_detail);
     BOOST_TEST(server.request_count() == 0u);
 }
 
@@ -347,14 +348,14 @@ BOOST_AUTO_TEST_CASE(a_port_where_nothing_listens_is_a_connect_failure) {
     const auto port = keywizard::test::unused_loopback_port();
     const HttpResponse response =
         keywizard::net::http_get(request_to("https://127.0.0.1:" + std::to_string(port)));
-    BOOST_TEST(response.error == TransportError::connect, response.error_detail);
+    BOOST_TEST(response.error == Reason::connect, response.error_detail);
 }
 
 BOOST_AUTO_TEST_CASE(an_unresolvable_host_is_a_dns_failure_without_hanging) {
     HttpResponse response;
     const auto took =
         time_of([&] { response = keywizard::net::http_get(request_to("https://nonexistent.invalid")); });
-    BOOST_TEST(response.error == TransportError::dns, response.error_detail);
+    BOOST_TEST(response.error == Reason::dns, response.error_detail);
     BOOST_TEST(took < 5s + 1500ms);  // bounded by the connect timeout even when the resolver never answers
 }
 
@@ -387,7 +388,7 @@ BOOST_AUTO_TEST_CASE(a_dns_server_that_never_answers_is_a_dns_failure_within_the
     int error = -1;
     long took_ms = -1;
     std::istringstream(outcome.output) >> error >> took_ms;
-    BOOST_TEST(error == static_cast<int>(TransportError::dns), outcome.output);
+    BOOST_TEST(error == static_cast<int>(Reason::dns), outcome.output);
     BOOST_TEST(took_ms < 2000 + 1500);
 }
 
@@ -420,7 +421,7 @@ BOOST_AUTO_TEST_CASE(cancelling_during_an_unanswered_name_lookup_ends_within_150
     int error = -1;
     long after_cancel_ms = -1;
     std::istringstream(outcome.output) >> error >> after_cancel_ms;
-    BOOST_TEST(error == static_cast<int>(TransportError::cancelled), outcome.output);
+    BOOST_TEST(error == static_cast<int>(Reason::cancelled), outcome.output);
     BOOST_TEST(after_cancel_ms >= 0);
     BOOST_TEST(after_cancel_ms < 1500);
 }
@@ -435,7 +436,7 @@ BOOST_AUTO_TEST_CASE(plain_http_works_to_loopback_only) {
     for (const std::string url :
          {"http://nonexistent.invalid/v1", "http://192.0.2.1:9/v1", "http://[::2]/v1"}) {
         const HttpResponse response = keywizard::net::http_get(request_to(url));
-        BOOST_TEST(response.error == TransportError::insecure_endpoint, url);
+        BOOST_TEST(response.error == Reason::insecure_endpoint, url);
         BOOST_TEST(response.timings.total_ms == 0.0);
     }
 }
@@ -446,7 +447,7 @@ BOOST_AUTO_TEST_CASE(urls_and_headers_that_could_smuggle_bytes_are_refused_befor
     for (const std::string& url :
          {base + "/v1/models\r\nX-Injected: 1", base + "/v1/mo dels", base + std::string("/v1/models\0x", 12),
           base + "/v1/mod\xc3\xa9ls", std::string("ftp://127.0.0.1/"), std::string("not a url")}) {
-        BOOST_TEST(keywizard::net::http_get(request_to(url, "")).error == TransportError::invalid_request);
+        BOOST_TEST(keywizard::net::http_get(request_to(url, "")).error == Reason::invalid_setting);
     }
     const std::pair<std::string, std::string> bad_headers[] = {
         {"Authorization", "Bearer " + test_key + "\r\nX-Injected: 1"},
@@ -461,7 +462,7 @@ BOOST_AUTO_TEST_CASE(urls_and_headers_that_could_smuggle_bytes_are_refused_befor
         auto request = request_to(base);
         request.headers = {header};
         const HttpResponse response = keywizard::net::http_get(request);
-        BOOST_TEST(response.error == TransportError::invalid_request);
+        BOOST_TEST(response.error == Reason::invalid_setting);
         BOOST_TEST(response.error_detail.find(test_key) == std::string::npos);
     }
     BOOST_TEST(server.connection_count() == 0u);

@@ -18,7 +18,7 @@
 using namespace std::chrono_literals;
 using keywizard::net::HttpRequest;
 using keywizard::net::HttpResponse;
-using keywizard::net::TransportError;
+using keywizard::net::Reason;
 using keywizard::test::ConnectProxy;
 using keywizard::test::LoopbackServer;
 using keywizard::test::RecordedRequest;
@@ -98,8 +98,8 @@ struct FakeEnvironment {
 }  // namespace
 
 namespace keywizard::net {
-inline std::ostream& operator<<(std::ostream& out, TransportError error) {
-    return out << static_cast<int>(error);
+inline std::ostream& operator<<(std::ostream& out, Reason reason) {
+    return out << to_string(reason);
 }
 }  // namespace keywizard::net
 
@@ -138,7 +138,7 @@ BOOST_FIXTURE_TEST_CASE(tunnels_https_through_the_proxy_option, ProxyFixture) {
     request.proxy = proxy.url();
     const HttpResponse response = keywizard::net::http_get(request);
 
-    BOOST_TEST(response.error == TransportError::none, response.error_detail);
+    BOOST_TEST(response.error == Reason::ok, response.error_detail);
     BOOST_TEST(response.status == 200);
     BOOST_TEST(response.via_proxy);
     BOOST_TEST(proxy.connect_targets() == std::vector<std::string>{target()},
@@ -154,7 +154,7 @@ BOOST_DATA_TEST_CASE_F(ProxyFixture, tunnels_https_through_a_proxy_from_the_envi
     ConnectProxy proxy;
     environment.set(variable, proxy.url());
     const HttpResponse response = keywizard::net::http_get(request());
-    BOOST_TEST(response.error == TransportError::none, response.error_detail);
+    BOOST_TEST(response.error == Reason::ok, response.error_detail);
     BOOST_TEST(response.status == 200);
     BOOST_TEST(proxy.connect_count() == 1u);
     BOOST_TEST(server.request_count() == 1u);
@@ -197,7 +197,7 @@ BOOST_FIXTURE_TEST_CASE(a_proxy_asking_for_authentication_is_a_proxy_failure, Pr
     auto request = this->request();
     request.proxy = proxy.url();
     const HttpResponse response = keywizard::net::http_get(request);
-    BOOST_TEST(response.error == TransportError::proxy, response.error_detail);
+    BOOST_TEST(response.error == Reason::proxy, response.error_detail);
     BOOST_TEST(response.error_detail.find("407") != std::string::npos, response.error_detail);
     BOOST_TEST(proxy.connect_count() == 1u);
     BOOST_TEST(server.connection_count() == 0u);
@@ -209,11 +209,11 @@ BOOST_FIXTURE_TEST_CASE(a_proxy_where_nothing_listens_is_a_proxy_failure, ProxyF
     auto request = this->request();
     request.proxy = dead_proxy;
     const HttpResponse by_option = keywizard::net::http_get(request);
-    BOOST_TEST(by_option.error == TransportError::proxy, by_option.error_detail);
+    BOOST_TEST(by_option.error == Reason::proxy, by_option.error_detail);
 
     environment.set("HTTPS_PROXY", dead_proxy);
     const HttpResponse by_environment = keywizard::net::http_get(this->request());
-    BOOST_TEST(by_environment.error == TransportError::proxy, by_environment.error_detail);
+    BOOST_TEST(by_environment.error == Reason::proxy, by_environment.error_detail);
     BOOST_TEST(by_environment.error_detail.find("HTTPS_PROXY") != std::string::npos);
     BOOST_TEST(server.connection_count() == 0u);
 }
@@ -225,23 +225,23 @@ BOOST_FIXTURE_TEST_CASE(a_proxy_that_cannot_reach_the_target_is_a_proxy_failure,
         "https://127.0.0.1:" + std::to_string(keywizard::test::unused_loopback_port()) + "/v1/models";
     request.proxy = proxy.url();
     const HttpResponse response = keywizard::net::http_get(request);
-    BOOST_TEST(response.error == TransportError::proxy, response.error_detail);
+    BOOST_TEST(response.error == Reason::proxy, response.error_detail);
 }
 
 BOOST_FIXTURE_TEST_CASE(an_unresolvable_proxy_is_a_proxy_failure, ProxyFixture) {
     auto request = this->request();
     request.proxy = "http://proxy.nonexistent.invalid:3128";
     const HttpResponse response = keywizard::net::http_get(request);
-    BOOST_TEST(response.error == TransportError::proxy, response.error_detail);
+    BOOST_TEST(response.error == Reason::proxy, response.error_detail);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_proxy_setting_with_control_characters_is_refused_before_any_io, ProxyFixture) {
     ConnectProxy proxy;
     auto request = this->request();
     request.proxy = proxy.url() + "\r\nX-Injected: 1";
-    BOOST_TEST(keywizard::net::http_get(request).error == TransportError::invalid_request);
+    BOOST_TEST(keywizard::net::http_get(request).error == Reason::invalid_setting);
     environment.set("HTTPS_PROXY", proxy.url() + " x");
-    BOOST_TEST(keywizard::net::http_get(this->request()).error == TransportError::invalid_request);
+    BOOST_TEST(keywizard::net::http_get(this->request()).error == Reason::invalid_setting);
     BOOST_TEST(proxy.connect_count() == 0u);
     BOOST_TEST(server.connection_count() == 0u);
 }

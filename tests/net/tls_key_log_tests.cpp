@@ -112,7 +112,7 @@ BOOST_AUTO_TEST_CASE(a_check_that_still_sees_sslkeylogfile_refuses_before_any_io
     request.url = server.base_url() + "/v1/models";
     request.ca_file = TestPki::instance().ca_file();
     const auto response = keywizard::net::http_get(request);
-    BOOST_TEST((response.error == keywizard::net::TransportError::invalid_request), response.error_detail);
+    BOOST_TEST((response.error == keywizard::net::Reason::invalid_setting), response.error_detail);
     BOOST_TEST(server.request_count() == 0u);
     BOOST_TEST(server.connection_count() == 0u);
     BOOST_TEST(!std::filesystem::exists(key_log));

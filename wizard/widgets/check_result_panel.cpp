@@ -12,6 +12,7 @@
 #include <wx/statbmp.h>
 #include <wx/stattext.h>
 
+#include "net/reason_table.h"
 #include "wizard/widgets/check_diagnostics.h"
 #include "wizard/widgets/status_icons.h"
 #include "wizard/widgets/translate.h"
@@ -19,60 +20,30 @@
 
 namespace keywizard::ui {
 
+namespace {
+
+wxString translated(std::string_view english) {
+    return wxGetTranslation(wxString::FromUTF8(english.data(), english.size()));
+}
+
+}  // namespace
+
 wxString verdict_sentence(const net::KeyCheckOutcome& outcome) {
     using net::Reason;
-    switch (outcome.status) {
-        case net::KeyStatus::valid:
-            return outcome.generation.checked && outcome.generation.reason == Reason::ok
-                       ? _("This key works and can write text.")
-                       : _("This key works.");
-        case net::KeyStatus::rejected:
-            return outcome.reason == Reason::malformed_key || outcome.reason == Reason::admin_key
-                       ? _("This is not a key the app can use.")
-                       : _("OpenAI rejected this key.");
-        case net::KeyStatus::limited:
-            if (outcome.generation.checked && outcome.reason == Reason::missing_scope) {
-                return _("This key can list models but cannot write text.");
-            }
-            if (outcome.reason == Reason::model_not_allowed) {
-                return _("This key may not use the model the app needs.");
-            }
-            return outcome.reason == Reason::missing_scope
-                       ? _("This key is real, but it may not be allowed to do everything the app needs.")
-                       : _("This key is real, but it cannot be used as it is.");
-        case net::KeyStatus::unverified:
-            break;
+    // The generation probe, when it ran, knows more than the reason alone says.
+    if (outcome.generation.checked && outcome.reason == Reason::ok &&
+        outcome.generation.reason == Reason::ok) {
+        return _("This key works and can write text.");
     }
-    return outcome.reason == Reason::cancelled ? _("The test was cancelled.")
-                                               : _("The key could not be checked.");
+    if (outcome.generation.checked && outcome.reason == Reason::missing_scope) {
+        return _("This key can list models but cannot write text.");
+    }
+    return translated(net::reason_row(outcome.reason).verdict);
 }
 
 wxString remedy_label(net::Reason reason) {
-    using net::Reason;
-    switch (reason) {
-        case Reason::invalid_api_key:
-        case Reason::malformed_key:
-        case Reason::admin_key:
-            return _("Create a new key on the API keys page");
-        case Reason::missing_scope:
-            return _("Change the key's permissions");
-        case Reason::insufficient_quota:
-            return _("Open billing settings");
-        case Reason::model_not_allowed:
-            return _("Open the project's model limits");
-        case Reason::region_not_supported:
-            return _("See the supported countries and regions");
-        case Reason::no_organization:
-        case Reason::mismatched_organization:
-        case Reason::account_deactivated:
-            return _("Open your organization settings");
-        case Reason::server_error:
-        case Reason::rate_limited:
-            return _("Check OpenAI's status page");
-        default:
-            break;
-    }
-    return _("How to fix this");
+    const std::string_view label = net::reason_row(reason).remedy_label;
+    return label.empty() ? _("How to fix this") : translated(label);
 }
 
 CheckResultPanel::CheckResultPanel(wxWindow* parent, int wrap_width_dip, const wxString& name)

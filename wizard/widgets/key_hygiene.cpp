@@ -4,16 +4,10 @@
 #include <wx/dataobj.h>
 #include <wx/intl.h>
 
+#include "net/ascii.h"
+
 namespace keywizard::ui {
 namespace {
-
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) {
-        return {};
-    }
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 bool OpenClipboardHolding(const std::string& key) {
     if (key.empty() || !wxTheClipboard->Open()) {
@@ -24,7 +18,7 @@ bool OpenClipboardHolding(const std::string& key) {
         wxTextDataObject text;
         if (wxTheClipboard->GetData(text)) {
             std::string copied = text.GetText().utf8_string();
-            holds = trimmed(copied) == key;
+            holds = net::ascii::trim(copied) == key;
             copied.assign(copied.size(), '\0');
         }
     }

@@ -3,8 +3,10 @@
 #include <dlfcn.h>
 #include <langinfo.h>
 
+#include <wx/arrstr.h>
 #include <wx/translation.h>
 #include <wx/uilocale.h>
+#include <wx/utils.h>
 
 #include <clocale>
 #include <cstring>
@@ -21,6 +23,33 @@ std::string locale_dir_next_to(const std::filesystem::path& file, const char* lo
         return {};
     }
     return (file.parent_path() / locale_from_file_dir).lexically_normal().string();
+}
+
+// gettext's rule, which the command line follows too: LANGUAGE, a list such as "de_AT:de", names the
+// languages in order of preference, unless the messages locale is plain C. wx reads LANGUAGE as well but
+// keeps only the languages its own table knows, so a language it does not know (a new translation, the
+// tests' pseudo-locale) would silently fall back to English: the first listed language that has a
+// keywizard catalog is chosen here instead.
+wxString language_from_environment(const wxTranslations& translations) {
+    const char* messages_locale = std::setlocale(LC_MESSAGES, nullptr);
+    if (messages_locale == nullptr || std::strcmp(messages_locale, "C") == 0 ||
+        std::strcmp(messages_locale, "POSIX") == 0) {
+        return {};
+    }
+    wxString listed;
+    if (!wxGetEnv("LANGUAGE", &listed) || listed.empty()) {
+        return {};
+    }
+    const wxArrayString available = translations.GetAvailableTranslations(text_domain);
+    for (const wxString& language : wxSplit(listed, ':', '\0')) {
+        if (language.StartsWith("en")) {
+            return {};  // the sources' language: nothing to load, and wx's own words stay English too
+        }
+        if (available.Index(language) != wxNOT_FOUND) {
+            return language;
+        }
+    }
+    return {};
 }
 
 }  // namespace
@@ -48,6 +77,9 @@ void UseKeywizardTranslations(const std::string& locale_dir) {
         // Nobody chose a language: the default one (no SetLanguage) is the person's, from the environment.
         translations = new wxTranslations;
         wxTranslations::Set(translations);
+        if (const wxString language = language_from_environment(*translations); !language.empty()) {
+            translations->SetLanguage(language);
+        }
     }
     if (!translations->IsLoaded("wxstd-3.2") && !translations->IsLoaded("wxstd")) {
         translations->AddStdCatalog();

@@ -148,6 +148,21 @@ BOOST_FIXTURE_TEST_CASE(no_page_cuts_text_off, PseudoLocale) {
     check_page(fixture, "paste_key_advanced");
 }
 
+// A host that set up translations of its own keeps them (and the language it chose): our catalog is added to
+// them, as RunSetupWizard() and CreateApiKeyPanel() do.
+BOOST_AUTO_TEST_CASE(a_hosts_translations_are_kept) {
+    auto* host = new wxTranslations;
+    host->SetLanguage("pseudo");
+    wxTranslations::Set(host);
+    BOOST_TEST(!host->IsLoaded("keywizard"));
+    keywizard::ui::UseKeywizardTranslations(KEYWIZARD_BUILD_LOCALE_DIR);
+    BOOST_TEST(wxTranslations::Get() == host);
+    BOOST_TEST(host->IsLoaded("keywizard"));
+    BOOST_TEST(wxGetTranslation("Set up your OpenAI API key").utf8_string().starts_with("[Šéţ ûþ"));
+    keywizard::ui::UseKeywizardTranslations(KEYWIZARD_BUILD_LOCALE_DIR);  // again: nothing changes
+    BOOST_TEST(wxTranslations::Get() == host);
+}
+
 // Japanese has no spaces between words: a wrapped label still breaks into lines that fit, and never puts
 // closing punctuation at the start of a line.
 BOOST_AUTO_TEST_CASE(japanese_text_wraps_without_spaces) {

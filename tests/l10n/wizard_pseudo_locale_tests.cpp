@@ -148,6 +148,26 @@ BOOST_FIXTURE_TEST_CASE(no_page_cuts_text_off, PseudoLocale) {
     check_page(fixture, "paste_key_advanced");
 }
 
+// The result of a check (with the Details open) and the done page: the texts made at run time, with values in
+// them (the number of models, the request id, where the key was saved).
+BOOST_FIXTURE_TEST_CASE(result_and_done_pages_cut_nothing_off, PseudoLocale) {
+    const auto server = start_api(models_reply());
+    WizardFixture fixture(false);
+    fixture.open_paste_page(server.get());
+    fixture.type_key(test_key);
+    fixture.press_test_key();
+    BOOST_REQUIRE(fixture.wait_for_result());
+    if (auto* details = fixture.child<wxCollapsiblePane>("result_details")) {
+        details->Collapse(false);
+        wxCollapsiblePaneEvent event(details, details->GetId(), false);
+        details->ProcessWindowEvent(event);
+    }
+    check_page(fixture, "paste_key_valid");
+    fixture.go_next();
+    BOOST_REQUIRE(pump_until([&] { return fixture.current() == PageId::done; }, 20s));
+    check_page(fixture, "done");
+}
+
 // A host that set up translations of its own keeps them (and the language it chose): our catalog is added to
 // them, as RunSetupWizard() and CreateApiKeyPanel() do.
 BOOST_AUTO_TEST_CASE(a_hosts_translations_are_kept) {

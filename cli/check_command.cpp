@@ -1,5 +1,6 @@
 #include <cstdio>
 
+#include "cli/cli_text.h"
 #include "cli/commands.h"
 #include "cli/key_input.h"
 #include "cli/outcome_report.h"
@@ -30,11 +31,14 @@ KeyToCheck find_key(const CliOptions& options) {
     if (source.store_state == settings::SecretReadState::not_found) {
         return {{},
                 false,
-                "no key to check: pipe one to `keywizard check --stdin`, set OPENAI_API_KEY, "
-                "or save one with `keywizard set`",
+                tr("no key to check: pipe one to `keywizard check --stdin`, set OPENAI_API_KEY, "
+                   "or save one with `keywizard set`"),
                 net::exit_code_for(net::KeyStatus::rejected)};
     }
-    return {{}, false, "could not read the stored key: " + source.problem, exit_storage_failure};
+    return {{},
+            false,
+            format(tr("could not read the stored key: %s"), source.problem.c_str()),
+            exit_storage_failure};
 }
 
 }  // namespace
@@ -53,8 +57,10 @@ int run_check(const CliOptions& options) {
                 core::endpoint_changed_outcome(*change, net::mask_key(source.key));
             source.key.assign(source.key.size(), '\0');
             std::fputs((options.json ? json_report(refused) : plain_report(refused)).c_str(), stdout);
-            std::fprintf(stderr, "To check it there anyway, name it: keywizard check --base-url %s\n",
-                         net::printable_text(change->base_url).c_str());
+            std::fprintf(stderr, "%s\n",
+                         format(tr("To check it there anyway, name it: keywizard check --base-url %s"),
+                                net::printable_text(change->base_url).c_str())
+                             .c_str());
             return refused.exit_code();
         }
     }

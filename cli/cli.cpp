@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/cli_options.h"
+#include "cli/cli_text.h"
 #include "cli/commands.h"
 #include "settings/app_settings.h"
 
@@ -24,7 +25,7 @@ int run_cli(int argc, char** argv) {
         return 0;
     }
     if (!parsed.error.empty()) {
-        std::fprintf(stderr, "keywizard: %s\nTry: keywizard --help\n", parsed.error.c_str());
+        std::fprintf(stderr, "keywizard: %s\n%s\n", parsed.error.c_str(), tr("Try: keywizard --help"));
         return exit_usage;
     }
     const CliOptions& options = parsed.options;
@@ -54,8 +55,9 @@ int run_cli(int argc, char** argv) {
     if (options.command == "import") {
         return run_import(options);
     }
-    std::fprintf(stderr, "keywizard: unknown command \"%s\"\nTry: keywizard --help\n",
-                 options.command.c_str());
+    std::fprintf(stderr, "keywizard: %s\n%s\n",
+                 format(tr("unknown command \"%s\""), options.command.c_str()).c_str(),
+                 tr("Try: keywizard --help"));
     return exit_usage;
 }
 

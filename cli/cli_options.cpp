@@ -3,6 +3,8 @@
 #include <charconv>
 #include <string_view>
 
+#include "cli/cli_text.h"
+
 namespace keywizard::cli {
 namespace {
 
@@ -64,7 +66,7 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
                 return inline_value;
             }
             if (i + 1 >= argc) {
-                parsed.error = std::string(name) + " needs a value";
+                parsed.error = format(tr("%s needs a value"), std::string(name).c_str());
                 return std::nullopt;
             }
             return std::string(argv[++i]);
@@ -76,7 +78,7 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
                 options.arguments.emplace_back(argv[j]);
             }
             if (options.arguments.empty()) {
-                parsed.error = "exec needs a command to run: keywizard exec -- COMMAND [ARGS...]";
+                parsed.error = tr("exec needs a command to run: keywizard exec -- COMMAND [ARGS...]");
             }
             return parsed;
         }
@@ -122,7 +124,7 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
             } else if (*value == "file") {
                 options.store = settings::SecretBackend::file;
             } else {
-                parsed.error = "--store takes keyring or file, not \"" + *value + "\"";
+                parsed.error = format(tr("--store takes keyring or file, not \"%s\""), value->c_str());
                 return parsed;
             }
             continue;
@@ -147,7 +149,8 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
             int seconds = 0;
             const auto [end, ec] = std::from_chars(value->data(), value->data() + value->size(), seconds);
             if (ec != std::errc() || end != value->data() + value->size() || seconds < 1 || seconds > 600) {
-                parsed.error = "--timeout takes whole seconds from 1 to 600, not \"" + *value + "\"";
+                parsed.error =
+                    format(tr("--timeout takes whole seconds from 1 to 600, not \"%s\""), value->c_str());
                 return parsed;
             }
             options.timeout_seconds = seconds;
@@ -179,17 +182,18 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
         if (arg.starts_with("sk-") || arg.size() >= 20) {
             // Looks like someone passed the key itself: argv is visible to every user via /proc.
             parsed.error =
-                "the key is never taken from the command line (other users can read it there); "
-                "pipe it to --stdin instead";
+                tr("the key is never taken from the command line (other users can read it there); "
+                   "pipe it to --stdin instead");
             return parsed;
         }
-        parsed.error = "unknown option \"" + std::string(arg) + "\" for \"" + options.command + "\"";
+        parsed.error =
+            format(tr("unknown option \"%s\" for \"%s\""), std::string(arg).c_str(), options.command.c_str());
         return parsed;
     }
     if (options.command == "exec") {
-        parsed.error = "exec needs a command to run: keywizard exec -- COMMAND [ARGS...]";
+        parsed.error = tr("exec needs a command to run: keywizard exec -- COMMAND [ARGS...]");
     } else if (options.command == "import" && options.arguments.empty()) {
-        parsed.error = "import needs the dotenv file to read: keywizard import FILE";
+        parsed.error = tr("import needs the dotenv file to read: keywizard import FILE");
     }
     return parsed;
 }
@@ -208,7 +212,9 @@ Options core_options(const CliOptions& options) {
 }
 
 const char* usage_text() {
-    return R"(Usage: keywizard [COMMAND] [OPTIONS]
+    // TRANSLATORS: keep commands, options, variable names, file names and exit codes as they are; translate
+    // the explanations and keep the lines under 110 columns.
+    return tr(R"(Usage: keywizard [COMMAND] [OPTIONS]
 
 Commands:
   (none)            open the app; the setup wizard opens by itself when no key is stored
@@ -252,11 +258,13 @@ endpoint_changed) unless named with --base-url.
 
 Exit codes: 0 valid, 2 rejected, 3 limited, 4 unverified (network, server), 5 storage failure, 64 usage,
 69 no display for `keywizard` or `keywizard wizard`.
-)";
+)");
 }
 
 const char* wizard_usage_text() {
-    return R"(Usage: keywizard wizard [--app-id ID] [--app-name NAME] [--content FILE] [--json]
+    // TRANSLATORS: keep options, values (saved|skipped|cancelled), JSON field names and exit codes as they
+    // are.
+    return tr(R"(Usage: keywizard wizard [--app-id ID] [--app-name NAME] [--content FILE] [--json]
 
 Opens the setup wizard: it explains how to create an OpenAI account and an API key, tests the pasted key
 and saves it only once the API accepted it.
@@ -271,7 +279,7 @@ and saves it only once the API accepted it.
 
 Exit codes: 0 a key was saved, 1 closed without saving, 64 usage, 69 no display (or the windows'
 module is missing).
-)";
+)");
 }
 
 }  // namespace keywizard::cli

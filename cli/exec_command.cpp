@@ -11,6 +11,7 @@
 #include <cstring>
 #include <vector>
 
+#include "cli/cli_text.h"
 #include "cli/commands.h"
 #include "core/key_setup.h"
 #include "net/key_lint.h"
@@ -27,7 +28,8 @@ constexpr int exit_not_found = 127;
 // inherited variable would silently win over it (`show` says when the two differ).
 bool set_variable(const char* name, const std::string& value) {
     if (::setenv(name, value.c_str(), 1) != 0) {
-        std::fprintf(stderr, "keywizard: could not set %s: %s\n", name, std::strerror(errno));
+        std::fprintf(stderr, "keywizard: %s\n",
+                     format(tr("could not set %s: %s"), name, std::strerror(errno)).c_str());
         return false;
     }
     return true;
@@ -49,15 +51,18 @@ int run_exec(const CliOptions& options) {
     const settings::AppSettings saved = load_settings_reporting_problems(options);
     settings::StoredKey stored = core::open_storage(app).read_key();
     if (stored.state == settings::SecretReadState::not_found) {
-        std::fprintf(stderr,
-                     "keywizard: no key is stored for %s, so there is nothing to run %s with.\n"
-                     "Store one first: keywizard set (reads it from standard input), keywizard import FILE, "
-                     "or keywizard wizard.\n",
-                     options.app_id.c_str(), net::printable_text(options.arguments.front()).c_str());
+        std::fprintf(
+            stderr, "keywizard: %s",
+            format(tr("no key is stored for %s, so there is nothing to run %s with.\n"
+                      "Store one first: keywizard set (reads it from standard input), keywizard import "
+                      "FILE, or keywizard wizard.\n"),
+                   options.app_id.c_str(), net::printable_text(options.arguments.front()).c_str())
+                .c_str());
         return exit_storage_failure;
     }
     if (stored.state != settings::SecretReadState::found) {
-        std::fprintf(stderr, "keywizard: could not read the stored key: %s\n", stored.message.c_str());
+        std::fprintf(stderr, "keywizard: %s\n",
+                     format(tr("could not read the stored key: %s"), stored.message.c_str()).c_str());
         return exit_storage_failure;
     }
     const Endpoint endpoint = core::resolve_endpoint(app, saved);
@@ -66,9 +71,10 @@ int run_exec(const CliOptions& options) {
         const net::KeyCheckOutcome refused =
             core::endpoint_changed_outcome(*change, net::mask_key(stored.key));
         stored.key.assign(stored.key.size(), '\0');
-        std::fprintf(stderr,
-                     "keywizard: %s\nTo use it there anyway, name it: keywizard exec --base-url %s -- ...\n",
-                     refused.message.c_str(), net::printable_text(change->base_url).c_str());
+        std::fprintf(stderr, "keywizard: %s\n%s\n", refused.message.c_str(),
+                     format(tr("To use it there anyway, name it: keywizard exec --base-url %s -- ..."),
+                            net::printable_text(change->base_url).c_str())
+                         .c_str());
         return net::exit_code_for(net::KeyStatus::unverified);
     }
     const bool ready = set_variable("OPENAI_API_KEY", stored.key) &&
@@ -91,9 +97,10 @@ int run_exec(const CliOptions& options) {
     // Only reached when the command could not be started.
     const int error = errno;
     ::unsetenv("OPENAI_API_KEY");
-    std::fprintf(stderr, "keywizard: cannot run %s: %s\n",
-                 net::printable_text(options.arguments.front()).c_str(),
-                 error == ENOENT ? "command not found" : std::strerror(error));
+    std::fprintf(stderr, "keywizard: %s\n",
+                 format(tr("cannot run %s: %s"), net::printable_text(options.arguments.front()).c_str(),
+                        error == ENOENT ? tr("command not found") : std::strerror(error))
+                     .c_str());
     return error == ENOENT ? exit_not_found : exit_cannot_run;
 }
 

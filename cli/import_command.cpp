@@ -11,6 +11,7 @@
 #include <cstring>
 #include <optional>
 
+#include "cli/cli_text.h"
 #include "cli/commands.h"
 #include "cli/outcome_report.h"
 #include "core/key_setup.h"
@@ -36,18 +37,18 @@ DotenvFile read_dotenv_file(const std::string& path) {
     DotenvFile file;
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
-        file.problem = std::string("cannot open it: ") + std::strerror(errno);
+        file.problem = format(tr("cannot open it: %s"), std::strerror(errno));
         return file;
     }
     struct stat info {};
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
         ::close(fd);
-        file.problem = "it is not a regular file";
+        file.problem = tr("it is not a regular file");
         return file;
     }
     if (static_cast<std::size_t>(info.st_size) > max_dotenv_size) {
         ::close(fd);
-        file.problem = "it is larger than 1 MiB, so it is not a dotenv file";
+        file.problem = tr("it is larger than 1 MiB, so it is not a dotenv file");
         return file;
     }
     file.mode = info.st_mode & 07777;
@@ -58,7 +59,7 @@ DotenvFile read_dotenv_file(const std::string& path) {
             continue;
         }
         if (got < 0) {
-            file.problem = std::string("cannot read it: ") + std::strerror(errno);
+            file.problem = format(tr("cannot read it: %s"), std::strerror(errno));
             break;
         }
         if (got == 0) {
@@ -66,7 +67,7 @@ DotenvFile read_dotenv_file(const std::string& path) {
         }
         file.text.append(buffer, static_cast<std::size_t>(got));
         if (file.text.size() > max_dotenv_size) {
-            file.problem = "it is larger than 1 MiB, so it is not a dotenv file";
+            file.problem = tr("it is larger than 1 MiB, so it is not a dotenv file");
             break;
         }
     }
@@ -88,15 +89,18 @@ int run_import(const CliOptions& options) {
 
     DotenvFile file = read_dotenv_file(path);
     if (!file.problem.empty()) {
-        std::fprintf(stderr, "keywizard: cannot import from %s: %s\n", shown_path.c_str(),
-                     file.problem.c_str());
+        std::fprintf(
+            stderr, "keywizard: %s\n",
+            format(tr("cannot import from %s: %s"), shown_path.c_str(), file.problem.c_str()).c_str());
         wipe(file.text);
         return exit_usage;
     }
     std::optional<std::string> value = settings::find_dotenv_value(file.text, "OPENAI_API_KEY");
     if (!value || value->empty()) {
-        std::fprintf(stderr, "keywizard: %s has no OPENAI_API_KEY line with a value; nothing was imported.\n",
-                     shown_path.c_str());
+        std::fprintf(stderr, "keywizard: %s\n",
+                     format(tr("%s has no OPENAI_API_KEY line with a value; nothing was imported."),
+                            shown_path.c_str())
+                         .c_str());
         wipe(file.text);
         return net::exit_code_for(net::KeyStatus::rejected);
     }
@@ -106,11 +110,11 @@ int run_import(const CliOptions& options) {
         options.store.value_or(saved.key_storage.value_or(settings::SecretBackend::keyring));
     if (backend == settings::SecretBackend::keyring) {
         if (const auto reason = storage.keyring_unavailable_reason()) {
-            std::fprintf(
-                stderr,
-                "keywizard: the keyring is unavailable: %s\nNothing was imported. To keep the key in "
-                "a file readable only by you, run: keywizard import FILE --store file\n",
-                reason->c_str());
+            std::fprintf(stderr, "keywizard: %s",
+                         format(tr("the keyring is unavailable: %s\nNothing was imported. To keep the key in "
+                                   "a file readable only by you, run: keywizard import FILE --store file\n"),
+                                reason->c_str())
+                             .c_str());
             wipe(file.text);
             wipe(*value);
             return exit_storage_failure;
@@ -124,7 +128,7 @@ int run_import(const CliOptions& options) {
     const std::string report = options.json ? json_report(outcome) : plain_report(outcome);
     std::fputs(report.c_str(), stdout);
     if (outcome.status != net::KeyStatus::valid) {
-        std::fputs("Nothing was imported; the stored key, if any, is unchanged.\n", stderr);
+        std::fputs(tr("Nothing was imported; the stored key, if any, is unchanged.\n"), stderr);
         wipe(file.text);
         wipe(*value);
         return outcome.exit_code();
@@ -138,17 +142,17 @@ int run_import(const CliOptions& options) {
     const settings::StorageStatus status = core::save(app, save);
     wipe(save.key);
     if (!status.ok) {
-        std::fprintf(stderr, "keywizard: could not save the key: %s\n", status.message.c_str());
+        std::fprintf(stderr, "keywizard: %s\n",
+                     format(tr("could not save the key: %s"), status.message.c_str()).c_str());
         wipe(file.text);
         return exit_storage_failure;
     }
     std::printf("%s\n", status.message.c_str());
 
     if (!options.remove_from_file) {
-        std::printf(
-            "%s still holds a plain-text copy of the key. Remove that line, or run: keywizard import %s "
-            "--remove-from-file\n",
-            shown_path.c_str(), shown_path.c_str());
+        std::printf(tr("%1$s still holds a plain-text copy of the key. Remove that line, or run: keywizard "
+                       "import %1$s --remove-from-file\n"),
+                    shown_path.c_str());
         wipe(file.text);
         return 0;
     }
@@ -156,13 +160,14 @@ int run_import(const CliOptions& options) {
     wipe(file.text);
     const settings::StorageStatus rewritten = settings::write_file_atomically(path, without_key, file.mode);
     if (!rewritten.ok) {
-        std::fprintf(stderr,
-                     "keywizard: the key is stored, but %s could not be rewritten and still holds a "
-                     "plain-text copy: %s\n",
-                     shown_path.c_str(), rewritten.message.c_str());
+        std::fprintf(stderr, "keywizard: %s\n",
+                     format(tr("the key is stored, but %s could not be rewritten and still holds a "
+                               "plain-text copy: %s"),
+                            shown_path.c_str(), rewritten.message.c_str())
+                         .c_str());
         return exit_storage_failure;
     }
-    std::printf("Removed OPENAI_API_KEY from %s; its other lines are unchanged.\n", shown_path.c_str());
+    std::printf(tr("Removed OPENAI_API_KEY from %s; its other lines are unchanged.\n"), shown_path.c_str());
     return 0;
 }
 

@@ -11,6 +11,8 @@
 #include <iterator>
 #include <optional>
 
+#include "cli/cli_text.h"
+
 namespace keywizard::cli {
 namespace {
 
@@ -84,7 +86,7 @@ KeyInput read_key_from_stdin() {
     if (terminal) {
         // Echo off before the prompt: whatever is pasted as soon as the prompt shows stays hidden.
         echo_off.emplace(STDIN_FILENO);
-        std::fputs("Paste your OpenAI API key and press Enter (it will not be shown): ", stderr);
+        std::fputs(tr("Paste your OpenAI API key and press Enter (it will not be shown): "), stderr);
         std::fflush(stderr);
     }
 
@@ -95,7 +97,7 @@ KeyInput read_key_from_stdin() {
             if (errno == EINTR) {
                 continue;
             }
-            input.error = std::string("could not read standard input: ") + std::strerror(errno);
+            input.error = format(tr("could not read standard input: %s"), std::strerror(errno));
             break;
         }
         if (got == 0) {
@@ -103,8 +105,12 @@ KeyInput read_key_from_stdin() {
         }
         input.text.append(buffer, static_cast<std::size_t>(got));
         if (input.text.size() > max_input_bytes) {
-            input.error = "standard input is longer than " + std::to_string(max_input_bytes) +
-                          " bytes: that is not a key (pipe only the key)";
+            input.error = format(tr_plural("standard input is longer than %zu byte: that is not a key (pipe "
+                                           "only the key)",
+                                           "standard input is longer than %zu bytes: that is not a key (pipe "
+                                           "only the key)",
+                                           max_input_bytes),
+                                 max_input_bytes);
             break;
         }
         if (holds_a_line(input.text)) {

@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_options.h"
+#include "cli/cli_text.h"
 #include "cli/gui_module_loader.h"
 #include "net/http_client.h"
 
@@ -38,18 +39,22 @@ bool asks_for_help(int argc, char** argv) {
 int run_windows(int argc, char** argv, int start) {
     if (!has_display()) {
         // Over ssh or in a service: one clear line instead of GTK's warnings and a crash.
-        std::fputs(
-            "keywizard: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set). "
-            "Without one, use keywizard check, set, show or forget (keywizard --help).\n",
-            stderr);
+        std::fprintf(
+            stderr, "keywizard: %s\n",
+            keywizard::cli::tr("no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not "
+                               "set). Without one, use keywizard check, set, show or forget (keywizard "
+                               "--help)."));
         return exit_no_windows;
     }
     const auto module = keywizard::gui_module::load_gui_module();
     if (module.run == nullptr) {
-        std::fprintf(stderr,
-                     "keywizard: cannot open the windows: %s\n"
-                     "The command line still works: keywizard check, set, show, forget (keywizard --help).\n",
-                     module.problem.c_str());
+        std::fprintf(
+            stderr, "keywizard: %s",
+            keywizard::cli::format(keywizard::cli::tr("cannot open the windows: %s\n"
+                                                      "The command line still works: keywizard check, set, "
+                                                      "show, forget (keywizard --help).\n"),
+                                   module.problem.c_str())
+                .c_str());
         return exit_no_windows;
     }
     return module.run(argc, argv, start);
@@ -65,6 +70,9 @@ int main(int argc, char** argv) {
     ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     // Before any thread exists: curl_global_init is not thread-safe in libcurl 7.88.
     keywizard::net::init_http_globally();
+    // Before the first line for a person (usage errors included) and before the windows' module, which
+    // adds the same catalog to wx's translations.
+    keywizard::cli::use_translations();
 
     const std::string_view command = argc > 1 ? argv[1] : "";
     if (keywizard::cli::is_cli_command(command) || command == "--help" || command == "-h" ||
@@ -81,6 +89,8 @@ int main(int argc, char** argv) {
     if (command == "wizard") {
         return run_windows(argc, argv, keywizard::gui_module::start_wizard);
     }
-    std::fprintf(stderr, "keywizard: unknown command \"%s\". Try: keywizard --help\n", argv[1]);
+    std::fprintf(stderr, "keywizard: %s %s\n",
+                 keywizard::cli::format(keywizard::cli::tr("unknown command \"%s\"."), argv[1]).c_str(),
+                 keywizard::cli::tr("Try: keywizard --help"));
     return 64;
 }

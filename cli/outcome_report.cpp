@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/cli_text.h"
+
 namespace keywizard::cli {
 namespace {
 
@@ -24,18 +26,19 @@ const char* symbol_for(net::KeyStatus status) {
 const char* headline_for(net::KeyStatus status) {
     switch (status) {
         case net::KeyStatus::valid:
-            return "Key works";
+            return tr("Key works");
         case net::KeyStatus::rejected:
-            return "Key rejected";
+            return tr("Key rejected");
         case net::KeyStatus::limited:
-            return "Key works only in part";
+            return tr("Key works only in part");
         case net::KeyStatus::unverified:
-            return "Could not check the key";
+            break;
     }
-    return "Could not check the key";
+    return tr("Could not check the key");
 }
 
-// "(401 invalid_api_key)", "(connect)"
+// "(401 invalid_api_key)", "(connect)": the reason code stays as it is in every language (scripts and
+// searches use it).
 std::string code_in_brackets(const net::KeyCheckOutcome& outcome) {
     std::string code = "(";
     if (outcome.http_status) {
@@ -45,19 +48,23 @@ std::string code_in_brackets(const net::KeyCheckOutcome& outcome) {
     return code;
 }
 
+// "57 models, organization user-abc123. Billing is not checked." Each piece is a whole phrase with its
+// value inside, so a language orders its own words.
 std::string valid_summary(const net::KeyCheckOutcome& outcome) {
-    std::string line =
-        std::to_string(outcome.model_count) + (outcome.model_count == 1 ? " model" : " models");
+    const auto count = static_cast<unsigned long>(outcome.model_count);
+    // TRANSLATORS: the start of "57 models, organization org-abc, project proj_x. Billing is not checked."
+    std::string line = format(tr_plural("%lu model", "%lu models", count), count);
     if (!outcome.organization.empty()) {
-        line += ", organization " + outcome.organization;
+        line += format(tr(", organization %s"), outcome.organization.c_str());
     }
     if (!outcome.project.empty()) {
-        line += ", project " + outcome.project;
+        line += format(tr(", project %s"), outcome.project.c_str());
     }
     if (outcome.generation.checked) {
-        return line + ". It can write text: " + outcome.generation.model + " accepted a test request.";
+        return line + format(tr(". It can write text: %s accepted a test request."),
+                             outcome.generation.model.c_str());
     }
-    return line + ". Billing is not checked.";
+    return line + tr(". Billing is not checked.");
 }
 
 nlohmann::ordered_json generation_json(const net::GenerationResult& generation) {
@@ -89,10 +96,11 @@ std::string plain_report(const net::KeyCheckOutcome& outcome) {
         report += outcome.message + " " + code_in_brackets(outcome) + "\n";
         std::string second;
         if (!outcome.remedy_url.empty()) {
-            second += "  Fix it here: " + outcome.remedy_url;
+            second += "  " + format(tr("Fix it here: %s"), outcome.remedy_url.c_str());
         }
         if (!outcome.request_id.empty()) {
-            second += (second.empty() ? "  " : " · ") + std::string("request id ") + outcome.request_id;
+            second +=
+                (second.empty() ? "  " : " · ") + format(tr("request id %s"), outcome.request_id.c_str());
         }
         if (!second.empty()) {
             report += second + "\n";

@@ -1,5 +1,6 @@
 #include <cstdio>
 
+#include "cli/cli_text.h"
 #include "cli/commands.h"
 #include "cli/key_input.h"
 #include "cli/outcome_report.h"
@@ -39,11 +40,13 @@ int run_set(const CliOptions& options) {
     if (backend == settings::SecretBackend::keyring) {
         if (const auto reason = storage.keyring_unavailable_reason()) {
             std::fprintf(
-                stderr,
-                "keywizard: the keyring is unavailable: %s\n"
-                "Nothing was saved. To keep the key in a plain-text file readable only by you (%s),\n"
-                "run: keywizard set --store file\n",
-                reason->c_str(), storage.location_of(settings::SecretBackend::file).c_str());
+                stderr, "keywizard: %s",
+                format(
+                    tr("the keyring is unavailable: %s\n"
+                       "Nothing was saved. To keep the key in a plain-text file readable only by you (%s),\n"
+                       "run: keywizard set --store file\n"),
+                    reason->c_str(), storage.location_of(settings::SecretBackend::file).c_str())
+                    .c_str());
             return exit_storage_failure;
         }
     }
@@ -54,7 +57,8 @@ int run_set(const CliOptions& options) {
     net::KeyCheckOutcome outcome;
     if (options.no_check) {
         if (!lint.ok()) {
-            std::fprintf(stderr, "✗ Not a key: %s. Nothing was saved.\n", lint.problem.c_str());
+            std::fprintf(stderr, "✗ %s\n",
+                         format(tr("Not a key: %s. Nothing was saved."), lint.problem.c_str()).c_str());
             return net::exit_code_for(net::KeyStatus::rejected);
         }
     } else {
@@ -66,17 +70,15 @@ int run_set(const CliOptions& options) {
         std::fputs(report.c_str(), stdout);
         if (!may_save(outcome, options)) {
             if (outcome.reason == net::Reason::missing_scope && outcome.generation.checked) {
-                std::fputs(
-                    "This key cannot write text. To save it anyway: keywizard set --generate "
-                    "--allow-limited\n",
-                    stderr);
+                std::fputs(tr("This key cannot write text. To save it anyway: keywizard set --generate "
+                              "--allow-limited\n"),
+                           stderr);
             } else if (outcome.reason == net::Reason::missing_scope) {
-                std::fputs(
-                    "This key cannot list models but may still generate. To save it anyway: "
-                    "keywizard set --allow-limited\n",
-                    stderr);
+                std::fputs(tr("This key cannot list models but may still generate. To save it anyway: "
+                              "keywizard set --allow-limited\n"),
+                           stderr);
             }
-            std::fputs("Nothing was saved; the stored key, if any, is unchanged.\n", stderr);
+            std::fputs(tr("Nothing was saved; the stored key, if any, is unchanged.\n"), stderr);
             return outcome.exit_code();
         }
         save.checked = &outcome;
@@ -87,16 +89,17 @@ int run_set(const CliOptions& options) {
     const settings::StorageStatus status = core::save(app, save);
     if (!status.ok) {
         // The storage layer's message says what is stored now (it never claims more than it knows).
-        std::fprintf(stderr, "keywizard: could not save the key: %s\n", status.message.c_str());
+        std::fprintf(stderr, "keywizard: %s\n",
+                     format(tr("could not save the key: %s"), status.message.c_str()).c_str());
         return exit_storage_failure;
     }
     if (options.no_check) {
-        std::printf("Saved %s without checking it (--no-check). Run `keywizard check` when online.\n",
+        std::printf(tr("Saved %s without checking it (--no-check). Run `keywizard check` when online.\n"),
                     net::mask_key(lint.key).c_str());
     }
     std::printf("%s\n", status.message.c_str());
     if (backend == settings::SecretBackend::file) {
-        std::fputs("Note: the file is plain text, readable only by you.\n", stderr);
+        std::fputs(tr("Note: the file is plain text, readable only by you.\n"), stderr);
     }
     return 0;
 }

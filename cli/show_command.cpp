@@ -1,8 +1,13 @@
+#include <wchar.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cwchar>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/cli_text.h"
 #include "cli/commands.h"
 #include "core/key_setup.h"
 #include "net/key_lint.h"
@@ -33,9 +38,9 @@ std::string proxy_shown(const std::string& proxy) {
 std::string origin(const Setting& setting, const char* option) {
     switch (setting.source) {
         case Source::argument:
-            return std::string(" (from ") + option + ")";
+            return " " + format(tr("(from %s)"), option);
         case Source::environment:
-            return " (from " + setting.variable + ")";
+            return " " + format(tr("(from %s)"), setting.variable.c_str());
         case Source::settings:
         case Source::default_value:
             return {};
@@ -43,49 +48,97 @@ std::string origin(const Setting& setting, const char* option) {
     return {};
 }
 
+// Terminal columns of UTF-8 text: a Japanese label takes two columns a character.
+std::size_t display_width(const std::string& text) {
+    std::mbstate_t state{};
+    std::size_t width = 0;
+    const char* next = text.data();
+    const char* const end = text.data() + text.size();
+    while (next < end) {
+        wchar_t character = 0;
+        const std::size_t used = std::mbrtowc(&character, next, static_cast<std::size_t>(end - next), &state);
+        if (used == 0 || used == static_cast<std::size_t>(-1) || used == static_cast<std::size_t>(-2)) {
+            state = {};
+            ++next;
+            ++width;
+            continue;
+        }
+        const int columns = ::wcwidth(character);
+        width += columns > 0 ? static_cast<std::size_t>(columns) : 0;
+        next += used;
+    }
+    return width;
+}
+
+// "Key:             sk-…wxyz": one label and value a line, values in one column after the widest label.
+class FieldPrinter {
+  public:
+    void add(const char* label, std::string value) { rows_.push_back({label, std::move(value)}); }
+    void print() const {
+        std::size_t column = 17;  // "Required models: " in English
+        for (const auto& row : rows_) {
+            column = std::max(column, display_width(row.label) + 1);
+        }
+        for (const auto& row : rows_) {
+            const std::string padding(column - display_width(row.label), ' ');
+            std::printf("%s%s%s\n", row.label.c_str(), padding.c_str(), row.value.c_str());
+        }
+    }
+
+  private:
+    struct Row {
+        std::string label;
+        std::string value;
+    };
+    std::vector<Row> rows_;
+};
+
 void print_plain(const StoredKeyInfo& stored, const Endpoint& endpoint) {
+    FieldPrinter fields;
     if (stored.stored) {
-        std::printf("Key:             %s\n", stored.masked_key.c_str());
-        std::printf("Stored in:       %s\n", net::printable_text(stored.location).c_str());
+        fields.add(tr("Key:"), stored.masked_key);
+        fields.add(tr("Stored in:"), net::printable_text(stored.location));
     } else {
-        std::printf("Key:             not stored (save one with `keywizard set` or `keywizard wizard`)\n");
+        fields.add(tr("Key:"), tr("not stored (save one with `keywizard set` or `keywizard wizard`)"));
     }
     if (!stored.environment_key_masked.empty()) {
         if (stored.stored) {
-            std::printf(
-                "Environment:     your environment's key %s overrides the stored %s for tools that "
-                "read OPENAI_API_KEY (keywizard exec passes the stored one)\n",
-                stored.environment_key_masked.c_str(), stored.masked_key.c_str());
+            fields.add(tr("Environment:"),
+                       format(tr("your environment's key %s overrides the stored %s for tools that read "
+                                 "OPENAI_API_KEY (keywizard exec passes the stored one)"),
+                              stored.environment_key_masked.c_str(), stored.masked_key.c_str()));
         } else {
-            std::printf("Environment:     OPENAI_API_KEY %s is used by tools that read it; none is stored\n",
-                        stored.environment_key_masked.c_str());
+            fields.add(tr("Environment:"),
+                       format(tr("OPENAI_API_KEY %s is used by tools that read it; none is stored"),
+                              stored.environment_key_masked.c_str()));
         }
     }
-    std::printf("Base URL:        %s%s\n", net::printable_text(endpoint.base_url.value).c_str(),
-                origin(endpoint.base_url, "--base-url").c_str());
-    std::printf("Organization:    %s%s\n", or_default(endpoint.organization.value, "(none)").c_str(),
-                origin(endpoint.organization, "--organization").c_str());
-    std::printf("Project:         %s%s\n", or_default(endpoint.project.value, "(none)").c_str(),
-                origin(endpoint.project, "--project").c_str());
-    std::printf("Proxy:           %s%s\n",
-                or_default(proxy_shown(endpoint.proxy.value), "(libcurl's proxy variables)").c_str(),
-                origin(endpoint.proxy, "--proxy").c_str());
-    std::printf("CA file:         %s%s\n", or_default(endpoint.ca_file.value, "(system store)").c_str(),
-                origin(endpoint.ca_file, "--ca-file").c_str());
-    std::printf("Timeout:         %d s\n", endpoint.timeout_seconds);
-    std::printf("Required models: %s\n", or_default(joined(endpoint.required_models), "(none)").c_str());
+    const char* none = tr("(none)");
+    fields.add(tr("Base URL:"),
+               net::printable_text(endpoint.base_url.value) + origin(endpoint.base_url, "--base-url"));
+    fields.add(tr("Organization:"), or_default(endpoint.organization.value, none) +
+                                        origin(endpoint.organization, "--organization"));
+    fields.add(tr("Project:"),
+               or_default(endpoint.project.value, none) + origin(endpoint.project, "--project"));
+    fields.add(tr("Proxy:"),
+               or_default(proxy_shown(endpoint.proxy.value), tr("(libcurl's proxy variables)")) +
+                   origin(endpoint.proxy, "--proxy"));
+    fields.add(tr("CA file:"), or_default(endpoint.ca_file.value, tr("(system store)")) +
+                                   origin(endpoint.ca_file, "--ca-file"));
+    fields.add(tr("Timeout:"), format(tr("%d s"), endpoint.timeout_seconds));
+    fields.add(tr("Required models:"), or_default(joined(endpoint.required_models), none));
     if (!stored.last_check_status.empty()) {
         settings::AppSettings last;
         last.last_check_status = stored.last_check_status;
         last.last_check_reason = stored.last_check_reason;
         last.last_check_time = stored.last_check_time;
-        std::printf("Last check:      %s (%s)\n",
-                    core::last_check_in_words(last, std::chrono::system_clock::now()).c_str(),
-                    net::printable_text(stored.last_check_time).c_str());
+        fields.add(tr("Last check:"), core::last_check_in_words(last, std::chrono::system_clock::now()) +
+                                          " (" + net::printable_text(stored.last_check_time) + ")");
     }
     if (!stored.verified_base_url.empty()) {
-        std::printf("Verified at:     %s\n", net::printable_text(stored.verified_base_url).c_str());
+        fields.add(tr("Verified at:"), net::printable_text(stored.verified_base_url));
     }
+    fields.print();
 }
 
 nlohmann::ordered_json string_or_null(bool present, const std::string& value) {
@@ -131,7 +184,8 @@ int run_show(const CliOptions& options) {
     const settings::AppSettings saved = load_settings_reporting_problems(options);
     const StoredKeyInfo stored = keywizard::stored_key(app);
     if (!stored.stored && !stored.problem.empty()) {
-        std::fprintf(stderr, "keywizard: could not read the stored key: %s\n", stored.problem.c_str());
+        std::fprintf(stderr, "keywizard: %s\n",
+                     format(tr("could not read the stored key: %s"), stored.problem.c_str()).c_str());
         return exit_storage_failure;
     }
     const Endpoint endpoint = core::resolve_endpoint(app, saved);
@@ -146,7 +200,8 @@ int run_show(const CliOptions& options) {
 int run_forget(const CliOptions& options) {
     const ForgetResult forgotten = keywizard::forget_key(core_options(options));
     if (!forgotten.ok) {
-        std::fprintf(stderr, "keywizard: could not remove the key: %s\n", forgotten.message.c_str());
+        std::fprintf(stderr, "keywizard: %s\n",
+                     format(tr("could not remove the key: %s"), forgotten.message.c_str()).c_str());
         return exit_storage_failure;
     }
     std::printf("%s\n", forgotten.message.c_str());

@@ -5,6 +5,11 @@
 // Link keywizard::wx (CMake) or keywizard-wx (pkg-config); it brings keywizard::core. Call these from the
 // UI thread of a running wxApp. See docs/embedding.md and examples/host_app/.
 //
+// The windows speak the person's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG; English where there is no
+// translation), from the catalog installed with the library (<prefix>/share/locale, domain "keywizard").
+// A host with wxTranslations of its own keeps them and its language: the catalog is added to them.
+// options.app_name appears inside translated sentences. docs/translations.md.
+//
 //     keywizard::Options options;
 //     options.app_id = "com.example.Writer";
 //     options.app_name = "Writer";

@@ -161,6 +161,7 @@ class KeywizardApp : public wxApp {
         options_ = parse.options;
 
         UseUserLocaleWithUtf8();
+        UseKeywizardTranslations(LocaleDirOfExecutable());
         wxInitAllImageHandlers();
         if (options_.quit_after_shown) {
             AddFilter(&quit_after_first_paint_);

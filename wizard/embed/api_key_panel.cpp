@@ -147,9 +147,10 @@ void ApiKeyPanel::Save() {
         },
         [this](settings::StorageStatus status) {
             busy_ = false;
-            page_->ShowNotice(
-                status.ok ? NoticeKind::success : NoticeKind::danger,
-                wxString::FromUTF8(status.ok ? status.message : "The key was not saved: " + status.message));
+            page_->ShowNotice(status.ok ? NoticeKind::success : NoticeKind::danger,
+                              status.ok ? wxString::FromUTF8(status.message)
+                                        : wxString::Format(_("The key was not saved: %s"),
+                                                           wxString::FromUTF8(status.message)));
             if (status.ok) {
                 Load();
             }

@@ -4,10 +4,22 @@
 #include <wx/image.h>
 
 #include "keywizard/wx.h"
+#include "wizard/app/app_locale.h"
 #include "wizard/embed/api_key_panel.h"
 #include "wizard/pages/key_wizard.h"
 
 namespace keywizard {
+namespace {
+
+// Before the first window: the wizard and the panel speak the person's language, from the catalog installed
+// with this library (<prefix>/share/locale). A host's own wxTranslations get our catalog added; their
+// language stays the host's choice.
+void use_translations() {
+    static const std::string locale_dir = ui::LocaleDirOfLibrary();
+    ui::UseKeywizardTranslations(locale_dir);
+}
+
+}  // namespace
 
 bool NeedsSetup(const Options& options) {
     return needs_setup(options);
@@ -31,6 +43,7 @@ SetupResult RunSetupWizard(wxWindow* parent, const Options& options, bool first_
         result.stored.problem = *problem;
         return result;
     }
+    use_translations();
     ui::KeyWizardOptions wizard_options;
     wizard_options.app = options;
     wizard_options.first_run = first_run;
@@ -52,6 +65,7 @@ wxWindow* CreateApiKeyPanel(wxWindow* parent, const Options& options) {
     if (wxImage::FindHandler(wxBITMAP_TYPE_PNG) == nullptr) {
         wxImage::AddHandler(new wxPNGHandler);  // the result panel's status icons
     }
+    use_translations();
     return new ui::ApiKeyPanel(parent, options);
 }
 

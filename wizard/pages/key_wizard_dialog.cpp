@@ -196,7 +196,8 @@ void KeyWizardDialog::ProbeStartFacts() {
             UpdateButtons();
         },
         [this](std::string what) {
-            NoteKeyringProblem("it could not be reached: " + what);
+            NoteKeyringProblem(
+                wxString::Format(_("it could not be reached: %s"), wxString::FromUTF8(what)).utf8_string());
             UpdateButtons();
         });
 }

@@ -175,9 +175,11 @@ void CheckResultPanel::ShowOutcome(const net::KeyCheckOutcome& outcome, const ne
 
     wxString timings = wxString::Format(tr_utf8("Attempts: %d · elapsed %lld ms"), outcome.attempts,
                                         static_cast<long long>(outcome.elapsed_ms));
-    timings += "\n" + _("Last attempt: ") + wxString::FromUTF8(timings_summary(outcome.timings));
+    timings +=
+        "\n" + wxString::Format(_("Last attempt: %s"), wxString::FromUTF8(timings_summary(outcome.timings)));
     if (!outcome.detail.empty()) {
-        timings += "\n" + _("Server or connection said: ") + wxString::FromUTF8(outcome.detail);
+        timings +=
+            "\n" + wxString::Format(_("Server or connection said: %s"), wxString::FromUTF8(outcome.detail));
     }
     set_wrapped_text(timings_, timings, wrap - FromDIP(24));
     copied_->SetLabelText(wxString());

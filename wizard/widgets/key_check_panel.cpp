@@ -52,10 +52,15 @@ KeyCheckPanel::KeyCheckPanel(wxWindow* parent, JobFactory factory, int wrap_widt
     // Said before it runs: what it sends and what it costs.
     generate_note_ = new wxStaticText(
         this, wxID_ANY,
-        wxString::Format(_("Listing models does not prove the key can write text (a read-only key can list "
-                           "them). This sends one tiny request (at most %d tokens), which costs a tiny "
-                           "fraction of a cent."),
-                         net::probe_token_cap),
+        wxString::Format(
+            wxPLURAL("Listing models does not prove the key can write text (a read-only key can "
+                     "list them). This sends one tiny request (at most %d token), which costs a "
+                     "tiny fraction of a cent.",
+                     "Listing models does not prove the key can write text (a read-only key can "
+                     "list them). This sends one tiny request (at most %d tokens), which costs a "
+                     "tiny fraction of a cent.",
+                     net::probe_token_cap),
+            net::probe_token_cap),
         wxDefaultPosition, wxDefaultSize, 0, "check_generation_note");
     generate_note_->Wrap(FromDIP(wrap_width_dip));
     generate_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { StartGenerationCheck(); });
@@ -103,7 +108,9 @@ void KeyCheckPanel::StartTest() {
             net::KeyCheckOutcome failed;
             failed.status = net::KeyStatus::unverified;
             failed.reason = net::Reason::unexpected_response;
-            failed.message = "The test stopped with an internal error: " + what;
+            failed.message =
+                wxString::Format(_("The test stopped with an internal error: %s"), wxString::FromUTF8(what))
+                    .utf8_string();
             OnTestFinished(failed, endpoint);
         });
 }
@@ -128,8 +135,10 @@ void KeyCheckPanel::StartGenerationCheck() {
         [this, endpoint](net::KeyCheckOutcome outcome) { OnTestFinished(outcome, endpoint); },
         [this, endpoint, models](std::string what) {
             net::KeyCheckOutcome failed = models;
-            failed.notes.push_back("The check that it can write text stopped with an internal error: " +
-                                   what);
+            failed.notes.push_back(
+                wxString::Format(_("The check that it can write text stopped with an internal error: %s"),
+                                 wxString::FromUTF8(what))
+                    .utf8_string());
             OnTestFinished(failed, endpoint);
         });
 }

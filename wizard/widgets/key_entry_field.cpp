@@ -188,7 +188,9 @@ void KeyEntryField::UpdateLintMessage() {
         message = wxGetTranslation(wxString::FromUTF8(lint_.problem));
     }
     if (truncated_) {
-        message += " " + wxString::Format(_("Only the first %d bytes were kept."), int(max_key_bytes));
+        message += " " + wxString::Format(wxPLURAL("Only the first %d byte was kept.",
+                                                   "Only the first %d bytes were kept.", int(max_key_bytes)),
+                                          int(max_key_bytes));
     }
     lint_icon_->SetBitmap(status_icon_bundle(icon, 16));
     lint_message_->SetLabelText(message);

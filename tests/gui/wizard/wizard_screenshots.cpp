@@ -13,6 +13,7 @@
 
 #include "tests/gui/screenshot_support.h"
 #include "tests/support/test_pki.h"
+#include "wizard/app/app_locale.h"
 #include "wizard/pages/key_wizard_dialog.h"
 #include "wizard/pages/paste_key_page.h"
 #include "wizard/widgets/key_check_panel.h"
@@ -124,5 +125,11 @@ int shoot(const std::filesystem::path& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    return keywizard::test::run_screenshot_tool(argc, argv, {.name = "wizard_screenshots", .shoot = shoot});
+    // In the language LANGUAGE names (scripts/screenshots l10n), from the build tree's catalogs.
+    auto use_translations = [] {
+        keywizard::ui::UseUserLocaleWithUtf8();
+        keywizard::ui::UseKeywizardTranslations(KEYWIZARD_BUILD_LOCALE_DIR);
+    };
+    return keywizard::test::run_screenshot_tool(
+        argc, argv, {.name = "wizard_screenshots", .on_init = use_translations, .shoot = shoot});
 }

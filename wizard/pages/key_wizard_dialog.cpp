@@ -92,12 +92,16 @@ KeyWizardDialog::KeyWizardDialog(wxWindow* parent, const KeyWizardOptions& optio
     }
 
     Bind(wxEVT_CHAR_HOOK, &KeyWizardDialog::OnCharHook, this);
-    Bind(wxEVT_WIZARD_CANCEL, &KeyWizardDialog::OnCancelRequested, this);
-    // Not skipped on purpose: wxWizard's own handler Destroy()s a modeless wizard on Cancel and Finish.
-    // Whoever shows it modelessly (the tests, the screenshot tool) owns it and destroys it after reading
-    // Result(); a modal one is ended by wxWizard as usual.
+    // The current page sees Cancel first (the paste page vetoes it while saving). Not skipped here on
+    // purpose: wxWizard's own handler Destroy()s a modeless wizard on Cancel and Finish. Whoever shows it
+    // modelessly (the tests, the screenshot tool) owns it and destroys it after reading Result(); a modal
+    // one is ended by wxWizard as usual.
+    Bind(wxEVT_WIZARD_CANCEL, [](wxWizardEvent&) {});
     Bind(wxEVT_WIZARD_FINISHED, [](wxWizardEvent&) {});
     Bind(wxEVT_WIZARD_PAGE_CHANGED, &KeyWizardDialog::OnPageChanged, this);
+    for (const int button : {wxID_FORWARD, wxID_BACKWARD, wxID_CANCEL}) {
+        Bind(wxEVT_UPDATE_UI, &KeyWizardDialog::OnUpdateButton, this, button);
+    }
     ProbeStartFacts();
 }
 
@@ -124,13 +128,18 @@ void KeyWizardDialog::NoteKeyringProblem(const std::string& problem) {
         start_facts_.emplace();
     }
     start_facts_->keyring_problem = problem;
-    if (auto* paste = PageAs<PasteKeyPage>(PageId::paste_key)) {
-        paste->OnStartFactsKnown();
+    NotifyStartFactsKnown();
+}
+
+void KeyWizardDialog::NotifyStartFactsKnown() {
+    for (const auto& [id, page] : pages_) {
+        page->OnStartFactsKnown();
     }
 }
 
-void KeyWizardDialog::SetSavedKey(std::optional<SaveKeyResult> saved) {
+void KeyWizardDialog::SetSavedKey(std::optional<SaveKeyResult> saved, std::string key_text) {
     saved_ = std::move(saved);
+    saved_key_text_ = saved_ ? std::move(key_text) : std::string();
 }
 
 KeyWizardResult KeyWizardDialog::Result() const {
@@ -140,33 +149,29 @@ KeyWizardResult KeyWizardDialog::Result() const {
     return skipped_ ? KeyWizardResult::skipped : KeyWizardResult::cancelled;
 }
 
-void KeyWizardDialog::UpdateButtons() {
+void KeyWizardDialog::OnUpdateButton(wxUpdateUIEvent& event) {
     const auto* page = dynamic_cast<const WizardPageBase*>(GetCurrentPage());
     if (page == nullptr) {
         return;
     }
-    if (wxWindow* next = FindWindow(wxID_FORWARD)) {
-        next->Enable(page->CanGoForward());
-    }
-    // Once the key is saved there is nothing left to go back to or cancel: Finish is the way out.
-    const bool saved_and_done = page->GetPageId() == PageId::done && Result() == KeyWizardResult::saved;
-    if (wxWindow* back = FindWindow(wxID_BACKWARD)) {
-        back->Enable(page->GetPrev() != nullptr && page->CanGoBack() && !saved_and_done);
-    }
-    if (wxWindow* cancel = FindWindow(wxID_CANCEL)) {
-        cancel->Enable(!saved_and_done);
+    switch (event.GetId()) {
+        case wxID_FORWARD:
+            event.Enable(page->CanGoForward());
+            break;
+        case wxID_BACKWARD:
+            event.Enable(page->GetPrev() != nullptr && page->CanGoBack());
+            break;
+        case wxID_CANCEL:
+            event.Enable(page->CanCancel());
+            break;
+        default:
+            event.Skip();
     }
 }
 
 void KeyWizardDialog::Start() {
     ShowPage(FirstPage(), true);
     Show();
-}
-
-bool KeyWizardDialog::ShowPage(wxWizardPage* page, bool goingForward) {
-    const bool shown = wxWizard::ShowPage(page, goingForward);
-    UpdateButtons();
-    return shown;
 }
 
 void KeyWizardDialog::SkipForNow() {
@@ -187,18 +192,9 @@ void KeyWizardDialog::ProbeStartFacts() {
         [app = options_.app](const net::CancelTokenPtr&) { return probe_wizard_start(app); },
         [this](WizardStartFacts facts) {
             start_facts_ = std::move(facts);
-            if (auto* paste = PageAs<PasteKeyPage>(PageId::paste_key)) {
-                paste->OnStartFactsKnown();
-            }
-            if (auto* start = PageAs<StartPage>(PageId::start)) {
-                start->OnStartFactsKnown();
-            }
-            UpdateButtons();
+            NotifyStartFactsKnown();
         },
-        [this](std::string what) {
-            NoteKeyringProblem("it could not be reached: " + what);
-            UpdateButtons();
-        });
+        [this](std::string what) { NoteKeyringProblem("it could not be reached: " + what); });
 }
 
 void KeyWizardDialog::OnCharHook(wxKeyEvent& event) {
@@ -211,27 +207,16 @@ void KeyWizardDialog::OnCharHook(wxKeyEvent& event) {
     event.Skip();
 }
 
-void KeyWizardDialog::OnCancelRequested(wxWizardEvent& event) {
-    if (auto* paste = PageAs<PasteKeyPage>(PageId::paste_key)) {
-        if (paste->IsSaving()) {
-            event.Veto();  // a save takes a moment; closing now could leave the person unsure what happened
-            return;
-        }
-        paste->CancelTest();
-    }
-    // Allowed, and not skipped: see the wxEVT_WIZARD_FINISHED binding in the constructor.
-}
-
 void KeyWizardDialog::OnPageChanged(wxWizardEvent& event) {
     // Focus starts on Next, so Enter goes on; a page that wants the focus elsewhere (the key field) takes
     // it in OnShown. Otherwise GTK would put it on the first link, and Enter would open a browser.
+    UpdateWindowUI(wxUPDATE_UI_RECURSE);  // the buttons as the new page wants them, before the next idle
     if (wxWindow* next = FindWindow(wxID_FORWARD); next != nullptr && next->IsEnabled()) {
         next->SetFocus();
     }
     if (auto* page = dynamic_cast<WizardPageBase*>(event.GetPage())) {
         page->OnShown(event.GetDirection());
     }
-    UpdateButtons();
     event.Skip();
 }
 

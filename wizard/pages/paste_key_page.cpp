@@ -145,6 +145,7 @@ PasteKeyPage::PasteKeyPage(KeyWizardDialog& wizard)
     Bind(EVT_ENDPOINT_FIELDS_CHANGED, [this](wxCommandEvent&) { OnInputChanged(); });
     Bind(EVT_KEY_CHECK_STATE, [this](wxCommandEvent&) { OnCheckStateChanged(); });
     Bind(wxEVT_WIZARD_PAGE_CHANGING, &PasteKeyPage::OnPageChanging, this);
+    Bind(wxEVT_WIZARD_CANCEL, &PasteKeyPage::OnCancelRequested, this);
     Bind(wxEVT_COLLAPSIBLEPANE_CHANGED, [this](wxCollapsiblePaneEvent& event) {
         RefreshLayout();
         event.Skip();
@@ -303,6 +304,15 @@ void PasteKeyPage::OnPageChanging(wxWizardEvent& event) {
     StartSaving();
 }
 
+void PasteKeyPage::OnCancelRequested(wxWizardEvent& event) {
+    if (IsSaving()) {
+        event.Veto();  // a save takes a moment; closing now could leave the person unsure what happened
+        return;
+    }
+    CancelTest();
+    event.Skip();
+}
+
 void PasteKeyPage::StartSaving() {
     SaveKeyRequest request;
     request.app = CheckOptions();
@@ -337,7 +347,7 @@ void PasteKeyPage::OnSaved(const SaveKeyResult& result) {
         return;
     }
     saved_current_input_ = true;
-    wizard().SetSavedKey(result);
+    wizard().SetSavedKey(result, key_field_->GetLint().key);
     UpdateState();
     wizard().ShowPage(GetNext(), true);
 }
@@ -374,7 +384,6 @@ void PasteKeyPage::UpdateState() {
     key_field_->Enable(!IsSaving());
     advanced_->Enable(!IsSaving());
     RefreshLayout();
-    wizard().UpdateButtons();
 }
 
 }  // namespace keywizard::ui

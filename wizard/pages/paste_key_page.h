@@ -37,8 +37,7 @@ class PasteKeyPage : public WizardPageBase {
     bool HandleEscape() override;
     void OnShown(bool forward) override;
 
-    // The wizard learnt the settings and whether the keyring works.
-    void OnStartFactsKnown();
+    void OnStartFactsKnown() override;
 
     KeyEntryField* GetKeyField() const { return key_field_; }
     KeyCheckPanel* GetCheckPanel() const { return check_panel_; }
@@ -52,6 +51,7 @@ class PasteKeyPage : public WizardPageBase {
     void OnInputChanged();
     void OnCheckStateChanged();
     void OnPageChanging(wxWizardEvent& event);
+    void OnCancelRequested(wxWizardEvent& event);
     void StartSaving();
     void OnSaved(const SaveKeyResult& result);
     // The host's options with the Advanced fields the person typed (needs the start facts).

@@ -25,13 +25,16 @@ class WizardPageBase : public wxWizardPage {
     wxWizardPage* GetPrev() const override;
     wxWizardPage* GetNext() const override;
 
-    // Asked by the wizard whenever its buttons are refreshed.
+    // Asked by the wizard's buttons in their wxEVT_UPDATE_UI: may Next, Back, Cancel be pressed now?
     virtual bool CanGoForward() const { return true; }
     virtual bool CanGoBack() const { return true; }
+    virtual bool CanCancel() const { return true; }
     // Escape was pressed on this page: true when the page used it (e.g. to cancel a test).
     virtual bool HandleEscape() { return false; }
     // The page became the current one (wxEVT_WIZARD_PAGE_CHANGED).
     virtual void OnShown(bool /*forward*/) {}
+    // The wizard learnt the settings and whether the keyring works (or learnt later that it does not).
+    virtual void OnStartFactsKnown() {}
 
   protected:
     // The page is being shown for the first time (its wxEVT_SHOW, before it is painted): the place for work

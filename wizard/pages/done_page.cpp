@@ -61,8 +61,6 @@ DonePage::DonePage(KeyWizardDialog& wizard) : WizardPageBase(wizard, PageId::don
         gallery_ = new IllustrationGallery(parent, content.images, picture_column_dip);
         right_column()->Add(gallery_, 0);
     }
-    location_->SetLabelText(
-        _("Stored in: GNOME Keyring (Secret Service)"));  // the longest usual text, for sizing
     FinishLayout();
 }
 

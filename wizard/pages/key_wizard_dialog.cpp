@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "settings/app_settings.h"
+#include "wizard/pages/content_view.h"
 #include "wizard/pages/done_page.h"
 #include "wizard/pages/guide_page.h"
 #include "wizard/pages/paste_key_page.h"
@@ -29,6 +30,10 @@ std::optional<std::string> environment_key() {
     }
     return text;
 }
+
+// Every page's size: the widest page's columns (text or the paste page's main column, the gap, a picture or
+// the paste page's aside) with room for a scroll bar, and the height the tallest page had at 100 %.
+const wxSize page_size_dip(text_column_dip + column_gap_dip + picture_column_dip + 16, 560);
 
 // "Writer: set up your OpenAI API key"; keywizard's own wizard keeps the plain title.
 wxString WizardTitle(const Options& app) {
@@ -67,28 +72,18 @@ KeyWizardDialog::KeyWizardDialog(wxWindow* parent, const KeyWizardOptions& optio
         route_.choose(StartChoice::env_key);
     }
 
-    pages_[PageId::start] = new StartPage(*this);
-    for (PageId id : {PageId::create_account, PageId::open_api_keys, PageId::create_key}) {
-        pages_[id] = new GuidePage(*this, id);
-    }
-    pages_[PageId::paste_key] = new PasteKeyPage(*this);
-    pages_[PageId::done] = new DonePage(*this);
-    // The wizard takes the size of its largest page, so no page is cut off and nothing jumps.
-    for (const auto& [id, page] : pages_) {
-        GetPageAreaSizer()->Add(page);
-    }
+    // One size for every page, in DIPs, instead of building every page up front to measure the largest:
+    // the pages' columns are fixed in DIPs and their bodies scroll, so nothing is cut off and nothing jumps.
+    SetPageSize(FromDIP(page_size_dip));
     SetBorder(FromDIP(16));
     // Tab goes through the page first, then Back, Next, Cancel: wxWizard made its buttons (Next before Back)
-    // before our pages.
+    // before our pages (BuildPage puts each page before Back).
     wxWindow* back = FindWindow(wxID_BACKWARD);
     wxWindow* next = FindWindow(wxID_FORWARD);
     wxWindow* cancel = FindWindow(wxID_CANCEL);
     if (back != nullptr && next != nullptr && cancel != nullptr) {
         back->MoveBeforeInTabOrder(next);
         cancel->MoveAfterInTabOrder(next);
-        for (const auto& [id, page] : pages_) {
-            page->MoveBeforeInTabOrder(back);
-        }
     }
 
     Bind(wxEVT_CHAR_HOOK, &KeyWizardDialog::OnCharHook, this);
@@ -112,8 +107,49 @@ wxWizardPage* KeyWizardDialog::FirstPage() const {
 }
 
 WizardPageBase* KeyWizardDialog::PageFor(PageId page) const {
-    const auto found = pages_.find(page);
-    return found == pages_.end() ? nullptr : found->second;
+    if (const auto found = pages_.find(page); found != pages_.end()) {
+        return found->second;
+    }
+    // Building a page changes what the wizard shows, not what it is: const for GetNext()/GetPrev().
+    return const_cast<KeyWizardDialog*>(this)->BuildPage(page);
+}
+
+WizardPageBase* KeyWizardDialog::BuildPage(PageId id) {
+    WizardPageBase* page = nullptr;
+    switch (id) {
+        case PageId::start:
+            page = new StartPage(*this);
+            break;
+        case PageId::create_account:
+        case PageId::open_api_keys:
+        case PageId::create_key:
+            page = new GuidePage(*this, id);
+            break;
+        case PageId::paste_key:
+            page = new PasteKeyPage(*this);
+            break;
+        case PageId::done:
+            page = new DonePage(*this);
+            break;
+    }
+    pages_[id] = page;
+    if (wxWindow* back = FindWindow(wxID_BACKWARD)) {
+        page->MoveBeforeInTabOrder(back);
+    }
+    if (start_facts_) {
+        page->OnStartFactsKnown();
+    }
+    return page;
+}
+
+bool KeyWizardDialog::HasNextPage(wxWizardPage* page) {
+    const auto* ours = dynamic_cast<const WizardPageBase*>(page);
+    return ours != nullptr && route_.next(ours->GetPageId()).has_value();
+}
+
+bool KeyWizardDialog::HasPrevPage(wxWizardPage* page) {
+    const auto* ours = dynamic_cast<const WizardPageBase*>(page);
+    return ours != nullptr && route_.prev(ours->GetPageId()).has_value();
 }
 
 std::optional<PageId> KeyWizardDialog::CurrentPageId() const {
@@ -159,7 +195,7 @@ void KeyWizardDialog::OnUpdateButton(wxUpdateUIEvent& event) {
             event.Enable(page->CanGoForward());
             break;
         case wxID_BACKWARD:
-            event.Enable(page->GetPrev() != nullptr && page->CanGoBack());
+            event.Enable(HasPrevPage(GetCurrentPage()) && page->CanGoBack());
             break;
         case wxID_CANCEL:
             event.Enable(page->CanCancel());

@@ -25,6 +25,7 @@ class KeyWizardDialog : public wxWizard {
     ~KeyWizardDialog() override;
 
     wxWizardPage* FirstPage() const;
+    // The page, built the first time it is asked for: a page is only built when it is reached.
     WizardPageBase* PageFor(PageId page) const;
     std::optional<PageId> CurrentPageId() const;
 
@@ -57,7 +58,12 @@ class KeyWizardDialog : public wxWizard {
     // First run, "Skip for now": records it and closes the wizard (modal or not) with result skipped.
     void SkipForNow();
 
+    // Next or Finish: asked of the route, so the next page is not built just to know whether it exists.
+    bool HasNextPage(wxWizardPage* page) override;
+    bool HasPrevPage(wxWizardPage* page) override;
+
   private:
+    WizardPageBase* BuildPage(PageId page);
     void ProbeStartFacts();
     void OnCharHook(wxKeyEvent& event);
     void NotifyStartFactsKnown();
@@ -69,7 +75,7 @@ class KeyWizardDialog : public wxWizard {
     KeyWizardOptions options_;
     std::optional<ui::HostContent> host_content_;  // loaded before the pages are built
     WizardRoute route_;
-    std::map<PageId, WizardPageBase*> pages_;
+    std::map<PageId, WizardPageBase*> pages_;  // the pages built so far
     std::optional<std::string> environment_key_;
     std::optional<WizardStartFacts> start_facts_;
     std::optional<SaveKeyResult> saved_;

@@ -47,7 +47,6 @@ class PasteKeyPage : public WizardPageBase {
 
   private:
     std::optional<KeyCheckJob> MakeJob();
-    wxSize MeasureWith(const net::KeyCheckOutcome& sample, bool scope_box);
     void OnInputChanged();
     void OnCheckStateChanged();
     void OnPageChanging(wxWizardEvent& event);

@@ -30,6 +30,15 @@
 namespace keywizard::ui {
 namespace {
 
+// Where the editor is: one state at a time instead of flags that could contradict each other.
+enum class EditorState {
+    loading,             // reading the stored key and the settings: nothing to edit or save yet
+    unloaded,            // reading failed: Close closes without saving
+    editing,             // the person edits; Close saves (editor_close_flow.h)
+    closing_after_test,  // Close was asked for while the key test runs: it closes when the test ends
+    storing,             // saving or forgetting: one storage job at a time
+};
+
 wxString JoinLines(const std::vector<std::string>& lines) {
     wxString text;
     for (const std::string& line : lines) {
@@ -99,12 +108,12 @@ class ConfigurationEditor : public wxDialog {
   private:
     // ---- loading ----
     void Load() {
-        SetBusy(_("Reading the stored key…"));
+        SetBusy(EditorState::loading, _("Reading the stored key…"));
         storage_task_.start<EditorLoad>(
             [dir = config_dir_](const net::CancelTokenPtr&) { return load_editor_state(dir); },
             [this](EditorLoad state) { ShowLoaded(state); },
             [this](std::string problem) {
-                SetIdle();
+                SetIdle(EditorState::unloaded);
                 api_keys_->ShowNotice(NoticeKind::danger, wxString::FromUTF8(problem));
             });
     }
@@ -130,8 +139,7 @@ class ConfigurationEditor : public wxDialog {
             api_keys_->ShowNotice(NoticeKind::info,
                                   EnvironmentKeyOverrideText(environment, net::mask_key(stored_key_)));
         }
-        loaded_ = true;
-        SetIdle();
+        SetIdle(EditorState::editing);
     }
 
     // ---- editing and testing ----
@@ -151,7 +159,9 @@ class ConfigurationEditor : public wxDialog {
 
     void ForgetTest() {
         tested_.reset();
-        close_pending_ = false;
+        if (state_ == EditorState::closing_after_test) {
+            state_ = EditorState::editing;
+        }
         KeyCheckPanel* check = api_keys_->GetCheckPanel();
         if (check->GetState() != KeyCheckPanel::State::ready) {
             check->Reset();
@@ -163,8 +173,8 @@ class ConfigurationEditor : public wxDialog {
             return;
         }
         tested_ = api_keys_->GetCheckPanel()->GetOutcome();  // nullopt after a cancel or a reset
-        if (close_pending_) {
-            close_pending_ = false;
+        if (state_ == EditorState::closing_after_test) {
+            state_ = EditorState::editing;
             if (tested_) {
                 // After the panel has finished its own update.
                 CallAfter([this] { RequestClose(); });
@@ -174,16 +184,16 @@ class ConfigurationEditor : public wxDialog {
 
     // ---- closing: the rules are in editor_close_flow.h ----
     void RequestClose() {
-        if (busy_) {
+        if (Busy()) {
             return;
         }
-        if (!loaded_) {
+        if (state_ == EditorState::unloaded) {
             EndModal(wxID_CLOSE);
             return;
         }
         KeyCheckPanel* check = api_keys_->GetCheckPanel();
         if (check->IsTesting()) {
-            close_pending_ = true;  // closes when the test ends, unless the person cancels it
+            state_ = EditorState::closing_after_test;  // unless the person cancels the test
             ShowCategory(EditorCategory::api_keys);
             return;
         }
@@ -194,9 +204,11 @@ class ConfigurationEditor : public wxDialog {
                 break;
             case KeyCloseStep::test_new_key:
                 ShowCategory(EditorCategory::api_keys);
-                close_pending_ = true;
+                state_ = EditorState::closing_after_test;
                 check->StartTest();
-                close_pending_ = check->IsTesting();
+                if (!check->IsTesting()) {
+                    state_ = EditorState::editing;
+                }
                 break;
             case KeyCloseStep::save_new_key:
                 SaveAndClose(true);
@@ -234,11 +246,11 @@ class ConfigurationEditor : public wxDialog {
         const net::KeyLintResult& lint = api_keys_->GetKeyField()->GetLint();
         changes.new_key = lint.ok() ? lint.key : api_keys_->GetKeyField()->GetKeyText();
         changes.key_test = tested_;
-        SetBusy(_("Saving…"));
+        SetBusy(EditorState::storing, _("Saving…"));
         storage_task_.start<KeyDestination>(
             [dir = config_dir_](const net::CancelTokenPtr&) { return find_key_destination(dir); },
             [this, changes](KeyDestination destination) mutable {
-                SetIdle();
+                SetIdle(EditorState::editing);
                 if (destination.keyring_unavailable) {
                     switch (AskAboutKeyringFallback(this,
                                                     wxString::FromUTF8(*destination.keyring_unavailable),
@@ -263,7 +275,7 @@ class ConfigurationEditor : public wxDialog {
             EndModal(wrote_ ? wxID_OK : wxID_CLOSE);
             return;
         }
-        SetBusy(_("Saving…"));
+        SetBusy(EditorState::storing, _("Saving…"));
         const std::optional<std::string> new_key = changes.new_key;
         storage_task_.start<EditorSaveResult>(
             [dir = config_dir_, changes = std::move(changes)](const net::CancelTokenPtr&) {
@@ -285,7 +297,7 @@ class ConfigurationEditor : public wxDialog {
     }
 
     void ShowSaveProblem(const wxString& problem) {
-        SetIdle();
+        SetIdle(EditorState::editing);
         ShowCategory(EditorCategory::api_keys);
         api_keys_->ShowNotice(NoticeKind::danger,
                               wxString::Format(_("Nothing was lost, but saving failed: %s"), problem));
@@ -293,14 +305,15 @@ class ConfigurationEditor : public wxDialog {
 
     // ---- forgetting ----
     void ForgetKey() {
-        if (busy_ || !ConfirmForgetKey(this, stored_location_)) {
+        if (Busy() || !ConfirmForgetKey(this, stored_location_)) {
             return;
         }
-        SetBusy(_("Removing the key…"));
+        const EditorState after = state_;
+        SetBusy(EditorState::storing, _("Removing the key…"));
         storage_task_.start<settings::StorageStatus>(
             [dir = config_dir_](const net::CancelTokenPtr&) { return forget_stored_key(dir); },
-            [this](settings::StorageStatus status) {
-                SetIdle();
+            [this, after](settings::StorageStatus status) {
+                SetIdle(after);
                 if (!status.ok) {
                     api_keys_->ShowNotice(NoticeKind::danger, wxString::FromUTF8(status.message));
                     return;
@@ -316,15 +329,17 @@ class ConfigurationEditor : public wxDialog {
                 }
                 api_keys_->ShowNotice(NoticeKind::success, wxString::FromUTF8(status.message));
             },
-            [this](std::string problem) {
-                SetIdle();
+            [this, after](std::string problem) {
+                SetIdle(after);
                 api_keys_->ShowNotice(NoticeKind::danger, wxString::FromUTF8(problem));
             });
     }
 
     // ---- state shown ----
-    void SetBusy(const wxString& what) {
-        busy_ = true;
+    bool Busy() const { return state_ == EditorState::loading || state_ == EditorState::storing; }
+
+    void SetBusy(EditorState busy, const wxString& what) {
+        state_ = busy;
         book_->Enable(false);
         close_button_->Enable(false);
         busy_indicator_->Show();
@@ -333,8 +348,8 @@ class ConfigurationEditor : public wxDialog {
         Layout();
     }
 
-    void SetIdle() {
-        busy_ = false;
+    void SetIdle(EditorState idle) {
+        state_ = idle;
         book_->Enable(true);
         close_button_->Enable(true);
         busy_indicator_->Stop();
@@ -355,10 +370,8 @@ class ConfigurationEditor : public wxDialog {
     wxStaticText* busy_text_ = nullptr;
     wxButton* close_button_ = nullptr;
 
-    bool loaded_ = false;
-    bool busy_ = false;           // loading, saving or forgetting: one storage job at a time
-    bool close_pending_ = false;  // Close was asked for while the key test runs
-    bool wrote_ = false;
+    EditorState state_ = EditorState::loading;
+    bool wrote_ = false;      // something was saved or forgotten: what the editor returns
     std::string stored_key_;  // what the field is compared with; empty when none is stored
     wxString stored_location_;
     settings::AppSettings original_;

@@ -14,7 +14,7 @@ RejectedKeyChoice AskAboutRejectedKey(wxWindow* parent, const net::KeyCheckOutco
     question.name = rejected_key_question_name;
     question.title = _("The new key was not saved yet");
     question.heading = verdict_sentence(outcome);
-    question.icon = outcome.status == net::KeyStatus::rejected ? wxART_ERROR : wxART_WARNING;
+    question.icon = outcome.status == net::KeyStatus::rejected ? QuestionIcon::error : QuestionIcon::warning;
     question.message = wxString::FromUTF8(outcome.message) + "\n\n";
     question.message += has_previous_key ? _("Your previous key is still stored and still in use.")
                                          : _("No key is stored yet.");
@@ -54,7 +54,7 @@ KeyringFallbackChoice AskAboutKeyringFallback(wxWindow* parent, const wxString& 
     question.name = keyring_fallback_question_name;
     question.title = _("Keyring not available");
     question.heading = _("Your keyring cannot store the key right now.");
-    question.icon = wxART_WARNING;
+    question.icon = QuestionIcon::warning;
     question.message =
         keyring_problem + "\n\n" +
         wxString::Format(_("The key can be saved to a file only you can read instead:\n%s\n\nThat "
@@ -81,7 +81,7 @@ bool ConfirmForgetKey(wxWindow* parent, const wxString& location) {
     question.name = forget_key_question_name;
     question.title = _("Forget the key");
     question.heading = _("Remove the stored OpenAI API key?");
-    question.icon = wxART_WARNING;
+    question.icon = QuestionIcon::warning;
     question.message =
         wxString::Format(_("It is removed from %s. This app cannot call OpenAI until you add a "
                            "key again. The key itself stays valid at OpenAI: revoke it there if "

@@ -8,8 +8,8 @@
 
 class wxWindow;
 
-// The questions the Configuration Editor asks before it saves or forgets a key. Each is a QuestionDialog
-// with a window name and button ids tests can find.
+// The questions the Configuration Editor asks before it saves or forgets a key (AskQuestion), each with a
+// name and choice ids tests can answer with.
 namespace keywizard::ui {
 
 enum EditorQuestionButton {
@@ -21,7 +21,7 @@ enum EditorQuestionButton {
     ID_FORGET_KEY,
 };
 
-// Window names of the question dialogs.
+// Names of the questions (Question::name).
 inline constexpr const char* rejected_key_question_name = "rejected_key_question";
 inline constexpr const char* keyring_fallback_question_name = "keyring_fallback_question";
 inline constexpr const char* forget_key_question_name = "forget_key_question";

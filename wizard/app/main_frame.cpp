@@ -142,7 +142,6 @@ std::optional<std::optional<std::string>> MainFrame::ConfirmEndpoint() {
     if (!change) {
         return std::optional<std::string>();
     }
-    // The project's own question dialog (like wxMessageDialog with custom labels, but tests can find it).
     Question question;
     question.name = "endpoint_changed_question";
     question.title = _("Send the key to another address?");
@@ -153,7 +152,7 @@ std::optional<std::optional<std::string>> MainFrame::ConfirmEndpoint() {
         _("The base URL is now %s (from %s). Send the key there only if you set that address yourself: a "
           "changed address can also be someone collecting keys."),
         wxString::FromUTF8(core::host_of(change->base_url)), wxString::FromUTF8(change->from));
-    question.icon = wxART_WARNING;
+    question.icon = QuestionIcon::warning;
     question.choices = {{wxID_YES, _("&Send it there")}, {wxID_CANCEL, _("&Cancel")}};
     question.default_id = wxID_CANCEL;
     question.escape_id = wxID_CANCEL;

@@ -1,62 +1,74 @@
 #include "wizard/app/question_dialog.h"
 
-#include <wx/button.h>
-#include <wx/dialog.h>
-#include <wx/sizer.h>
-#include <wx/statbmp.h>
-#include <wx/stattext.h>
+#include <wx/msgdlg.h>
+
+#include <cassert>
 
 namespace keywizard::ui {
 namespace {
 
-class QuestionDialog : public wxDialog {
-  public:
-    QuestionDialog(wxWindow* parent, const Question& question)
-        : wxDialog(parent, wxID_ANY, question.title, wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE,
-                   question.name) {
-        auto* icon = new wxStaticBitmap(this, wxID_ANY,
-                                        wxArtProvider::GetBitmapBundle(question.icon, wxART_MESSAGE_BOX));
+QuestionAnswerer& answerer() {
+    static QuestionAnswerer instance;
+    return instance;
+}
 
-        auto* heading = new wxStaticText(this, wxID_ANY, question.heading);
-        heading->SetFont(heading->GetFont().Bold().Larger());
-        auto* message = new wxStaticText(this, wxID_ANY, question.message);
-        message->Wrap(FromDIP(420));
-
-        auto* text_column = new wxBoxSizer(wxVERTICAL);
-        text_column->Add(heading, wxSizerFlags().Border(wxBOTTOM, FromDIP(8)));
-        text_column->Add(message, wxSizerFlags());
-
-        auto* body = new wxBoxSizer(wxHORIZONTAL);
-        body->Add(icon, wxSizerFlags().Top().Border(wxRIGHT, FromDIP(12)));
-        body->Add(text_column, wxSizerFlags(1).Expand());
-
-        auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-        buttons->AddStretchSpacer();
-        for (const QuestionChoice& choice : question.choices) {
-            auto* button = new wxButton(this, choice.id, choice.label);
-            button->Bind(wxEVT_BUTTON, [this, id = choice.id](wxCommandEvent&) { EndModal(id); });
-            buttons->Add(button, wxSizerFlags().Border(wxLEFT, FromDIP(6)));
-            if (choice.id == question.default_id) {
-                button->SetDefault();
-                button->SetFocus();
-            }
-        }
-        // Escape and the title bar's close box press this button (it must be one of the choices).
-        SetEscapeId(question.escape_id);
-
-        auto* outer = new wxBoxSizer(wxVERTICAL);
-        outer->Add(body, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(16)));
-        outer->Add(buttons, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(16)));
-        SetSizerAndFit(outer);
-        CentreOnParent();
+long icon_style(QuestionIcon icon) {
+    switch (icon) {
+        case QuestionIcon::warning:
+            return wxICON_WARNING;
+        case QuestionIcon::error:
+            return wxICON_ERROR;
+        case QuestionIcon::question:
+            break;
     }
-};
+    return wxICON_QUESTION;
+}
 
 }  // namespace
 
 int AskQuestion(wxWindow* parent, const Question& question) {
-    QuestionDialog dialog(parent, question);
-    return dialog.ShowModal();
+    if (const QuestionAnswerer& answer = answerer()) {
+        return answer(question);
+    }
+    // The escape choice is the dialog's Cancel (Escape and the close box answer it); the others are
+    // OK, or Yes and No, in the order given.
+    std::vector<const QuestionChoice*> others;
+    const QuestionChoice* escape = nullptr;
+    for (const QuestionChoice& choice : question.choices) {
+        if (choice.id == question.escape_id) {
+            escape = &choice;
+        } else {
+            others.push_back(&choice);
+        }
+    }
+    assert(escape != nullptr && (others.size() == 1 || others.size() == 2));  // see Question::choices
+    const bool two = others.size() == 1;
+    long style = wxCENTRE | icon_style(question.icon) | wxCANCEL | (two ? wxOK : wxYES_NO);
+    if (question.default_id == escape->id) {
+        style |= wxCANCEL_DEFAULT;
+    } else if (!two && question.default_id == others[1]->id) {
+        style |= wxNO_DEFAULT;
+    }
+    wxMessageDialog dialog(parent, question.heading, question.title, style);
+    dialog.SetExtendedMessage(question.message);
+    if (two) {
+        dialog.SetOKCancelLabels(others[0]->label, escape->label);
+    } else {
+        dialog.SetYesNoCancelLabels(others[0]->label, others[1]->label, escape->label);
+    }
+    switch (dialog.ShowModal()) {
+        case wxID_OK:
+        case wxID_YES:
+            return others[0]->id;
+        case wxID_NO:
+            return others[1]->id;
+        default:
+            return escape->id;
+    }
+}
+
+void SetQuestionAnswerer(QuestionAnswerer answer) {
+    answerer() = std::move(answer);
 }
 
 }  // namespace keywizard::ui

@@ -1,32 +1,39 @@
 #pragma once
 
-#include <wx/artprov.h>
 #include <wx/string.h>
 
+#include <functional>
 #include <vector>
 
 class wxWindow;
 
 namespace keywizard::ui {
 
+enum class QuestionIcon { question, warning, error };
+
 struct QuestionChoice {
-    int id;          // what AskQuestion returns when this button is pressed; also the button's window id
+    int id;          // what AskQuestion returns when this button is pressed
     wxString label;  // says what happens ("Keep the previous key"), never just "OK"
 };
 
 struct Question {
-    wxString name;     // window name of the dialog: lets tests find it among the top-level windows
+    wxString name;     // which question this is: lets tests tell the questions apart
     wxString title;    // window title
-    wxString heading;  // one line in bold
-    wxString message;  // the details, wrapped
-    wxArtID icon = wxART_QUESTION;
-    std::vector<QuestionChoice> choices;  // in button order, left to right
+    wxString heading;  // one line, the question itself
+    wxString message;  // the details
+    QuestionIcon icon = QuestionIcon::question;
+    std::vector<QuestionChoice> choices;  // two or three
     int default_id = 0;                   // the button Enter presses
     int escape_id = 0;                    // what Escape and the title bar's close button choose
 };
 
-// Asks modally over `parent` and returns the id of the choice made. A small dialog of our own rather than
-// wxMessageDialog: the buttons say what they do, there can be three of them, and GUI tests can find it.
+// Asks modally over `parent` with the toolkit's own message dialog (the buttons labelled with what they
+// do) and returns the id of the choice made.
 int AskQuestion(wxWindow* parent, const Question& question);
+
+// For tests: a native message dialog is no wx window a test can press, so a test answers the questions
+// itself (the answerer returns a choice's id). Null: questions are shown again.
+using QuestionAnswerer = std::function<int(const Question&)>;
+void SetQuestionAnswerer(QuestionAnswerer answerer);
 
 }  // namespace keywizard::ui

@@ -9,8 +9,6 @@
 #include "wizard/pages/content_view.h"
 #include "wizard/pages/illustration_gallery.h"
 #include "wizard/pages/key_wizard_dialog.h"
-#include "wizard/pages/paste_key_page.h"
-#include "wizard/widgets/key_entry_field.h"
 #include "wizard/widgets/key_hygiene.h"
 #include "wizard/widgets/notice_box.h"
 
@@ -63,8 +61,6 @@ DonePage::DonePage(KeyWizardDialog& wizard) : WizardPageBase(wizard, PageId::don
         gallery_ = new IllustrationGallery(parent, content.images, picture_column_dip);
         right_column()->Add(gallery_, 0);
     }
-    location_->SetLabelText(
-        _("Stored in: GNOME Keyring (Secret Service)"));  // the longest usual text, for sizing
     FinishLayout();
 }
 
@@ -119,9 +115,12 @@ void DonePage::OnShown(bool /*forward*/) {
     RefreshLayout();
 }
 
+bool DonePage::KeySaved() const {
+    return wizard().Result() == KeyWizardResult::saved;
+}
+
 std::string DonePage::SavedKey() const {
-    const auto* paste = wizard().PageAs<PasteKeyPage>(PageId::paste_key);
-    return paste != nullptr ? paste->GetKeyField()->GetLint().key : std::string();
+    return wizard().SavedKeyText();
 }
 
 void DonePage::ClearClipboard() {

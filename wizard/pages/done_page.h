@@ -22,11 +22,15 @@ class DonePage : public WizardPageBase {
     explicit DonePage(KeyWizardDialog& wizard);
 
     void OnShown(bool forward) override;
+    // Once the key is saved there is nothing left to go back to or cancel: Finish is the way out.
+    bool CanGoBack() const override { return !KeySaved(); }
+    bool CanCancel() const override { return !KeySaved(); }
 
   protected:
     void OnFirstShow() override;
 
   private:
+    bool KeySaved() const;
     void ClearClipboard();
     std::string SavedKey() const;  // the key as saved from the paste page's field
 

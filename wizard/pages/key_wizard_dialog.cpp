@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "settings/app_settings.h"
+#include "wizard/pages/content_view.h"
 #include "wizard/pages/done_page.h"
 #include "wizard/pages/guide_page.h"
 #include "wizard/pages/paste_key_page.h"
@@ -29,6 +30,10 @@ std::optional<std::string> environment_key() {
     }
     return text;
 }
+
+// Every page's size: the widest page's columns (text or the paste page's main column, the gap, a picture or
+// the paste page's aside) with room for a scroll bar, and the height the tallest page had at 100 %.
+const wxSize page_size_dip(text_column_dip + column_gap_dip + picture_column_dip + 16, 560);
 
 // "Writer: set up your OpenAI API key"; keywizard's own wizard keeps the plain title.
 wxString WizardTitle(const Options& app) {
@@ -67,37 +72,31 @@ KeyWizardDialog::KeyWizardDialog(wxWindow* parent, const KeyWizardOptions& optio
         route_.choose(StartChoice::env_key);
     }
 
-    pages_[PageId::start] = new StartPage(*this);
-    for (PageId id : {PageId::create_account, PageId::open_api_keys, PageId::create_key}) {
-        pages_[id] = new GuidePage(*this, id);
-    }
-    pages_[PageId::paste_key] = new PasteKeyPage(*this);
-    pages_[PageId::done] = new DonePage(*this);
-    // The wizard takes the size of its largest page, so no page is cut off and nothing jumps.
-    for (const auto& [id, page] : pages_) {
-        GetPageAreaSizer()->Add(page);
-    }
+    // One size for every page, in DIPs, instead of building every page up front to measure the largest:
+    // the pages' columns are fixed in DIPs and their bodies scroll, so nothing is cut off and nothing jumps.
+    SetPageSize(FromDIP(page_size_dip));
     SetBorder(FromDIP(16));
     // Tab goes through the page first, then Back, Next, Cancel: wxWizard made its buttons (Next before Back)
-    // before our pages.
+    // before our pages (BuildPage puts each page before Back).
     wxWindow* back = FindWindow(wxID_BACKWARD);
     wxWindow* next = FindWindow(wxID_FORWARD);
     wxWindow* cancel = FindWindow(wxID_CANCEL);
     if (back != nullptr && next != nullptr && cancel != nullptr) {
         back->MoveBeforeInTabOrder(next);
         cancel->MoveAfterInTabOrder(next);
-        for (const auto& [id, page] : pages_) {
-            page->MoveBeforeInTabOrder(back);
-        }
     }
 
     Bind(wxEVT_CHAR_HOOK, &KeyWizardDialog::OnCharHook, this);
-    Bind(wxEVT_WIZARD_CANCEL, &KeyWizardDialog::OnCancelRequested, this);
-    // Not skipped on purpose: wxWizard's own handler Destroy()s a modeless wizard on Cancel and Finish.
-    // Whoever shows it modelessly (the tests, the screenshot tool) owns it and destroys it after reading
-    // Result(); a modal one is ended by wxWizard as usual.
+    // The current page sees Cancel first (the paste page vetoes it while saving). Not skipped here on
+    // purpose: wxWizard's own handler Destroy()s a modeless wizard on Cancel and Finish. Whoever shows it
+    // modelessly (the tests, the screenshot tool) owns it and destroys it after reading Result(); a modal
+    // one is ended by wxWizard as usual.
+    Bind(wxEVT_WIZARD_CANCEL, [](wxWizardEvent&) {});
     Bind(wxEVT_WIZARD_FINISHED, [](wxWizardEvent&) {});
     Bind(wxEVT_WIZARD_PAGE_CHANGED, &KeyWizardDialog::OnPageChanged, this);
+    for (const int button : {wxID_FORWARD, wxID_BACKWARD, wxID_CANCEL}) {
+        Bind(wxEVT_UPDATE_UI, &KeyWizardDialog::OnUpdateButton, this, button);
+    }
     ProbeStartFacts();
 }
 
@@ -108,8 +107,49 @@ wxWizardPage* KeyWizardDialog::FirstPage() const {
 }
 
 WizardPageBase* KeyWizardDialog::PageFor(PageId page) const {
-    const auto found = pages_.find(page);
-    return found == pages_.end() ? nullptr : found->second;
+    if (const auto found = pages_.find(page); found != pages_.end()) {
+        return found->second;
+    }
+    // Building a page changes what the wizard shows, not what it is: const for GetNext()/GetPrev().
+    return const_cast<KeyWizardDialog*>(this)->BuildPage(page);
+}
+
+WizardPageBase* KeyWizardDialog::BuildPage(PageId id) {
+    WizardPageBase* page = nullptr;
+    switch (id) {
+        case PageId::start:
+            page = new StartPage(*this);
+            break;
+        case PageId::create_account:
+        case PageId::open_api_keys:
+        case PageId::create_key:
+            page = new GuidePage(*this, id);
+            break;
+        case PageId::paste_key:
+            page = new PasteKeyPage(*this);
+            break;
+        case PageId::done:
+            page = new DonePage(*this);
+            break;
+    }
+    pages_[id] = page;
+    if (wxWindow* back = FindWindow(wxID_BACKWARD)) {
+        page->MoveBeforeInTabOrder(back);
+    }
+    if (start_facts_) {
+        page->OnStartFactsKnown();
+    }
+    return page;
+}
+
+bool KeyWizardDialog::HasNextPage(wxWizardPage* page) {
+    const auto* ours = dynamic_cast<const WizardPageBase*>(page);
+    return ours != nullptr && route_.next(ours->GetPageId()).has_value();
+}
+
+bool KeyWizardDialog::HasPrevPage(wxWizardPage* page) {
+    const auto* ours = dynamic_cast<const WizardPageBase*>(page);
+    return ours != nullptr && route_.prev(ours->GetPageId()).has_value();
 }
 
 std::optional<PageId> KeyWizardDialog::CurrentPageId() const {
@@ -124,13 +164,18 @@ void KeyWizardDialog::NoteKeyringProblem(const std::string& problem) {
         start_facts_.emplace();
     }
     start_facts_->keyring_problem = problem;
-    if (auto* paste = PageAs<PasteKeyPage>(PageId::paste_key)) {
-        paste->OnStartFactsKnown();
+    NotifyStartFactsKnown();
+}
+
+void KeyWizardDialog::NotifyStartFactsKnown() {
+    for (const auto& [id, page] : pages_) {
+        page->OnStartFactsKnown();
     }
 }
 
-void KeyWizardDialog::SetSavedKey(std::optional<SaveKeyResult> saved) {
+void KeyWizardDialog::SetSavedKey(std::optional<SaveKeyResult> saved, std::string key_text) {
     saved_ = std::move(saved);
+    saved_key_text_ = saved_ ? std::move(key_text) : std::string();
 }
 
 KeyWizardResult KeyWizardDialog::Result() const {
@@ -140,33 +185,29 @@ KeyWizardResult KeyWizardDialog::Result() const {
     return skipped_ ? KeyWizardResult::skipped : KeyWizardResult::cancelled;
 }
 
-void KeyWizardDialog::UpdateButtons() {
+void KeyWizardDialog::OnUpdateButton(wxUpdateUIEvent& event) {
     const auto* page = dynamic_cast<const WizardPageBase*>(GetCurrentPage());
     if (page == nullptr) {
         return;
     }
-    if (wxWindow* next = FindWindow(wxID_FORWARD)) {
-        next->Enable(page->CanGoForward());
-    }
-    // Once the key is saved there is nothing left to go back to or cancel: Finish is the way out.
-    const bool saved_and_done = page->GetPageId() == PageId::done && Result() == KeyWizardResult::saved;
-    if (wxWindow* back = FindWindow(wxID_BACKWARD)) {
-        back->Enable(page->GetPrev() != nullptr && page->CanGoBack() && !saved_and_done);
-    }
-    if (wxWindow* cancel = FindWindow(wxID_CANCEL)) {
-        cancel->Enable(!saved_and_done);
+    switch (event.GetId()) {
+        case wxID_FORWARD:
+            event.Enable(page->CanGoForward());
+            break;
+        case wxID_BACKWARD:
+            event.Enable(HasPrevPage(GetCurrentPage()) && page->CanGoBack());
+            break;
+        case wxID_CANCEL:
+            event.Enable(page->CanCancel());
+            break;
+        default:
+            event.Skip();
     }
 }
 
 void KeyWizardDialog::Start() {
     ShowPage(FirstPage(), true);
     Show();
-}
-
-bool KeyWizardDialog::ShowPage(wxWizardPage* page, bool goingForward) {
-    const bool shown = wxWizard::ShowPage(page, goingForward);
-    UpdateButtons();
-    return shown;
 }
 
 void KeyWizardDialog::SkipForNow() {
@@ -187,18 +228,11 @@ void KeyWizardDialog::ProbeStartFacts() {
         [app = options_.app](const net::CancelTokenPtr&) { return probe_wizard_start(app); },
         [this](WizardStartFacts facts) {
             start_facts_ = std::move(facts);
-            if (auto* paste = PageAs<PasteKeyPage>(PageId::paste_key)) {
-                paste->OnStartFactsKnown();
-            }
-            if (auto* start = PageAs<StartPage>(PageId::start)) {
-                start->OnStartFactsKnown();
-            }
-            UpdateButtons();
+            NotifyStartFactsKnown();
         },
         [this](std::string what) {
             NoteKeyringProblem(
                 wxString::Format(_("it could not be reached: %s"), wxString::FromUTF8(what)).utf8_string());
-            UpdateButtons();
         });
 }
 
@@ -212,27 +246,16 @@ void KeyWizardDialog::OnCharHook(wxKeyEvent& event) {
     event.Skip();
 }
 
-void KeyWizardDialog::OnCancelRequested(wxWizardEvent& event) {
-    if (auto* paste = PageAs<PasteKeyPage>(PageId::paste_key)) {
-        if (paste->IsSaving()) {
-            event.Veto();  // a save takes a moment; closing now could leave the person unsure what happened
-            return;
-        }
-        paste->CancelTest();
-    }
-    // Allowed, and not skipped: see the wxEVT_WIZARD_FINISHED binding in the constructor.
-}
-
 void KeyWizardDialog::OnPageChanged(wxWizardEvent& event) {
     // Focus starts on Next, so Enter goes on; a page that wants the focus elsewhere (the key field) takes
     // it in OnShown. Otherwise GTK would put it on the first link, and Enter would open a browser.
+    UpdateWindowUI(wxUPDATE_UI_RECURSE);  // the buttons as the new page wants them, before the next idle
     if (wxWindow* next = FindWindow(wxID_FORWARD); next != nullptr && next->IsEnabled()) {
         next->SetFocus();
     }
     if (auto* page = dynamic_cast<WizardPageBase*>(event.GetPage())) {
         page->OnShown(event.GetDirection());
     }
-    UpdateButtons();
     event.Skip();
 }
 

@@ -25,11 +25,8 @@ class KeyWizardDialog : public wxWizard {
     ~KeyWizardDialog() override;
 
     wxWizardPage* FirstPage() const;
+    // The page, built the first time it is asked for: a page is only built when it is reached.
     WizardPageBase* PageFor(PageId page) const;
-    template <class Page>
-    Page* PageAs(PageId page) const {
-        return dynamic_cast<Page*>(PageFor(page));
-    }
     std::optional<PageId> CurrentPageId() const;
 
     WizardRoute& Route() { return route_; }
@@ -48,36 +45,41 @@ class KeyWizardDialog : public wxWizard {
     // A save found the keyring unusable after all: the paste page then offers the file.
     void NoteKeyringProblem(const std::string& problem);
 
-    // What the paste page stored (or nullopt when nothing is stored, e.g. "don't save").
+    // What the paste page stored (or nullopt when nothing is stored, e.g. "don't save"), and the key it
+    // stored (for the done page's clipboard check).
     const std::optional<SaveKeyResult>& SavedKey() const { return saved_; }
-    void SetSavedKey(std::optional<SaveKeyResult> saved);
+    const std::string& SavedKeyText() const { return saved_key_text_; }
+    void SetSavedKey(std::optional<SaveKeyResult> saved, std::string key_text = {});
 
     KeyWizardResult Result() const;
-
-    // Enables Back/Next for the current page's state. Pages call it when their state changes.
-    void UpdateButtons();
 
     // Modeless start for tests and screenshots: shows the first page and the window.
     void Start();
     // First run, "Skip for now": records it and closes the wizard (modal or not) with result skipped.
     void SkipForNow();
 
-    bool ShowPage(wxWizardPage* page, bool goingForward = true) override;
+    // Next or Finish: asked of the route, so the next page is not built just to know whether it exists.
+    bool HasNextPage(wxWizardPage* page) override;
+    bool HasPrevPage(wxWizardPage* page) override;
 
   private:
+    WizardPageBase* BuildPage(PageId page);
     void ProbeStartFacts();
     void OnCharHook(wxKeyEvent& event);
-    void OnCancelRequested(wxWizardEvent& event);
+    void NotifyStartFactsKnown();
     void OnPageChanged(wxWizardEvent& event);
+    // wxEVT_UPDATE_UI of Back, Next and Cancel: the current page says what may be pressed now.
+    void OnUpdateButton(wxUpdateUIEvent& event);
     void CloseWith(int return_code);
 
     KeyWizardOptions options_;
     std::optional<ui::HostContent> host_content_;  // loaded before the pages are built
     WizardRoute route_;
-    std::map<PageId, WizardPageBase*> pages_;
+    std::map<PageId, WizardPageBase*> pages_;  // the pages built so far
     std::optional<std::string> environment_key_;
     std::optional<WizardStartFacts> start_facts_;
     std::optional<SaveKeyResult> saved_;
+    std::string saved_key_text_;
     bool skipped_ = false;
     BackgroundTask probe_task_;
     BackgroundTask skip_task_;

@@ -16,40 +16,6 @@
 #include "wizard/widgets/translate.h"
 
 namespace keywizard::ui {
-namespace {
-
-// Stand-ins for sizing the page in its tallest states; never shown to anyone.
-net::KeyCheckOutcome sample_valid_outcome() {
-    net::KeyCheckOutcome sample;
-    sample.status = net::KeyStatus::valid;
-    sample.reason = net::Reason::ok;
-    sample.http_status = 200;
-    sample.message =
-        "OpenAI accepted the key and listed the models it can use. This does not prove the "
-        "account has credit.";
-    sample.request_id = "req_0123456789abcdef0123456789abcdef";
-    sample.organization = "org-sample";
-    sample.project = "proj_sample";
-    sample.model_count = 100;
-    sample.notes = {"Removed the \"Bearer \" prefix."};
-    return sample;
-}
-
-net::KeyCheckOutcome sample_scope_outcome() {
-    net::KeyCheckOutcome sample;
-    sample.status = net::KeyStatus::limited;
-    sample.reason = net::Reason::missing_scope;
-    sample.http_status = 403;
-    sample.message =
-        "The key is restricted: it may not list models (Missing scopes: api.model.read). It may "
-        "still be able to generate text if it was allowed to.";
-    sample.request_id = "req_0123456789abcdef0123456789abcdef";
-    sample.remedy_url = "https://platform.openai.com/api-keys";
-    return sample;
-}
-
-}  // namespace
-
 PasteKeyPage::PasteKeyPage(KeyWizardDialog& wizard)
     : WizardPageBase(wizard, PageId::paste_key, main_column_dip) {
     const auto& content = page_content(PageId::paste_key, wizard.HostContent());
@@ -145,20 +111,17 @@ PasteKeyPage::PasteKeyPage(KeyWizardDialog& wizard)
     Bind(EVT_ENDPOINT_FIELDS_CHANGED, [this](wxCommandEvent&) { OnInputChanged(); });
     Bind(EVT_KEY_CHECK_STATE, [this](wxCommandEvent&) { OnCheckStateChanged(); });
     Bind(wxEVT_WIZARD_PAGE_CHANGING, &PasteKeyPage::OnPageChanging, this);
+    Bind(wxEVT_WIZARD_CANCEL, &PasteKeyPage::OnCancelRequested, this);
     Bind(wxEVT_COLLAPSIBLEPANE_CHANGED, [this](wxCollapsiblePaneEvent& event) {
         RefreshLayout();
         event.Skip();
     });
 
-    // Size the page for its tallest ordinary states, then start empty.
     scope_box_->Hide();
     storage_box_->Hide();
     save_error_->Hide();
     saving_activity_->Hide();
-    wxSize tallest = MeasureWith(sample_valid_outcome(), false);
-    tallest.IncTo(MeasureWith(sample_scope_outcome(), true));
-    check_panel_->Reset();
-    FinishLayout(tallest);
+    FinishLayout();
     UpdateState();
 }
 
@@ -166,14 +129,6 @@ PasteKeyPage::PasteKeyPage(KeyWizardDialog& wizard)
 // own destructor cancels and joins its worker without a word.
 PasteKeyPage::~PasteKeyPage() {
     save_task_.cancel();
-}
-
-wxSize PasteKeyPage::MeasureWith(const net::KeyCheckOutcome& sample, bool scope_box) {
-    check_panel_->ShowOutcome(sample, net::Endpoint{});
-    scope_box_->Show(scope_box);
-    const wxSize size = BodyContentSize();
-    scope_box_->Hide();
-    return size;
 }
 
 std::optional<KeyCheckJob> PasteKeyPage::MakeJob() {
@@ -303,6 +258,15 @@ void PasteKeyPage::OnPageChanging(wxWizardEvent& event) {
     StartSaving();
 }
 
+void PasteKeyPage::OnCancelRequested(wxWizardEvent& event) {
+    if (IsSaving()) {
+        event.Veto();  // a save takes a moment; closing now could leave the person unsure what happened
+        return;
+    }
+    CancelTest();
+    event.Skip();
+}
+
 void PasteKeyPage::StartSaving() {
     SaveKeyRequest request;
     request.app = CheckOptions();
@@ -337,7 +301,7 @@ void PasteKeyPage::OnSaved(const SaveKeyResult& result) {
         return;
     }
     saved_current_input_ = true;
-    wizard().SetSavedKey(result);
+    wizard().SetSavedKey(result, key_field_->GetLint().key);
     UpdateState();
     wizard().ShowPage(GetNext(), true);
 }
@@ -374,7 +338,6 @@ void PasteKeyPage::UpdateState() {
     key_field_->Enable(!IsSaving());
     advanced_->Enable(!IsSaving());
     RefreshLayout();
-    wizard().UpdateButtons();
 }
 
 }  // namespace keywizard::ui

@@ -37,8 +37,7 @@ class PasteKeyPage : public WizardPageBase {
     bool HandleEscape() override;
     void OnShown(bool forward) override;
 
-    // The wizard learnt the settings and whether the keyring works.
-    void OnStartFactsKnown();
+    void OnStartFactsKnown() override;
 
     KeyEntryField* GetKeyField() const { return key_field_; }
     KeyCheckPanel* GetCheckPanel() const { return check_panel_; }
@@ -48,10 +47,10 @@ class PasteKeyPage : public WizardPageBase {
 
   private:
     std::optional<KeyCheckJob> MakeJob();
-    wxSize MeasureWith(const net::KeyCheckOutcome& sample, bool scope_box);
     void OnInputChanged();
     void OnCheckStateChanged();
     void OnPageChanging(wxWizardEvent& event);
+    void OnCancelRequested(wxWizardEvent& event);
     void StartSaving();
     void OnSaved(const SaveKeyResult& result);
     // The host's options with the Advanced fields the person typed (needs the start facts).

@@ -73,10 +73,7 @@ void StartPage::AddChoice(StartChoice choice, const wxString& label, const wxStr
     radio->SetFont(parent->GetFont().Bold());
     radio->Create(parent, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, first ? wxRB_GROUP : 0,
                   wxDefaultValidator, name);
-    radio->Bind(wxEVT_RADIOBUTTON, [this, choice](wxCommandEvent&) {
-        wizard().Route().choose(choice);
-        wizard().UpdateButtons();
-    });
+    radio->Bind(wxEVT_RADIOBUTTON, [this, choice](wxCommandEvent&) { wizard().Route().choose(choice); });
     auto* hint_text =
         new wxStaticText(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, name + "_hint");
     set_wrapped_text(hint_text, hint, FromDIP(text_column_dip + column_gap_dip + picture_column_dip - 28));
@@ -114,7 +111,6 @@ void StartPage::SetChoice(StartChoice choice) {
         }
     }
     wizard().Route().choose(GetChoice());
-    wizard().UpdateButtons();
 }
 
 }  // namespace keywizard::ui

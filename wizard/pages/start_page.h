@@ -19,7 +19,7 @@ class StartPage : public WizardPageBase {
     StartChoice GetChoice() const;
     void SetChoice(StartChoice choice);
     // The stored key is known: says when the environment's key overrides it (start_environment_notice).
-    void OnStartFactsKnown();
+    void OnStartFactsKnown() override;
 
   private:
     void AddChoice(StartChoice choice, const wxString& label, const wxString& hint, const wxString& name,

@@ -1,6 +1,5 @@
 #include "wizard/pages/wizard_page_base.h"
 
-#include <wx/display.h>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -58,11 +57,7 @@ wxWizardPage* WizardPageBase::GetNext() const {
     return next ? wizard_.PageFor(*next) : nullptr;
 }
 
-wxSize WizardPageBase::BodyContentSize() const {
-    return body_->GetSizer()->GetMinSize();
-}
-
-void WizardPageBase::FinishLayout(wxSize at_least) {
+void WizardPageBase::FinishLayout() {
     if (right_ != nullptr) {
         if (right_->IsEmpty()) {
             delete right_;
@@ -71,15 +66,9 @@ void WizardPageBase::FinishLayout(wxSize at_least) {
         }
         right_ = nullptr;
     }
-    wxSize content = body_->GetSizer()->GetMinSize();
-    content.IncTo(at_least);
-    // Never taller than the screen leaves room for: the rest scrolls instead of being cut off.
-    const int screen_height = wxDisplay(this).GetClientArea().GetHeight();
-    const int max_height = std::max(FromDIP(300), screen_height - FromDIP(220));
-    content.y = std::min(content.y, max_height);
-    body_->SetMinSize(content);
+    // The body takes the page's size (the wizard's), not its content's: the content scrolls in it.
+    body_->SetMinSize(wxSize(-1, FromDIP(100)));
     body_->FitInside();
-    InvalidateBestSize();
     Layout();
 }
 

@@ -25,18 +25,20 @@ class WizardPageBase : public wxWizardPage {
     wxWizardPage* GetPrev() const override;
     wxWizardPage* GetNext() const override;
 
-    // Asked by the wizard whenever its buttons are refreshed.
+    // Asked by the wizard's buttons in their wxEVT_UPDATE_UI: may Next, Back, Cancel be pressed now?
     virtual bool CanGoForward() const { return true; }
     virtual bool CanGoBack() const { return true; }
+    virtual bool CanCancel() const { return true; }
     // Escape was pressed on this page: true when the page used it (e.g. to cancel a test).
     virtual bool HandleEscape() { return false; }
     // The page became the current one (wxEVT_WIZARD_PAGE_CHANGED).
     virtual void OnShown(bool /*forward*/) {}
+    // The wizard learnt the settings and whether the keyring works (or learnt later that it does not).
+    virtual void OnStartFactsKnown() {}
 
   protected:
     // The page is being shown for the first time (its wxEVT_SHOW, before it is painted): the place for work
-    // that only matters once the page is seen, like decoding its pictures. The page's size must not
-    // depend on it: the wizard was sized from every page before any was shown.
+    // that only matters once the page is seen, like decoding its pictures.
     virtual void OnFirstShow() {}
 
     KeyWizardDialog& wizard() const { return wizard_; }
@@ -46,11 +48,9 @@ class WizardPageBase : public wxWizardPage {
     // The body is a row of a main column and, if it gets content, a second one (valid until FinishLayout).
     wxBoxSizer* left_column() const { return left_; }
     wxBoxSizer* right_column() const { return right_; }
-    // Sets the page's minimum size from the body's content as it is now (call it with the largest state
-    // shown), so the wizard can be sized to its largest page. Content that grows later scrolls.
-    // `at_least`: a size measured in a larger state (the paste page with a result shown).
-    void FinishLayout(wxSize at_least = wxSize(0, 0));
-    wxSize BodyContentSize() const;
+    // Lays the body out once its content is in. The page has the wizard's fixed size; what does not fit
+    // in its height scrolls.
+    void FinishLayout();
     // After content changed size (a result appeared, a pane expanded).
     void RefreshLayout();
 

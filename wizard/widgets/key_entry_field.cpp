@@ -151,11 +151,20 @@ void KeyEntryField::PasteFromClipboard() {
 }
 
 bool KeyEntryField::SetFocusToField() {
-    // wxGTK relates a label to the widget after it once its page is shown (here: this panel, which cannot
-    // take the focus); the page calls this when it is shown, so link again.
+    // wxGTK relates a label to the widget after it (here: this panel, which cannot take the focus) when it
+    // lays out the tab order, at the idle time after a page is built; the page calls this when it is shown,
+    // so link again now and once more after that (the parent's idle work comes before this window's).
     link_label(label_, GetTextControl());
+    Unbind(wxEVT_IDLE, &KeyEntryField::RelinkLabelAfterIdle, this);
+    Bind(wxEVT_IDLE, &KeyEntryField::RelinkLabelAfterIdle, this);
     GetTextControl()->SetFocus();
     return true;
+}
+
+void KeyEntryField::RelinkLabelAfterIdle(wxIdleEvent& event) {
+    Unbind(wxEVT_IDLE, &KeyEntryField::RelinkLabelAfterIdle, this);
+    link_label(label_, GetTextControl());
+    event.Skip();
 }
 
 void KeyEntryField::OnTextChanged() {

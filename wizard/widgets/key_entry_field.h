@@ -58,6 +58,7 @@ class KeyEntryField : public wxPanel {
     void SetLabelWindow(wxStaticText* label);
 
   private:
+    void RelinkLabelAfterIdle(wxIdleEvent& event);
     void OnTextChanged();
     void OnEnter();
     void UpdateLintMessage();

@@ -147,8 +147,4 @@ void press_named(wxWindow* root, const wxString& name) {
     press(find_by_name<wxButton>(root, name));
 }
 
-void press_id(wxWindow* root, int id) {
-    press(dynamic_cast<wxButton*>(root->FindWindow(id)));
-}
-
 }  // namespace keywizard::test

@@ -71,6 +71,5 @@ void set_editor_key_text(wxDialog* editor, const std::string& text);
 std::string editor_key_text(wxDialog* editor);
 // Presses a button inside a modal dialog (see press() in ui_script.h).
 void press_named(wxWindow* root, const wxString& name);
-void press_id(wxWindow* root, int id);
 
 }  // namespace keywizard::test

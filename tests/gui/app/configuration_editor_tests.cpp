@@ -3,6 +3,8 @@
 // person takes inside it (UiScript) and checks what was stored once it has closed.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/dialog.h>
 #include <wx/spinctrl.h>
@@ -31,8 +33,7 @@ wxDialog* editor() {
 
 bool editor_ready() {
     wxDialog* dialog = editor();
-    return dialog != nullptr && editor_is_idle(dialog) &&
-           !shown_modal_named(keywizard::ui::rejected_key_question_name);
+    return dialog != nullptr && editor_is_idle(dialog);
 }
 
 void show_category(int index) {
@@ -160,11 +161,13 @@ BOOST_FIXTURE_TEST_CASE(a_rejected_new_key_is_not_saved_and_keep_previous_keeps_
                   set_editor_key_text(editor(), rejected_key);
                   close_editor();
               })
-        .on_modal("the question about the rejected key", keywizard::ui::rejected_key_question_name,
-                  [&](wxDialog* question) {
-                      offered_save_anyway = question->FindWindow(keywizard::ui::ID_SAVE_ANYWAY) != nullptr;
-                      press_id(question, keywizard::ui::ID_KEEP_PREVIOUS);
-                  });
+        .on_question("the question about the rejected key", keywizard::ui::rejected_key_question_name,
+                     [&](const keywizard::ui::Question& question) {
+                         offered_save_anyway = std::any_of(
+                             question.choices.begin(), question.choices.end(),
+                             [](const auto& choice) { return choice.id == keywizard::ui::ID_SAVE_ANYWAY; });
+                         return keywizard::ui::ID_KEEP_PREVIOUS;
+                     });
     BOOST_TEST(run_editor(script));
 
     BOOST_TEST(!offered_save_anyway);
@@ -184,8 +187,8 @@ BOOST_FIXTURE_TEST_CASE(go_back_returns_to_the_editor_with_the_new_text_still_in
                   set_editor_key_text(editor(), rejected_key);
                   close_editor();
               })
-        .on_modal("the question about the rejected key", keywizard::ui::rejected_key_question_name,
-                  [&](wxDialog* question) { press_id(question, keywizard::ui::ID_GO_BACK); })
+        .on_question("the question about the rejected key", keywizard::ui::rejected_key_question_name,
+                     [](const keywizard::ui::Question&) { return keywizard::ui::ID_GO_BACK; })
         .then("the editor again", editor_ready, [&] {
             text_after_go_back = editor_key_text(editor());
             // Back to the stored key: unchanged, so closing neither tests nor asks.
@@ -207,8 +210,8 @@ BOOST_FIXTURE_TEST_CASE(a_key_missing_a_scope_can_be_saved_after_choosing_save_a
                   set_editor_key_text(editor(), scoped_key);
                   close_editor();
               })
-        .on_modal("the question about the restricted key", keywizard::ui::rejected_key_question_name,
-                  [&](wxDialog* question) { press_id(question, keywizard::ui::ID_SAVE_ANYWAY); });
+        .on_question("the question about the restricted key", keywizard::ui::rejected_key_question_name,
+                     [](const keywizard::ui::Question&) { return keywizard::ui::ID_SAVE_ANYWAY; });
     BOOST_TEST(run_editor(script));
 
     BOOST_TEST(stored_key().key == scoped_key);
@@ -241,8 +244,8 @@ BOOST_FIXTURE_TEST_CASE(forget_key_removes_the_stored_key_after_confirmation, Ed
     std::string field_after;
     UiScript script;
     script.then("the editor, loaded", editor_ready, [&] { press_named(editor(), "forget_key_button"); })
-        .on_modal("the confirmation", keywizard::ui::forget_key_question_name,
-                  [&](wxDialog* question) { press_id(question, keywizard::ui::ID_FORGET_KEY); })
+        .on_question("the confirmation", keywizard::ui::forget_key_question_name,
+                     [](const keywizard::ui::Question&) { return keywizard::ui::ID_FORGET_KEY; })
         .then(
             "the key forgotten",
             [] {
@@ -264,8 +267,8 @@ BOOST_FIXTURE_TEST_CASE(forget_key_removes_the_stored_key_after_confirmation, Ed
 BOOST_FIXTURE_TEST_CASE(cancelling_the_forget_question_keeps_the_key, EditorFixture) {
     UiScript script;
     script.then("the editor, loaded", editor_ready, [&] { press_named(editor(), "forget_key_button"); })
-        .on_modal("the confirmation", keywizard::ui::forget_key_question_name,
-                  [&](wxDialog* question) { press_id(question, wxID_CANCEL); })
+        .on_question("the confirmation", keywizard::ui::forget_key_question_name,
+                     [](const keywizard::ui::Question&) { return wxID_CANCEL; })
         .then("the editor again", editor_ready, [&] { close_editor(); });
     run_editor(script);
     BOOST_TEST(stored_key().key == valid_key);

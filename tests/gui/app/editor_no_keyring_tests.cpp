@@ -29,8 +29,7 @@ wxDialog* editor() {
 
 bool editor_ready() {
     wxDialog* dialog = editor();
-    return dialog != nullptr && editor_is_idle(dialog) &&
-           !shown_modal_named(keywizard::ui::keyring_fallback_question_name);
+    return dialog != nullptr && editor_is_idle(dialog);
 }
 
 // An old key in the .env file (the only place there is), settings pointed at the API stand-in.
@@ -48,8 +47,8 @@ struct NoKeyringFixture : AppFixture {
                       set_editor_key_text(editor(), new_key);
                       press(dynamic_cast<wxButton*>(editor()->FindWindow(wxID_CLOSE)));
                   })
-            .on_modal("the keyring question", keywizard::ui::keyring_fallback_question_name,
-                      [answer](wxDialog* question) { press_id(question, answer); });
+            .on_question("the keyring question", keywizard::ui::keyring_fallback_question_name,
+                         [answer](const keywizard::ui::Question&) { return answer; });
     }
 
     bool run_editor(UiScript& script) {

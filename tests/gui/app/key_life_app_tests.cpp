@@ -131,9 +131,9 @@ BOOST_AUTO_TEST_CASE(test_key_asks_before_sending_the_stored_key_to_another_base
 
     wxString heading;
     UiScript decline;
-    decline.on_modal("the question", question_name, [&](wxDialog* dialog) {
-        heading = dialog->GetTitle();
-        press(dynamic_cast<wxButton*>(dialog->FindWindow(wxID_CANCEL)));
+    decline.on_question("the question", question_name, [&](const keywizard::ui::Question& question) {
+        heading = question.title;
+        return int(wxID_CANCEL);
     });
     decline.start();
     click(find_by_name<wxButton>(frame, "test_key_button"));
@@ -142,8 +142,8 @@ BOOST_AUTO_TEST_CASE(test_key_asks_before_sending_the_stored_key_to_another_base
     BOOST_TEST((panel->GetState() == KeyCheckPanel::State::ready));
 
     UiScript confirm;
-    confirm.on_modal("the question again", question_name,
-                     [](wxDialog* dialog) { press(dynamic_cast<wxButton*>(dialog->FindWindow(wxID_YES))); });
+    confirm.on_question("the question again", question_name,
+                        [](const keywizard::ui::Question&) { return int(wxID_YES); });
     confirm.start();
     click(find_by_name<wxButton>(frame, "test_key_button"));
     BOOST_TEST_REQUIRE(pump_until([&] { return panel->GetState() == KeyCheckPanel::State::result; }));

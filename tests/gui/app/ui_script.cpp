@@ -9,15 +9,30 @@
 #include <boost/test/unit_test.hpp>
 
 namespace keywizard::test {
+namespace {
+
+UiScript* answering_script = nullptr;  // the started script whose question steps answer AskQuestion
+
+int refuse_question(const ui::Question& question) {
+    BOOST_ERROR("a question no test step expects: " << question.name.utf8_string());
+    return question.escape_id;
+}
+
+}  // namespace
 
 UiScript::UiScript(std::chrono::milliseconds deadline) : deadline_(deadline) {}
 
 UiScript::~UiScript() {
     Stop();
+    if (answering_script == this) {
+        answering_script = nullptr;
+        // Never a native dialog in a test: it would wait for a person.
+        ui::SetQuestionAnswerer(&refuse_question);
+    }
 }
 
 UiScript& UiScript::then(std::string what, std::function<bool()> ready, std::function<void()> act) {
-    steps_.push_back({std::move(what), std::move(ready), std::move(act)});
+    steps_.push_back({std::move(what), std::move(ready), std::move(act), {}, {}});
     return *this;
 }
 
@@ -31,8 +46,27 @@ UiScript& UiScript::on_modal(std::string what, const wxString& name, std::functi
         });
 }
 
+UiScript& UiScript::on_question(std::string what, const wxString& name,
+                                std::function<int(const ui::Question&)> answer) {
+    steps_.push_back({std::move(what), [] { return false; }, {}, name, std::move(answer)});
+    return *this;
+}
+
+int UiScript::Answer(const ui::Question& question) {
+    if (next_ >= steps_.size() || steps_[next_].question != question.name) {
+        BOOST_ERROR("the question " << question.name.utf8_string()
+                                    << " was asked while the script waits for: " << waiting_for());
+        return question.escape_id;
+    }
+    return steps_[next_++].answer(question);
+}
+
 void UiScript::start() {
     started_ = std::chrono::steady_clock::now();
+    answering_script = this;
+    ui::SetQuestionAnswerer([](const ui::Question& question) {
+        return answering_script != nullptr ? answering_script->Answer(question) : refuse_question(question);
+    });
     Start(10);
 }
 

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "wizard/app/question_dialog.h"
+
 class wxButton;
 class wxDialog;
 class wxTextCtrl;
@@ -30,6 +32,10 @@ class UiScript : public wxTimer {
     UiScript& then(std::string what, std::function<bool()> ready, std::function<void()> act);
     // Waits for a shown modal dialog with this window name, then acts on it.
     UiScript& on_modal(std::string what, const wxString& name, std::function<void(wxDialog*)> act);
+    // The code under test asks the question with this name (AskQuestion) as the next step: `answer` gives
+    // the id of the choice made. A question nobody expects fails the test and is answered with Escape.
+    UiScript& on_question(std::string what, const wxString& name,
+                          std::function<int(const ui::Question&)> answer);
 
     void start();
     bool finished() const { return next_ == steps_.size() && !acting_; }
@@ -43,7 +49,11 @@ class UiScript : public wxTimer {
         std::string what;
         std::function<bool()> ready;
         std::function<void()> act;
+        wxString question;  // a question step: answered from AskQuestion, not from the timer
+        std::function<int(const ui::Question&)> answer;
     };
+
+    int Answer(const ui::Question& question);
 
     std::vector<Step> steps_;
     std::size_t next_ = 0;

@@ -83,7 +83,7 @@ int shoot(const std::filesystem::path& out) {
         shot(std::string(keywizard::ui::page_content_id(id)));
     }
 
-    auto* paste = wizard->PageAs<keywizard::ui::PasteKeyPage>(PageId::paste_key);
+    auto* paste = dynamic_cast<keywizard::ui::PasteKeyPage*>(wizard->PageFor(PageId::paste_key));
     auto* advanced = named<wxCollapsiblePane>(paste, "advanced_pane");
     set_expanded(advanced, true);
     shot("paste_key_advanced");

@@ -74,14 +74,23 @@ void WizardFixture::destroy() {
     }
 }
 
+wxButton* WizardFixture::button(int id) const {
+    auto* found = dynamic_cast<wxButton*>(wizard_->FindWindow(id));
+    if (found != nullptr) {
+        // Enabled or not through its wxEVT_UPDATE_UI, which idle time sends; a check right after an action
+        // asks for it now.
+        found->UpdateWindowUI();
+    }
+    return found;
+}
 wxButton* WizardFixture::next_button() const {
-    return dynamic_cast<wxButton*>(wizard_->FindWindow(wxID_FORWARD));
+    return button(wxID_FORWARD);
 }
 wxButton* WizardFixture::back_button() const {
-    return dynamic_cast<wxButton*>(wizard_->FindWindow(wxID_BACKWARD));
+    return button(wxID_BACKWARD);
 }
 wxButton* WizardFixture::cancel_button() const {
-    return dynamic_cast<wxButton*>(wizard_->FindWindow(wxID_CANCEL));
+    return button(wxID_CANCEL);
 }
 
 void WizardFixture::go_next() {

@@ -72,6 +72,8 @@ class WizardFixture {
     }
 
   private:
+    wxButton* button(int id) const;
+
     IsolatedUserEnvironment environment_;
     ui::KeyWizardDialog* wizard_ = nullptr;
 };

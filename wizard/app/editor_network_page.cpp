@@ -13,6 +13,7 @@
 
 #include "net/endpoint_check.h"
 #include "wizard/app/check_settings.h"
+#include "wizard/widgets/readable_colours.h"
 
 namespace keywizard::ui {
 namespace {
@@ -65,7 +66,7 @@ EditorNetworkPage::EditorNetworkPage(wxWindow* parent, std::function<void()> on_
         // A number needs no full-width field: only text fields stretch.
         column->Add(field, field == timeout_ ? wxSizerFlags() : wxSizerFlags(proportion).Expand());
         auto* note_text = new wxStaticText(this, wxID_ANY, note);
-        note_text->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+        make_secondary_text(note_text);
         note_text->SetFont(note_text->GetFont().Smaller());
         column->Add(note_text, wxSizerFlags().Border(wxBOTTOM, FromDIP(6)));
         grid->Add(column, wxSizerFlags(1).Expand());
@@ -113,7 +114,7 @@ EditorNetworkPage::EditorNetworkPage(wxWindow* parent, std::function<void()> on_
 
     problem_ =
         new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "network_problem");
-    problem_->SetForegroundColour(*wxRED);
+    make_error_text(problem_);
 
     auto* outer = new wxBoxSizer(wxVERTICAL);
     outer->Add(grid, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(12)));

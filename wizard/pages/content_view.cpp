@@ -8,7 +8,9 @@
 #include <exception>
 #include <map>
 
+#include "wizard/widgets/link_opener.h"
 #include "wizard/widgets/notice_box.h"
+#include "wizard/widgets/readable_colours.h"
 #include "wizard/widgets/wrapped_text.h"
 
 namespace keywizard::ui {
@@ -104,6 +106,8 @@ void add_links(wxWindow* parent, wxSizer* sizer, const std::vector<content::Link
             new wxHyperlinkCtrl(parent, wxID_ANY, translated(link.label), wxString::FromUTF8(link.url),
                                 wxDefaultPosition, wxDefaultSize, wxHL_DEFAULT_STYLE, "page_link");
         control->SetToolTip(wxString::FromUTF8(link.url));
+        make_link_readable(control);
+        open_with_fallback(control);
         sizer->Add(control, 0, wxBOTTOM, parent->FromDIP(4));
     }
     if (!links.empty()) {

@@ -8,6 +8,7 @@
 
 #include <utility>
 
+#include "wizard/widgets/accessible.h"
 #include "wizard/widgets/wrapped_text.h"
 
 namespace keywizard::ui {
@@ -77,7 +78,11 @@ void IllustrationGallery::ShowPicture(std::size_t index) {
             picture_->SetBitmap(bundle);
         }
     }
-    set_wrapped_text(caption_, wxGetTranslation(wxString::FromUTF8(image.caption)), FromDIP(width_dip_));
+    const wxString caption = wxGetTranslation(wxString::FromUTF8(image.caption));
+    set_wrapped_text(caption_, caption, FromDIP(width_dip_));
+    // The caption is the picture's text alternative: a screen reader says what it shows, not "image".
+    set_accessible_role(picture_, "image");
+    set_accessible_name(picture_, caption);
     position_->SetLabelText(wxString::Format(_("Picture %zu of %zu"), index + 1, images_.size()));
     prev_->Enable(index > 0);
     next_->Enable(index + 1 < images_.size());

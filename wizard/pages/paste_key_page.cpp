@@ -11,6 +11,7 @@
 #include "wizard/pages/advanced_endpoint_pane.h"
 #include "wizard/pages/content_view.h"
 #include "wizard/pages/key_wizard_dialog.h"
+#include "wizard/widgets/check_result_panel.h"
 #include "wizard/widgets/key_entry_field.h"
 #include "wizard/widgets/notice_box.h"
 #include "wizard/widgets/translate.h"
@@ -98,15 +99,16 @@ PasteKeyPage::PasteKeyPage(KeyWizardDialog& wizard)
     Bind(EVT_KEY_ENTRY_CHANGED, [this](wxCommandEvent&) { OnInputChanged(); });
     // Enter tests the key; once it passed (and nothing changed since), Enter goes on like Next.
     Bind(EVT_KEY_ENTRY_SUBMIT, [this](wxCommandEvent&) {
-        if (CanGoForward()) {
-            if (wxWindow* next = this->wizard().FindWindow(wxID_FORWARD)) {
-                wxCommandEvent press(wxEVT_BUTTON, wxID_FORWARD);
-                press.SetEventObject(next);
-                next->GetEventHandler()->ProcessEvent(press);
-            }
-            return;
+        if (!GoOnIfTested()) {
+            check_panel_->StartTest();
         }
-        check_panel_->StartTest();
+    });
+    // Enter on the result (where the focus lands after a test): on after a key that works, else back to the
+    // key to fix it.
+    Bind(EVT_RESULT_ACTIVATED, [this](wxCommandEvent&) {
+        if (!GoOnIfTested()) {
+            key_field_->SetFocusToField();
+        }
     });
     Bind(EVT_ENDPOINT_FIELDS_CHANGED, [this](wxCommandEvent&) { OnInputChanged(); });
     Bind(EVT_KEY_CHECK_STATE, [this](wxCommandEvent&) { OnCheckStateChanged(); });
@@ -144,6 +146,18 @@ std::optional<KeyCheckJob> PasteKeyPage::MakeJob() {
 Options PasteKeyPage::CheckOptions() const {
     return options_with_fields(wizard().Options().app, wizard().StartFacts()->resolved,
                                advanced_->GetFields());
+}
+
+bool PasteKeyPage::GoOnIfTested() {
+    if (!CanGoForward()) {
+        return false;
+    }
+    if (wxWindow* next = wizard().FindWindow(wxID_FORWARD)) {
+        wxCommandEvent press(wxEVT_BUTTON, wxID_FORWARD);
+        press.SetEventObject(next);
+        next->GetEventHandler()->ProcessEvent(press);
+    }
+    return true;
 }
 
 bool PasteKeyPage::IsTesting() const {
@@ -204,6 +218,10 @@ void PasteKeyPage::OnCheckStateChanged() {
         save_anyway_->SetValue(false);
     }
     UpdateState();
+    if (check_panel_->GetOutcome()) {
+        // The result is seen, even when an open Advanced pane had pushed it below the fold.
+        ScrollIntoView(check_panel_->FindWindow("check_result"));
+    }
 }
 
 bool PasteKeyPage::TestedOkToSave() const {

@@ -46,6 +46,8 @@ class PasteKeyPage : public WizardPageBase {
     void CancelTest();
 
   private:
+    // What Enter does once the key tested fine: press Next (which saves and goes on). False when it may not.
+    bool GoOnIfTested();
     std::optional<KeyCheckJob> MakeJob();
     void OnInputChanged();
     void OnCheckStateChanged();

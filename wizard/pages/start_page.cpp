@@ -10,7 +10,9 @@
 #include "net/key_lint.h"
 #include "wizard/pages/content_view.h"
 #include "wizard/pages/key_wizard_dialog.h"
+#include "wizard/widgets/accessible.h"
 #include "wizard/widgets/key_hygiene.h"
+#include "wizard/widgets/readable_colours.h"
 #include "wizard/widgets/translate.h"
 #include "wizard/widgets/wrapped_text.h"
 
@@ -24,7 +26,7 @@ StartPage::StartPage(KeyWizardDialog& wizard)
     add_paragraph(parent, left_column(), translated(content.instruction), width, "instruction");
 
     if (const auto& key = wizard.EnvironmentKey()) {
-        AddChoice(StartChoice::env_key, _("Test and use the key from OPENAI_API_KEY"),
+        AddChoice(StartChoice::env_key, _("Test and &use the key from OPENAI_API_KEY"),
                   wxString::Format(_("A key is set in this session's environment (%s). The wizard tests it "
                                      "and, if it works, saves it."),
                                    wxString::FromUTF8(net::mask_key(*key))),
@@ -35,11 +37,11 @@ StartPage::StartPage(KeyWizardDialog& wizard)
     left_column()->Add(environment_notice_, 0, wxLEFT | wxTOP, FromDIP(6));
     environment_notice_->Hide();
     const bool first = choices_.empty();
-    AddChoice(StartChoice::need_account, _("I need an OpenAI account"),
+    AddChoice(StartChoice::need_account, _("I need an OpenAI &account"),
               _("Start from the beginning: create an account, then a key."), "start_need_account", first);
-    AddChoice(StartChoice::have_account, _("I have an account, but no API key yet"),
+    AddChoice(StartChoice::have_account, _("I have an account, but no API key &yet"),
               _("Skip to opening the API keys page and creating a key."), "start_have_account", false);
-    AddChoice(StartChoice::have_key, _("I already have an API key"),
+    AddChoice(StartChoice::have_key, _("I already &have an API key"),
               _("Skip to pasting and testing the key."), "start_have_key", false);
     left_column()->AddSpacer(FromDIP(8));
 
@@ -54,7 +56,7 @@ StartPage::StartPage(KeyWizardDialog& wizard)
         skip->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->wizard().SkipForNow(); });
         auto* hint = new wxStaticText(
             parent, wxID_ANY, tr_utf8("You can set up the key later from Help → Set up OpenAI API key…"));
-        hint->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+        make_secondary_text(hint);
         skip_row->Add(skip, 0, wxALIGN_CENTER_VERTICAL);
         skip_row->Add(hint, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(10));
         left_column()->Add(skip_row, 0, wxTOP, FromDIP(4));
@@ -77,7 +79,11 @@ void StartPage::AddChoice(StartChoice choice, const wxString& label, const wxStr
     auto* hint_text =
         new wxStaticText(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, name + "_hint");
     set_wrapped_text(hint_text, hint, FromDIP(text_column_dip + column_gap_dip + picture_column_dip - 28));
-    hint_text->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    // Each choice is named by its own words and described by its hint (GTK would relate a choice to the
+    // label before it: the previous choice's hint).
+    set_accessible_name(radio, radio->GetLabelText());
+    set_accessible_description(radio, hint);
+    make_secondary_text(hint_text);
     left_column()->Add(radio, 0, wxTOP, FromDIP(6));
     left_column()->Add(hint_text, 0, wxLEFT, FromDIP(28));
     choices_.emplace_back(choice, radio);

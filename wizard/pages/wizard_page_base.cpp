@@ -3,6 +3,9 @@
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <algorithm>
 
 #include "wizard/pages/content_view.h"
 #include "wizard/pages/key_wizard_dialog.h"
@@ -35,6 +38,22 @@ void WizardPageBase::OnShowEvent(wxShowEvent& event) {
     if (event.IsShown() && !shown_before_) {
         shown_before_ = true;
         OnFirstShow();
+    }
+    if (event.IsShown()) {
+        // Once wxWizard is done showing the page (it focuses the page's first control, often a link, where
+        // Enter would open a browser): the focus starts on Next, or in a text field the page focused (the
+        // key), and the page opens at its top, not scrolled to wherever GTK's focus went meanwhile.
+        CallAfter([this] {
+            wxWindow* focus = FindFocus();
+            const bool in_field =
+                focus != nullptr && body_->IsDescendant(focus) && dynamic_cast<wxTextCtrl*>(focus) != nullptr;
+            if (!in_field) {
+                if (wxWindow* next = wizard_.FindWindow(wxID_FORWARD); next != nullptr && next->IsEnabled()) {
+                    next->SetFocus();
+                }
+                body_->Scroll(0, 0);
+            }
+        });
     }
     event.Skip();
 }
@@ -70,6 +89,35 @@ void WizardPageBase::FinishLayout() {
     body_->SetMinSize(wxSize(-1, FromDIP(100)));
     body_->FitInside();
     Layout();
+}
+
+void WizardPageBase::ScrollIntoView(wxWindow* child) {
+    RefreshLayout();
+    int unit_y = 0;
+    body_->GetScrollPixelsPerUnit(nullptr, &unit_y);
+    if (unit_y <= 0 || child == nullptr || !child->IsShown()) {
+        return;
+    }
+    // The child's place in the body's visible area (client coordinates move with the scrolling).
+    const wxRect rect(body_->ScreenToClient(child->GetScreenPosition()), child->GetSize());
+    const int visible = body_->GetClientSize().y;
+    int delta = 0;
+    if (rect.GetBottom() >= visible) {
+        delta = std::min(rect.y, rect.GetBottom() - visible + 1 + unit_y);  // never past its top
+    } else if (rect.y < 0) {
+        delta = rect.y;
+    }
+    if (delta == 0) {
+        return;
+    }
+    const int units = delta > 0 ? delta / unit_y : -((-delta + unit_y - 1) / unit_y);
+    body_->Scroll(-1, std::max(0, body_->GetViewStart().y + units));
+}
+
+int WizardPageBase::GetBodyScrollY() const {
+    int unit_y = 0;
+    body_->GetScrollPixelsPerUnit(nullptr, &unit_y);
+    return body_->GetViewStart().y * unit_y;
 }
 
 void WizardPageBase::RefreshLayout() {

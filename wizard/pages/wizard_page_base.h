@@ -53,7 +53,14 @@ class WizardPageBase : public wxWizardPage {
     void FinishLayout();
     // After content changed size (a result appeared, a pane expanded).
     void RefreshLayout();
+    // Scrolls the body so `child` is seen: its bottom if it fits, else its top.
+    void ScrollIntoView(wxWindow* child);
 
+  public:
+    // How far the body is scrolled down, in pixels (for tests: a page opens at its top).
+    int GetBodyScrollY() const;
+
+  protected:
   private:
     void OnShowEvent(wxShowEvent& event);
 

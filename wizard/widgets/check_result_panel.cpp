@@ -13,10 +13,15 @@
 #include <wx/stattext.h>
 
 #include "net/reason_table.h"
+#include "wizard/widgets/accessible.h"
 #include "wizard/widgets/check_diagnostics.h"
+#include "wizard/widgets/link_opener.h"
+#include "wizard/widgets/readable_colours.h"
 #include "wizard/widgets/status_icons.h"
 #include "wizard/widgets/translate.h"
 #include "wizard/widgets/wrapped_text.h"
+
+wxDEFINE_EVENT(keywizard::ui::EVT_RESULT_ACTIVATED, wxCommandEvent);
 
 namespace keywizard::ui {
 
@@ -57,7 +62,7 @@ CheckResultPanel::CheckResultPanel(wxWindow* parent, int wrap_width_dip, const w
         new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "result_message");
     notes_ =
         new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "result_notes");
-    notes_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    make_secondary_text(notes_);
 
     // Plain words first: what a person acts on is shown, the codes for support are under Details.
     fields_ = new wxFlexGridSizer(2, FromDIP(2), FromDIP(12));
@@ -67,6 +72,8 @@ CheckResultPanel::CheckResultPanel(wxWindow* parent, int wrap_width_dip, const w
 
     remedy_ = new wxHyperlinkCtrl(this, wxID_ANY, _("How to fix this"), "https://platform.openai.com",
                                   wxDefaultPosition, wxDefaultSize, wxHL_DEFAULT_STYLE, "result_remedy");
+    make_link_readable(remedy_);
+    open_with_fallback(remedy_);
 
     details_ =
         new wxCollapsiblePane(this, wxID_ANY, _("Details"), wxDefaultPosition, wxDefaultSize,
@@ -113,13 +120,30 @@ CheckResultPanel::CheckResultPanel(wxWindow* parent, int wrap_width_dip, const w
     row->Add(icon_, 0, wxALIGN_TOP | wxRIGHT, FromDIP(10));
     row->Add(text_column, 1);
     SetSizer(row);
+
+    // Enter on the focused result acts on it (the wizard goes on after a key that works); the panel is no
+    // Tab stop once the focus leaves it.
+    Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& event) {
+        if ((event.GetKeyCode() == WXK_RETURN || event.GetKeyCode() == WXK_NUMPAD_ENTER) &&
+            FindFocus() == this) {
+            wxCommandEvent activated(EVT_RESULT_ACTIVATED, GetId());
+            activated.SetEventObject(this);
+            ProcessWindowEvent(activated);
+            return;
+        }
+        event.Skip();
+    });
+    Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
+        SetCanFocus(false);
+        event.Skip();
+    });
 }
 
 void CheckResultPanel::AddField(wxWindow* parent, wxSizer* grid, const wxString& label,
                                 const wxString& name) {
     auto* caption =
         new wxStaticText(parent, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, 0, name + "_label");
-    caption->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    make_secondary_text(caption);
     auto* value = new wxStaticText(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, name);
     grid->Add(caption, 0, wxALIGN_LEFT);
     grid->Add(value, 0, wxALIGN_LEFT);
@@ -142,7 +166,7 @@ void CheckResultPanel::ShowOutcome(const net::KeyCheckOutcome& outcome, const ne
     checked_at_ = wxDateTime::Now().ToUTC().FormatISOCombined() + "Z";
     const int wrap = FromDIP(wrap_width_dip_ - 34);  // the icon column takes the rest
 
-    icon_->SetBitmap(status_icon_bundle(status_icon_for(outcome.status), 24));
+    set_status_icon(icon_, status_icon_for(outcome.status), 24);
     verdict_->SetLabelText(verdict_sentence(outcome));
     verdict_->Wrap(wrap);
     set_wrapped_text(message_, wxGetTranslation(wxString::FromUTF8(outcome.message)), wrap);
@@ -169,6 +193,7 @@ void CheckResultPanel::ShowOutcome(const net::KeyCheckOutcome& outcome, const ne
     if (has_remedy) {
         remedy_->SetURL(wxString::FromUTF8(outcome.remedy_url));
         remedy_->SetLabel(remedy_label(outcome.reason));
+        make_link_readable(remedy_);  // GTK made a new label for the text, with the theme's colour
         remedy_->SetToolTip(wxString::FromUTF8(outcome.remedy_url));
     }
     remedy_->Show(has_remedy);
@@ -184,8 +209,21 @@ void CheckResultPanel::ShowOutcome(const net::KeyCheckOutcome& outcome, const ne
     set_wrapped_text(timings_, timings, wrap - FromDIP(24));
     copied_->SetLabelText(wxString());
 
+    // Announced: a screen reader reads a new result by the panel's name (the verdict) and description (the
+    // message), when it appears (a notification) and when the focus lands on it (FocusVerdict).
+    set_accessible_role(this, "notification");
+    set_accessible_name(this, verdict_->GetLabelText());
+    set_accessible_description(this, message_->IsShown() ? message_->GetLabelText() : wxString());
+
     InvalidateBestSize();
     Layout();
+}
+
+void CheckResultPanel::FocusVerdict() {
+    // The panel itself, not its first link: wxPanel would hand the focus on to the remedy link, and Enter
+    // there would open a browser.
+    SetCanFocus(true);
+    SetFocusIgnoringChildren();
 }
 
 std::string CheckResultPanel::GetDiagnostics() const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <wx/event.h>
 #include <wx/panel.h>
 
 #include <optional>
@@ -16,6 +17,9 @@ class wxStaticText;
 
 namespace keywizard::ui {
 
+// Sent (and propagated) when Enter is pressed on the focused result.
+wxDECLARE_EVENT(EVT_RESULT_ACTIVATED, wxCommandEvent);
+
 // Shows one KeyCheckOutcome: status icon, a one-sentence verdict, the outcome's message, reason, HTTP
 // status, request id, a remedy link, and for a valid key the model count and organization/project. A
 // collapsed "Details" pane holds the connection timings and "Copy diagnostics" (a report without the key).
@@ -29,6 +33,10 @@ class CheckResultPanel : public wxPanel {
     // `endpoint` goes into the diagnostics report (base URL, organization, project, proxy, CA file).
     void ShowOutcome(const net::KeyCheckOutcome& outcome, const net::Endpoint& endpoint);
     const std::optional<net::KeyCheckOutcome>& GetOutcome() const { return outcome_; }
+
+    // Moves the keyboard focus to the result itself, so a screen reader reads the verdict and Enter acts
+    // on it (EVT_RESULT_ACTIVATED).
+    void FocusVerdict();
 
     // The report "Copy diagnostics" puts on the clipboard; empty before any outcome.
     std::string GetDiagnostics() const;

@@ -179,6 +179,11 @@ void KeyCheckPanel::SetTestAllowed(bool allowed) {
 void KeyCheckPanel::OnTestFinished(const net::KeyCheckOutcome& outcome, const net::Endpoint& endpoint) {
     result_->ShowOutcome(outcome, endpoint);
     ChangeState(State::result);
+    // The focus lands on the result: a screen reader reads the verdict, and the hidden Cancel test button
+    // does not keep it. Not when the person is elsewhere (typing in Advanced, or another window).
+    if (wxWindow* focus = FindFocus(); focus == nullptr || focus == cancel_button_ || focus == test_button_) {
+        result_->FocusVerdict();
+    }
 }
 
 void KeyCheckPanel::ChangeState(State state) {

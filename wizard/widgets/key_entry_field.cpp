@@ -1,5 +1,6 @@
 #include "wizard/widgets/key_entry_field.h"
 
+#include "wizard/widgets/accessible.h"
 #include "wizard/widgets/label_link.h"
 
 #include <wx/button.h>
@@ -129,6 +130,11 @@ void KeyEntryField::SetRevealed(bool revealed) {
 void KeyEntryField::SetLabelWindow(wxStaticText* label) {
     label_ = label;
     link_label(label_, GetTextControl());
+    // The label's words are both fields' names, as a screen reader says them (GTK relates the label, but
+    // names an entry only by what it is told).
+    for (wxTextCtrl* text : {masked_, plain_}) {
+        set_accessible_name(text, label_->GetLabelText());
+    }
 }
 
 void KeyEntryField::PasteFromClipboard() {
@@ -143,7 +149,7 @@ void KeyEntryField::PasteFromClipboard() {
     if (pasted.empty()) {
         lint_message_->SetLabelText(
             _("The clipboard holds no text. Copy the key on the API keys page first."));
-        lint_icon_->SetBitmap(status_icon_bundle(StatusIcon::warning, 16));
+        set_status_icon(lint_icon_, StatusIcon::warning, 16);
         return;
     }
     SetKeyText(pasted.utf8_string());
@@ -201,7 +207,7 @@ void KeyEntryField::UpdateLintMessage() {
                                                    "Only the first %d bytes were kept.", int(max_key_bytes)),
                                           int(max_key_bytes));
     }
-    lint_icon_->SetBitmap(status_icon_bundle(icon, 16));
+    set_status_icon(lint_icon_, icon, 16);
     lint_message_->SetLabelText(message);
     lint_message_->Wrap(FromDIP(wrap_width_dip_ - 22));  // the icon and its gap take the rest
     InvalidateBestSize();

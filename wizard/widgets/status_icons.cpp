@@ -1,7 +1,12 @@
 #include "wizard/widgets/status_icons.h"
 
+#include <wx/intl.h>
+#include <wx/statbmp.h>
+
 #include <map>
 #include <utility>
+
+#include "wizard/widgets/accessible.h"
 
 namespace keywizard::ui {
 namespace {
@@ -51,6 +56,28 @@ wxBitmapBundle status_icon_bundle(StatusIcon icon, int size_dip) {
         return found->second;
     }
     return made[key] = wxBitmapBundle::FromSVG(svg_of(icon), wxSize(size_dip, size_dip));
+}
+
+wxString status_icon_name(StatusIcon icon) {
+    switch (icon) {
+        case StatusIcon::success:
+            return _("Works");
+        case StatusIcon::danger:
+            return _("Problem");
+        case StatusIcon::warning:
+            return _("Warning");
+        case StatusIcon::unknown:
+            return _("Not checked");
+        case StatusIcon::info:
+            break;
+    }
+    return _("Information");
+}
+
+void set_status_icon(wxStaticBitmap* picture, StatusIcon icon, int size_dip) {
+    picture->SetBitmap(status_icon_bundle(icon, size_dip));
+    set_accessible_role(picture, "image");
+    set_accessible_name(picture, status_icon_name(icon));
 }
 
 StatusIcon status_icon_for(net::KeyStatus status) {

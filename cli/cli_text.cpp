@@ -23,6 +23,16 @@ const char* tr_plural(const char* english_one, const char* english_many, unsigne
     return dngettext(text_domain, english_one, english_many, count);
 }
 
+const net::Wording& cli_wording() {
+    static const net::Wording wording{
+        [](std::string_view english) { return std::string(tr(std::string(english).c_str())); },
+        [](std::string_view one, std::string_view many, unsigned long n) {
+            return std::string(tr_plural(std::string(one).c_str(), std::string(many).c_str(), n));
+        },
+    };
+    return wording;
+}
+
 std::string format(const char* format, ...) {
     va_list arguments;
     va_start(arguments, format);

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "net/outcome_messages.h"
+
 // The command line's words for a person, from the same gettext catalog ("keywizard") as the windows. Only
 // human lines go through here: `reason` codes, JSON keys and JSON values stay as they are, so --json output
 // is the same in every language. xgettext finds these calls by name (po/CMakeLists.txt: --keyword=tr,
@@ -17,6 +19,9 @@ const char* tr_plural(const char* english_one, const char* english_many, unsigne
 // printf into a std::string: translated format strings keep their placeholders (msgfmt --check says so),
 // and a language may reorder them with %1$s.
 std::string format(const char* format, ...) __attribute__((format(printf, 1, 2)));
+
+// The same catalog for the messages net/ writes (net::person_message).
+const net::Wording& cli_wording();
 
 // Binds the catalog before the first line is printed: the person's LANGUAGE, LC_ALL, LC_MESSAGES, LANG
 // pick the language (English when none has a catalog), found under share/locale next to the executable's

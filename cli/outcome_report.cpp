@@ -93,7 +93,7 @@ std::string plain_report(const net::KeyCheckOutcome& outcome) {
     if (outcome.status == net::KeyStatus::valid) {
         report += valid_summary(outcome) + "\n";
     } else {
-        report += outcome.message + " " + code_in_brackets(outcome) + "\n";
+        report += net::person_message(outcome, cli_wording()) + " " + code_in_brackets(outcome) + "\n";
         std::string second;
         if (!outcome.remedy_url.empty()) {
             second += "  " + format(tr("Fix it here: %s"), outcome.remedy_url.c_str());

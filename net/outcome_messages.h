@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -11,8 +12,23 @@ namespace keywizard::net {
 // Where a person can fix what `reason` says is wrong; empty when there is no such page.
 std::string_view remedy_url_for(Reason reason);
 
-// "1 model", "57 models".
-std::string models_text(std::size_t count);
+// How net/, which has no catalog of its own, reaches the person's language: the windows pass wx's
+// translations, the command line its gettext catalog. Each returns the English it was given when the
+// catalog has nothing better.
+struct Wording {
+    std::function<std::string(std::string_view english)> tr;
+    std::function<std::string(std::string_view english_one, std::string_view english_many, unsigned long n)>
+        tr_plural;
+};
+const Wording& english_wording();
+
+// "1 model", "57 models" (in the wording's language, with its plural rule).
+std::string models_text(std::size_t count, const Wording& wording = english_wording());
+
+// outcome.message in the wording's language: its reason's own message translated and filled in again, or,
+// when the message is an explanation only the classifier could give, that text translated when the catalog
+// has it. outcome.message itself (and so the --json `message`) stays English.
+std::string person_message(const KeyCheckOutcome& outcome, const Wording& wording);
 
 // Sets outcome.message (one or two sentences for a person, never the key) and outcome.remedy_url from the
 // reason and the fields already filled in (http_status, model_count, missing_models). `explanation`, when

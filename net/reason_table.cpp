@@ -4,7 +4,8 @@
 #include <cstddef>
 
 // Marks English text for the translation catalog where it is written down (xgettext --keyword=N_); the
-// windows translate it where they show it. The command line's messages stay English, as before.
+// windows and the command line translate it where they show it (net::person_message, the result panel).
+// The --json `message` stays English.
 #define N_(text) text
 
 namespace keywizard::net {
@@ -34,102 +35,108 @@ using enum KeyStatus;
 
 // In the order of the enum: row i is Reason i.
 constexpr std::array<ReasonRow, static_cast<std::size_t>(Reason::count)> rows = {{
-    {Reason::ok, "ok", valid, false, "The key works: the API lists {models} for it.", "", "",
+    {Reason::ok, "ok", valid, false, N_("The key works: the API lists {models} for it."), "", "",
      N_("This key works.")},
-    {Reason::malformed_key, "malformed_key", rejected, false, "This is not a well-formed key.", api_keys_page,
-     new_key_label, not_a_usable_key},
+    {Reason::malformed_key, "malformed_key", rejected, false, N_("This is not a well-formed key."),
+     api_keys_page, new_key_label, not_a_usable_key},
     {Reason::admin_key, "admin_key", rejected, false,
-     "This is an admin key (sk-admin-): it only works with the Administration API and cannot call models. "
-     "Create a project API key instead.",
+     N_("This is an admin key (sk-admin-): it only works with the Administration API and cannot call models. "
+        "Create a project API key instead."),
      api_keys_page, new_key_label, not_a_usable_key},
     {Reason::invalid_api_key, "invalid_api_key", rejected, false,
-     "OpenAI does not accept this key: it is wrong, revoked or deleted. Create a new key.", api_keys_page,
+     N_("OpenAI does not accept this key: it is wrong, revoked or deleted. Create a new key."), api_keys_page,
      new_key_label, rejected_by_openai},
     {Reason::account_deactivated, "account_deactivated", rejected, false,
-     "The OpenAI account that owns this key has been deactivated. Contact OpenAI's help center.", help_center,
-     organization_label, rejected_by_openai},
+     N_("The OpenAI account that owns this key has been deactivated. Contact OpenAI's help center."),
+     help_center, organization_label, rejected_by_openai},
     {Reason::no_organization, "no_organization", rejected, false,
-     "The account behind this key is not a member of any organization, which the API requires.",
+     N_("The account behind this key is not a member of any organization, which the API requires."),
      organization_page, organization_label, rejected_by_openai},
     {Reason::mismatched_organization, "mismatched_organization", rejected, false,
-     "The organization set for this check does not match the key's organization. Clear the organization "
-     "setting or set the right one.",
+     N_("The organization set for this check does not match the key's organization. Clear the organization "
+        "setting or set the right one."),
      organization_page, organization_label, rejected_by_openai},
     {Reason::missing_scope, "missing_scope", limited, false,
-     "This is a restricted key without permission to list models (missing scope api.model.read). It may "
-     "still be able to generate; allow \"Models: Read\" to be sure.",
+     N_("This is a restricted key without permission to list models (missing scope api.model.read). It may "
+        "still be able to generate; allow \"Models: Read\" to be sure."),
      key_permissions_page, N_("Change the key's permissions"),
      N_("This key is real, but it may not be allowed to do everything the app needs.")},
     {Reason::region_not_supported, "region_not_supported", limited, false,
-     "OpenAI does not serve the country, region or territory this request comes from.",
+     N_("OpenAI does not serve the country, region or territory this request comes from."),
      supported_countries_page, N_("See the supported countries and regions"), cannot_be_used},
     {Reason::ip_not_allowed, "ip_not_allowed", limited, false,
-     "The key's project only accepts requests from allowed IP addresses, and this computer's address is not "
-     "one of them.",
+     N_("The key's project only accepts requests from allowed IP addresses, and this computer's address is "
+        "not "
+        "one of them."),
      organization_page, N_("How to fix this"), cannot_be_used},
     {Reason::insufficient_quota, "insufficient_quota", limited, false,
-     "The key is real but the account has no credit left (quota exceeded). Add credit or check the plan and "
-     "billing details.",
+     N_("The key is real but the account has no credit left (quota exceeded). Add credit or check the plan "
+        "and "
+        "billing details."),
      billing_page, N_("Open billing settings"), cannot_be_used},
     {Reason::required_model_missing, "required_model_missing", limited, false,
-     "The key works but cannot use the required {missing} (the API lists {models} for it).", "", "",
+     N_("The key works but cannot use the required {missing} (the API lists {models} for it)."), "", "",
      cannot_be_used},
     {Reason::rate_limited, "rate_limited", unverified, true,
-     "OpenAI is limiting the rate of requests for this key right now{http}. Try again in a minute.", "", "",
-     not_checked},
+     N_("OpenAI is limiting the rate of requests for this key right now{http}. Try again in a minute."), "",
+     "", not_checked},
     {Reason::server_error, "server_error", unverified, true,
-     "The server had a problem{http}, so the key could not be checked. Try again later.", status_page,
+     N_("The server had a problem{http}, so the key could not be checked. Try again later."), status_page,
      status_label, not_checked},
     {Reason::not_found, "not_found", unverified, false,
-     "There is no model list at this address (HTTP 404): the base URL is probably wrong. The usual one is "
-     "https://api.openai.com/v1.",
+     N_("There is no model list at this address (HTTP 404): the base URL is probably wrong. The usual one is "
+        "https://api.openai.com/v1."),
      "", "", not_checked},
     {Reason::unexpected_response, "unexpected_response", unverified, false,
-     "The server's answer{http} is not what the OpenAI API sends, so the key could not be checked.", "", "",
-     not_checked},
-    {Reason::redirect, "redirect", unverified, false,
-     "The server answered with a redirect{http}, which is not followed for safety. Check the base URL.", "",
+     N_("The server's answer{http} is not what the OpenAI API sends, so the key could not be checked."), "",
      "", not_checked},
+    {Reason::redirect, "redirect", unverified, false,
+     N_("The server answered with a redirect{http}, which is not followed for safety. Check the base URL."),
+     "", "", not_checked},
     {Reason::too_large, "too_large", unverified, false,
-     "The answer was larger than 4 MiB and was cut off: the base URL probably does not point to the OpenAI "
-     "API.",
+     N_("The answer was larger than 4 MiB and was cut off: the base URL probably does not point to the "
+        "OpenAI "
+        "API."),
      "", "", not_checked},
     {Reason::timeout, "timeout", unverified, false,
-     "The server did not answer in time. Check the network connection and try again.", "", "", not_checked},
+     N_("The server did not answer in time. Check the network connection and try again."), "", "",
+     not_checked},
     {Reason::dns, "dns", unverified, false,
-     "The server's name could not be found. Check the network connection and the base URL.", "", "",
+     N_("The server's name could not be found. Check the network connection and the base URL."), "", "",
      not_checked},
     {Reason::connect, "connect", unverified, false,
-     "Could not connect to the server. Check the network connection, a firewall, and the base URL.", "", "",
-     not_checked},
-    {Reason::connection_lost, "connection_lost", unverified, true,
-     "The connection broke before the answer was complete. Try again.", "", "", not_checked},
-    {Reason::proxy, "proxy", unverified, false,
-     "The proxy failed or refused the connection. Check the proxy setting (or the HTTPS_PROXY variable).", "",
+     N_("Could not connect to the server. Check the network connection, a firewall, and the base URL."), "",
      "", not_checked},
+    {Reason::connection_lost, "connection_lost", unverified, true,
+     N_("The connection broke before the answer was complete. Try again."), "", "", not_checked},
+    {Reason::proxy, "proxy", unverified, false,
+     N_("The proxy failed or refused the connection. Check the proxy setting (or the HTTPS_PROXY variable)."),
+     "", "", not_checked},
     {Reason::tls_certificate, "tls_certificate", unverified, false,
-     "The server's certificate could not be verified. A network that intercepts secure connections, or the "
-     "wrong CA file, can cause this.",
+     N_("The server's certificate could not be verified. A network that intercepts secure connections, or "
+        "the "
+        "wrong CA file, can cause this."),
      "", "", not_checked},
-    {Reason::tls, "tls", unverified, false, "A secure (TLS) connection to the server could not be set up.",
-     "", "", not_checked},
+    {Reason::tls, "tls", unverified, false,
+     N_("A secure (TLS) connection to the server could not be set up."), "", "", not_checked},
     {Reason::ca_bundle, "ca_bundle", unverified, false,
-     "The CA certificate file could not be used. Check the CA file setting.", "", "", not_checked},
-    {Reason::cancelled, "cancelled", unverified, false, "The check was cancelled.", "", "",
+     N_("The CA certificate file could not be used. Check the CA file setting."), "", "", not_checked},
+    {Reason::cancelled, "cancelled", unverified, false, N_("The check was cancelled."), "", "",
      N_("The test was cancelled.")},
     {Reason::insecure_endpoint, "insecure_endpoint", unverified, false,
-     "The base URL uses plain http:// to another computer, so the key would travel unencrypted. Use "
-     "https://.",
+     N_("The base URL uses plain http:// to another computer, so the key would travel unencrypted. Use "
+        "https://."),
      "", "", not_checked},
     {Reason::invalid_setting, "invalid_setting", unverified, false,
-     "A connection setting cannot be used as it is.", "", "", not_checked},
+     N_("A connection setting cannot be used as it is."), "", "", not_checked},
     {Reason::model_not_allowed, "model_not_allowed", limited, false,
-     "The key works, but it may not use the model it tried. Allow the model in the project's limits, or use "
-     "a key of a project that may use it.",
+     N_("The key works, but it may not use the model it tried. Allow the model in the project's limits, or "
+        "use "
+        "a key of a project that may use it."),
      project_limits_page, N_("Open the project's model limits"),
      N_("This key may not use the model the app needs.")},
     {Reason::endpoint_changed, "endpoint_changed", unverified, false,
-     "The stored key was not sent: the base URL differs from the one it was verified against.", "", "",
+     N_("The stored key was not sent: the base URL differs from the one it was verified against."), "", "",
      not_checked},
 }};
 

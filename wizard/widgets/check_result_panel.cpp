@@ -169,7 +169,7 @@ void CheckResultPanel::ShowOutcome(const net::KeyCheckOutcome& outcome, const ne
     set_status_icon(icon_, status_icon_for(outcome.status), 24);
     verdict_->SetLabelText(verdict_sentence(outcome));
     verdict_->Wrap(wrap);
-    set_wrapped_text(message_, wxGetTranslation(wxString::FromUTF8(outcome.message)), wrap);
+    set_wrapped_text(message_, wxString::FromUTF8(net::person_message(outcome, wx_wording())), wrap);
     message_->Show(!outcome.message.empty());
 
     SetField("result_reason", wxString::FromUTF8(std::string(net::to_string(outcome.reason))));

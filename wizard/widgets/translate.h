@@ -3,6 +3,8 @@
 #include <wx/intl.h>
 #include <wx/string.h>
 
+#include "net/outcome_messages.h"
+
 namespace keywizard::ui {
 
 // _("…") converts its narrow literal with the C library's locale, which turns non-ASCII text (an
@@ -10,6 +12,21 @@ namespace keywizard::ui {
 // it is still a catalog lookup (xgettext --keyword=tr_utf8).
 inline wxString tr_utf8(const char* utf8) {
     return wxGetTranslation(wxString::FromUTF8(utf8));
+}
+
+// wx's translations for the messages net/ writes (net::person_message).
+inline const net::Wording& wx_wording() {
+    static const net::Wording wording{
+        [](std::string_view english) {
+            return wxGetTranslation(wxString::FromUTF8(english.data(), english.size())).utf8_string();
+        },
+        [](std::string_view one, std::string_view many, unsigned long n) {
+            return wxGetTranslation(wxString::FromUTF8(one.data(), one.size()),
+                                    wxString::FromUTF8(many.data(), many.size()), static_cast<unsigned>(n))
+                .utf8_string();
+        },
+    };
+    return wording;
 }
 
 }  // namespace keywizard::ui

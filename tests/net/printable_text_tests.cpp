@@ -156,14 +156,13 @@ BOOST_FIXTURE_TEST_CASE(a_ca_file_that_is_a_fifo_device_or_directory_is_refused_
           std::pair{dir.string(), "a directory"}}) {
         auto request = check_of(server);
         request.endpoint.ca_file = path;
-        const auto started = std::chrono::steady_clock::now();
+        // Opening a FIFO for reading would block until a writer came: returning at all proves it was not
+        // opened (a hang fails the run through ctest's TIMEOUT, not a clock here).
         const auto outcome = keywizard::net::check_key(request);
-        BOOST_TEST((std::chrono::steady_clock::now() - started < std::chrono::seconds(2)));
         CHECK_OUTCOME(outcome, KeyStatus::unverified, Reason::ca_bundle);
         BOOST_TEST(outcome.message.find(path + " is " + kind) != std::string::npos, outcome.message);
     }
     BOOST_TEST(server.connection_count() == 0u);
-    std::filesystem::remove_all(dir);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

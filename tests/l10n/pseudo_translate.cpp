@@ -79,12 +79,14 @@ int main() {
     const std::string_view body(text.data(), text.size() - (ends_with_newline ? 1 : 0));
     std::size_t letters = 0;
     std::string out = "[" + accented(body, letters);
-    // 40 % longer than the English: the brackets, a space, and middle dots for the rest.
+    // 40 % longer than the English: the brackets, a space, and middle dots for the rest, in words of eight
+    // as a real language's longer text has words a line can break between (one run of 150 dots would be
+    // a word no language has, and no page could wrap).
     const std::size_t extra = (letters * 4 + 9) / 10;
     const std::size_t dots = extra > 3 ? extra - 3 : 1;
     out += ' ';
     for (std::size_t i = 0; i < dots; ++i) {
-        out += "·";
+        out += i > 0 && i % 8 == 0 ? " ·" : "·";
     }
     out += "]";
     if (ends_with_newline) {

@@ -39,10 +39,11 @@ IllustrationGallery::IllustrationGallery(wxWindow* parent, std::vector<content::
     prev_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ShowPicture(index_ - 1); });
     next_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ShowPicture(index_ + 1); });
 
+    // "Picture 1 of 2" under the buttons, not between them: with both button labels translated (German,
+    // the pseudo-locale) three items in one row are wider than the picture and push the page's second
+    // column out of the fixed-size wizard.
     auto* nav = new wxBoxSizer(wxHORIZONTAL);
     nav->Add(prev_, 0, wxALIGN_CENTER_VERTICAL);
-    nav->AddStretchSpacer();
-    nav->Add(position_, 0, wxALIGN_CENTER_VERTICAL);
     nav->AddStretchSpacer();
     nav->Add(next_, 0, wxALIGN_CENTER_VERTICAL);
 
@@ -50,6 +51,7 @@ IllustrationGallery::IllustrationGallery(wxWindow* parent, std::vector<content::
     column->Add(picture_, 0, wxALIGN_CENTER_HORIZONTAL);
     column->Add(caption_, 0, wxEXPAND | wxTOP, FromDIP(6));
     column->Add(nav, 0, wxEXPAND | wxTOP, FromDIP(6));
+    column->Add(position_, 0, wxALIGN_CENTER_HORIZONTAL | wxTOP, FromDIP(4));
     SetSizer(column);
 
     const bool several = images_.size() > 1;

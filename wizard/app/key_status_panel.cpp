@@ -9,6 +9,8 @@
 
 #include "wizard/app/app_ids.h"
 #include "wizard/widgets/key_hygiene.h"
+#include "wizard/widgets/status_icons.h"
+#include "wizard/widgets/translate.h"
 
 namespace keywizard::ui {
 namespace {
@@ -119,10 +121,32 @@ KeyStatusPanel::KeyStatusPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
 }
 
 void KeyStatusPanel::ShowHeadline(StatusIcon icon, const wxString& headline, const wxString& explanation) {
-    status_icon_->SetBitmap(status_icon_bundle(icon, 24));
+    set_status_icon(status_icon_, icon, 24);
     headline_->SetLabel(headline);
     explanation_->SetLabel(explanation);
     explanation_->Wrap(FromDIP(460));
+}
+
+void KeyStatusPanel::ShowConfiguredHeadline(const std::string& last_check_status) {
+    // The headline agrees with the last check: no green "Configured" beside "Could not verify".
+    if (last_check_status == "unverified") {
+        ShowHeadline(StatusIcon::warning, _("Configured, not verified"),
+                     tr_utf8("This app has an OpenAI API key, but the last test could not reach OpenAI. "
+                             "Test it again here, or check the network settings in Settings → "
+                             "Configuration Editor."));
+    } else if (last_check_status == "rejected") {
+        ShowHeadline(StatusIcon::danger, _("Configured, but rejected"),
+                     _("OpenAI rejected the stored key at the last test. Run the setup wizard again to save "
+                       "a key that works."));
+    } else if (last_check_status == "limited") {
+        ShowHeadline(StatusIcon::warning, _("Configured, with limits"),
+                     _("The stored key works, but the last test found it cannot do everything the app "
+                       "needs. See Last check."));
+    } else {
+        ShowHeadline(StatusIcon::success, _("Configured"),
+                     _("This app has an OpenAI API key. Test it here, or change it in Settings → "
+                       "Configuration Editor."));
+    }
 }
 
 void KeyStatusPanel::ShowLoading() {
@@ -135,9 +159,7 @@ void KeyStatusPanel::ShowState(const KeyState& state) {
     using settings::SecretReadState;
     switch (state.read_state) {
         case SecretReadState::found:
-            ShowHeadline(StatusIcon::success, _("Configured"),
-                         _("This app has an OpenAI API key. Test it here, or change it in Settings → "
-                           "Configuration Editor."));
+            ShowConfiguredHeadline(state.settings.last_check_status);
             break;
         case SecretReadState::not_found:
             ShowHeadline(StatusIcon::warning, _("Not configured"),

@@ -28,6 +28,8 @@ class KeyStatusPanel : public wxPanel {
 
   private:
     void ShowHeadline(StatusIcon icon, const wxString& headline, const wxString& explanation);
+    // The headline for a stored key, as the last check left it (unverified, rejected, limited, valid).
+    void ShowConfiguredHeadline(const std::string& last_check_status);
 
     wxStaticBitmap* status_icon_ = nullptr;
     wxStaticText* headline_ = nullptr;

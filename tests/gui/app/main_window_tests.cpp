@@ -132,6 +132,27 @@ BOOST_AUTO_TEST_CASE(the_window_shows_the_masked_key_and_never_the_whole_key) {
     BOOST_TEST(!any_contains(texts, valid_key.substr(valid_key.size() - 12, 8)));
 }
 
+// The headline agrees with the last check: never the green "Configured" beside "Could not verify".
+BOOST_AUTO_TEST_CASE(the_headline_agrees_with_the_last_check) {
+    const std::pair<const char*, const char*> cases[] = {{"unverified", "Configured, not verified"},
+                                                         {"rejected", "Configured, but rejected"},
+                                                         {"limited", "Configured, with limits"},
+                                                         {"valid", "Configured"}};
+    for (const auto& [status, headline] : cases) {
+        AppFixture app;
+        app.store_key(valid_key, SecretBackend::keyring);
+        app.edit_settings([status = status](keywizard::settings::AppSettings& settings) {
+            settings.last_check_status = status;
+            settings.last_check_reason = std::string(status) == "unverified" ? "connect" : "ok";
+            settings.last_check_time = "2025-03-04T05:06:07Z";
+            settings.recheck_interval_hours = 0;
+        });
+        keywizard::ui::MainFrame* frame = app.open_main_window();
+        BOOST_TEST(label_of(frame, "key_headline").utf8_string() == headline, status);
+        app.close_main_window();
+    }
+}
+
 BOOST_AUTO_TEST_CASE(test_key_rechecks_the_stored_key_and_records_the_last_check) {
     AppFixture app;
     app.store_key(valid_key, SecretBackend::file);

@@ -26,7 +26,8 @@ BOOST_AUTO_TEST_CASE(the_illustrations_use_the_rendering_for_the_screens_scale) 
     // Pixels: the column's width times the scale, which only the matching rendering has.
     BOOST_TEST(shown.GetWidth() == int(content::illustration_width * scale));
     // And the picture is not cut: its place on the page is as wide as the column, where the screen has room
-    // for the wizard (ctest's Xvfb at 200 % is 640 logical pixels wide; scripts/screenshots uses a larger one).
+    // for the wizard (ctest's Xvfb at 200 % is 640 logical pixels wide; scripts/screenshots uses a larger
+    // one).
     if (wxDisplay(picture).GetClientArea().GetWidth() >= f.wizard().GetBestSize().GetWidth()) {
         BOOST_TEST(picture->GetSize().x >= content::illustration_width - 8);
     }

@@ -131,7 +131,7 @@ BOOST_AUTO_TEST_CASE(enter_after_a_passing_test_goes_on_and_a_saved_key_cannot_b
     WizardFixture f;
     settings::KeyStorage(f.config_dir()).forget_key();
     f.open_paste_page(server.get());
-    f.type_key(test_key);
+    f.type_key(valid_key);
     press_enter(f.child<wxTextCtrl>("key_text"));  // the first Enter tests
     BOOST_TEST_REQUIRE(f.wait_for_result());
     BOOST_TEST(f.current() == ui::PageId::paste_key);
@@ -148,7 +148,7 @@ BOOST_AUTO_TEST_CASE(the_done_page_says_saved_once_and_where) {
     WizardFixture f;
     settings::KeyStorage(f.config_dir()).forget_key();
     f.open_paste_page(server.get());
-    f.type_key(test_key);
+    f.type_key(valid_key);
     f.press_test_key();
     BOOST_TEST_REQUIRE(f.wait_for_result());
     f.go_next();
@@ -168,7 +168,7 @@ BOOST_AUTO_TEST_CASE(a_result_says_it_in_plain_words_and_keeps_the_codes_under_d
     auto server = start_api(invalid_key_reply());
     WizardFixture f;
     f.open_paste_page(server.get());
-    f.type_key(other_test_key);
+    f.type_key(other_valid_key);
     f.press_test_key();
     BOOST_TEST_REQUIRE(f.wait_for_result());
     auto* details = f.child<wxCollapsiblePane>("result_details");

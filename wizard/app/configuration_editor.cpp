@@ -23,7 +23,9 @@
 #include "wizard/app/editor_network_page.h"
 #include "wizard/app/editor_questions.h"
 #include "wizard/app/editor_storage.h"
+#include "wizard/app/endpoint_question.h"
 #include "wizard/widgets/background_task.h"
+#include "wizard/widgets/check_result_panel.h"
 #include "wizard/widgets/key_entry_field.h"
 #include "wizard/widgets/key_hygiene.h"
 
@@ -148,9 +150,22 @@ class ConfigurationEditor : public wxDialog {
         settings::AppSettings edited = original_;
         network_->ApplyTo(edited);
         const Options options = app_options(config_dir_);
-        return make_key_check_job(
-            core::check_request(options, edited, api_keys_->GetKeyField()->GetKeyText()),
-            options.generation_check);
+        const std::string text = api_keys_->GetKeyField()->GetKeyText();
+        // The stored key goes only where it was verified unless the person says so (as in the main
+        // window); a key typed here goes where the person pointed it.
+        if (!stored_key_.empty() && !key_field_changed(stored_key_, text)) {
+            if (const auto change = core::endpoint_change(core::resolve_endpoint(options, edited), edited);
+                change && !ConfirmSendingKeyElsewhere(this, *change)) {
+                // Not sent, and shown as the result (unverified, endpoint_changed), so closing asks what to
+                // do.
+                KeyCheckJob refused;
+                refused.endpoint = endpoint_for(edited);
+                refused.run = [outcome = core::endpoint_changed_outcome(*change, net::mask_key(stored_key_))](
+                                  const net::CancelTokenPtr&) { return outcome; };
+                return refused;
+            }
+        }
+        return make_key_check_job(core::check_request(options, edited, text), options.generation_check);
     }
 
     // A test result belongs to the text and endpoint it was made with: any edit makes it stale.
@@ -200,15 +215,10 @@ class ConfigurationEditor : public wxDialog {
         const bool changed = key_field_changed(stored_key_, api_keys_->GetKeyField()->GetKeyText());
         switch (next_key_close_step(changed, tested_)) {
             case KeyCloseStep::keep_stored_key:
-                SaveAndClose(false);
+                CloseWithStoredKey();
                 break;
             case KeyCloseStep::test_new_key:
-                ShowCategory(EditorCategory::api_keys);
-                state_ = EditorState::closing_after_test;
-                check->StartTest();
-                if (!check->IsTesting()) {
-                    state_ = EditorState::editing;
-                }
+                TestBeforeClosing();
                 break;
             case KeyCloseStep::save_new_key:
                 SaveAndClose(true);
@@ -232,7 +242,48 @@ class ConfigurationEditor : public wxDialog {
         }
     }
 
-    void SaveAndClose(bool with_new_key) {
+    // The field holds the stored key (or none): changed network settings are tested with it first.
+    void CloseWithStoredKey() {
+        settings::AppSettings edited = original_;
+        network_->ApplyTo(edited);
+        switch (next_network_close_step(!stored_key_.empty(), endpoint_settings_changed(original_, edited),
+                                        tested_)) {
+            case NetworkCloseStep::save_untested:
+                SaveAndClose(false);
+                break;
+            case NetworkCloseStep::test_stored_key:
+                TestBeforeClosing();
+                break;
+            case NetworkCloseStep::save_tested:
+                SaveAndClose(false, tested_);
+                break;
+            case NetworkCloseStep::ask_what_to_do:
+                // The result stays on screen behind the question, and after it when the person goes back.
+                ShowCategory(EditorCategory::api_keys);
+                if (AskAboutFailedNetworkTest(this, *tested_) == NetworkTestChoice::save_anyway) {
+                    SaveAndClose(false, tested_);
+                } else {
+                    api_keys_->GetCheckPanel()->GetResultPanel()->FocusVerdict();
+                }
+                break;
+            case NetworkCloseStep::return_to_editor:
+                break;
+        }
+    }
+
+    // Tests the field's text with the edited settings; the editor closes (or asks) when the result is in.
+    void TestBeforeClosing() {
+        KeyCheckPanel* check = api_keys_->GetCheckPanel();
+        ShowCategory(EditorCategory::api_keys);
+        state_ = EditorState::closing_after_test;
+        check->StartTest();
+        if (!check->IsTesting()) {
+            state_ = EditorState::editing;
+        }
+    }
+
+    // `stored_key_test`: the stored key's test with the edited settings, recorded as its last check.
+    void SaveAndClose(bool with_new_key, std::optional<net::KeyCheckOutcome> stored_key_test = std::nullopt) {
         EditorChanges changes;
         if (network_->DiffersFrom(original_)) {
             settings::AppSettings edited = original_;
@@ -240,6 +291,7 @@ class ConfigurationEditor : public wxDialog {
             changes.network = edited;
         }
         if (!with_new_key) {
+            changes.key_test = changes.network ? stored_key_test : std::nullopt;
             WriteChanges(std::move(changes));
             return;
         }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "net/check_outcome.h"
+#include "settings/app_settings.h"
 
 // What closing the Configuration Editor does with the OPENAI_API_KEY field: the rules, without windows, so
 // the dialog only carries them out. Closing saves; a changed key is tested first; a key that is not valid
@@ -30,6 +31,25 @@ enum class RejectedKeyChoice {
 bool key_field_changed(std::string_view stored_key, std::string_view field_text);
 
 KeyCloseStep next_key_close_step(bool key_changed, const std::optional<net::KeyCheckOutcome>& test_of_field);
+
+// The key field holds the stored key (or nothing), and the Network page may have changed where and as whom a
+// check goes. The stored key is tested against the new settings before they are saved (after the endpoint
+// question when it would go to a new base URL); settings it does not pass with are only saved when the
+// person chooses so. With no key stored there is nothing to test: they are saved as they are.
+enum class NetworkCloseStep {
+    save_untested,     // nothing that changes a check changed, or no key is stored
+    test_stored_key,   // changed and the stored key not tested yet with them
+    save_tested,       // changed and the stored key tests valid with them
+    ask_what_to_do,    // changed and the test did not pass (rejected, limited, unverified, not sent)
+    return_to_editor,  // the person cancelled the test
+};
+
+// The fields that change where and as whom a check goes: base URL, organization, project, CA file, proxy.
+// (Timeout and required models change how long and what is asked, not who gets the key.)
+bool endpoint_settings_changed(const settings::AppSettings& before, const settings::AppSettings& after);
+
+NetworkCloseStep next_network_close_step(bool key_stored, bool endpoint_changed,
+                                         const std::optional<net::KeyCheckOutcome>& test_of_field);
 
 // The choices offered when the new key did not test valid, in button order.
 std::vector<RejectedKeyChoice> choices_for_rejected_key(const net::KeyCheckOutcome& outcome);

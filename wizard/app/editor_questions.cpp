@@ -2,8 +2,10 @@
 
 #include <wx/intl.h>
 
+#include "net/outcome_messages.h"
 #include "wizard/app/question_dialog.h"
 #include "wizard/widgets/check_result_panel.h"
+#include "wizard/widgets/translate.h"
 
 namespace keywizard::ui {
 
@@ -46,6 +48,24 @@ RejectedKeyChoice AskAboutRejectedKey(wxWindow* parent, const net::KeyCheckOutco
         default:
             return RejectedKeyChoice::go_back;
     }
+}
+
+NetworkTestChoice AskAboutFailedNetworkTest(wxWindow* parent, const net::KeyCheckOutcome& outcome) {
+    Question question;
+    question.name = network_test_question_name;
+    question.title = _("The network settings were not saved yet");
+    question.heading = verdict_sentence(outcome);
+    question.icon = outcome.status == net::KeyStatus::rejected ? QuestionIcon::error : QuestionIcon::warning;
+    const std::string said = net::person_message(outcome, wx_wording());
+    question.message = said.empty() ? wxString() : wxString::FromUTF8(said) + "\n\n";
+    question.message +=
+        _("Your stored key did not pass the test with the new network settings, so this app "
+          "may not reach OpenAI with them. Go back to change them, or save them anyway.");
+    question.choices = {{ID_GO_BACK, _("Go back and fix it")}, {ID_SAVE_ANYWAY, _("Save anyway")}};
+    question.default_id = ID_GO_BACK;
+    question.escape_id = ID_GO_BACK;
+    return AskQuestion(parent, question) == ID_SAVE_ANYWAY ? NetworkTestChoice::save_anyway
+                                                           : NetworkTestChoice::go_back;
 }
 
 KeyringFallbackChoice AskAboutKeyringFallback(wxWindow* parent, const wxString& keyring_problem,

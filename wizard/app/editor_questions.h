@@ -25,10 +25,17 @@ enum EditorQuestionButton {
 inline constexpr const char* rejected_key_question_name = "rejected_key_question";
 inline constexpr const char* keyring_fallback_question_name = "keyring_fallback_question";
 inline constexpr const char* forget_key_question_name = "forget_key_question";
+inline constexpr const char* network_test_question_name = "network_test_question";
 
 // The changed key did not test valid: go back, keep the previous key, or (missing_scope only) save anyway.
 RejectedKeyChoice AskAboutRejectedKey(wxWindow* parent, const net::KeyCheckOutcome& outcome,
                                       bool has_previous_key);
+
+enum class NetworkTestChoice { go_back, save_anyway };
+
+// The stored key did not pass the test with the changed network settings: go back (the result stays on
+// screen) or save the settings anyway.
+NetworkTestChoice AskAboutFailedNetworkTest(wxWindow* parent, const net::KeyCheckOutcome& outcome);
 
 enum class KeyringFallbackChoice { save_to_file, go_back, dont_save };
 

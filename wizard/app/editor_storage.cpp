@@ -55,6 +55,13 @@ EditorSaveResult save_editor_changes(const std::filesystem::path& config_dir, co
                 // Tested with the settings as edited: that is where it was verified.
                 settings.verified_base_url = endpoint_for(settings).base_url;
             }
+        } else if (changes.key_test) {
+            // The stored key tested with the new network settings: what the main window shows from now on,
+            // and where it may go when it passed.
+            record_last_check(settings, *changes.key_test, now);
+            if (changes.key_test->status == net::KeyStatus::valid) {
+                settings.verified_base_url = endpoint_for(settings).base_url;
+            }
         }
     };
     // The key and the settings it was tested with are saved together, or neither is.

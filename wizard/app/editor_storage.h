@@ -33,7 +33,8 @@ KeyDestination find_key_destination(const std::filesystem::path& config_dir);
 struct EditorChanges {
     std::optional<std::string> new_key;  // the normalised key, when it is to be saved
     settings::SecretBackend backend = settings::SecretBackend::keyring;
-    std::optional<net::KeyCheckOutcome> key_test;  // recorded as the last check when the key is saved
+    // Recorded as the last check: the new key's test, or the stored key's test with changed network settings.
+    std::optional<net::KeyCheckOutcome> key_test;
     std::optional<settings::AppSettings> network;  // its network fields are written when set
 };
 

@@ -14,6 +14,7 @@
 #include "wizard/app/app_ids.h"
 #include "wizard/app/check_settings.h"
 #include "wizard/app/configuration_editor.h"
+#include "wizard/app/endpoint_question.h"
 #include "wizard/app/first_run.h"
 #include "wizard/app/key_status_panel.h"
 #include "wizard/app/question_dialog.h"
@@ -142,21 +143,7 @@ std::optional<std::optional<std::string>> MainFrame::ConfirmEndpoint() {
     if (!change) {
         return std::optional<std::string>();
     }
-    Question question;
-    question.name = "endpoint_changed_question";
-    question.title = _("Send the key to another address?");
-    question.heading = wxString::Format(_("The stored key was verified at %s, not at %s."),
-                                        wxString::FromUTF8(core::host_of(change->verified_base_url)),
-                                        wxString::FromUTF8(core::host_of(change->base_url)));
-    question.message = wxString::Format(
-        _("The base URL is now %s (from %s). Send the key there only if you set that address yourself: a "
-          "changed address can also be someone collecting keys."),
-        wxString::FromUTF8(core::host_of(change->base_url)), wxString::FromUTF8(change->from));
-    question.icon = QuestionIcon::warning;
-    question.choices = {{wxID_YES, _("&Send it there")}, {wxID_CANCEL, _("&Cancel")}};
-    question.default_id = wxID_CANCEL;
-    question.escape_id = wxID_CANCEL;
-    if (AskQuestion(this, question) != wxID_YES) {
+    if (!ConfirmSendingKeyElsewhere(this, *change)) {
         return std::nullopt;
     }
     return std::optional<std::string>(change->base_url);

@@ -99,6 +99,37 @@ BOOST_DATA_TEST_CASE(closing_the_editor_tests_a_changed_key_and_saves_only_a_val
     BOOST_TEST(next_key_close_step(c.changed, c.test) == c.step);
 }
 
+BOOST_AUTO_TEST_CASE(changed_network_settings_are_tested_with_the_stored_key_and_saved_only_when_passed) {
+    using keywizard::ui::NetworkCloseStep;
+    const auto valid = outcome(KeyStatus::valid, Reason::ok);
+    BOOST_TEST((next_network_close_step(false, true, std::nullopt) == NetworkCloseStep::save_untested));
+    BOOST_TEST((next_network_close_step(true, false, std::nullopt) == NetworkCloseStep::save_untested));
+    BOOST_TEST((next_network_close_step(true, true, std::nullopt) == NetworkCloseStep::test_stored_key));
+    BOOST_TEST((next_network_close_step(true, true, valid) == NetworkCloseStep::save_tested));
+    for (const Reason reason : {Reason::invalid_api_key, Reason::connect, Reason::endpoint_changed,
+                                Reason::missing_scope, Reason::timeout}) {
+        BOOST_TEST((next_network_close_step(true, true, outcome(net::status_of(reason), reason)) ==
+                    NetworkCloseStep::ask_what_to_do),
+                   net::to_string(reason));
+    }
+    BOOST_TEST((next_network_close_step(true, true, outcome(KeyStatus::unverified, Reason::cancelled)) ==
+                NetworkCloseStep::return_to_editor));
+
+    keywizard::settings::AppSettings before;
+    auto after = before;
+    after.timeout_seconds = 7;
+    after.required_models = {"gpt-4o"};
+    BOOST_TEST(!keywizard::ui::endpoint_settings_changed(before, after));
+    for (auto field :
+         {&keywizard::settings::AppSettings::base_url, &keywizard::settings::AppSettings::organization,
+          &keywizard::settings::AppSettings::project, &keywizard::settings::AppSettings::ca_file,
+          &keywizard::settings::AppSettings::proxy}) {
+        auto changed = before;
+        changed.*field = "x";
+        BOOST_TEST(keywizard::ui::endpoint_settings_changed(before, changed));
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_key_field_holding_the_stored_key_in_quotes_or_spaces_is_unchanged) {
     using keywizard::test::valid_key;
     BOOST_TEST(!key_field_changed(valid_key, valid_key));

@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <optional>
 
 #include <wx/button.h>
 #include <wx/dialog.h>
@@ -16,6 +17,10 @@
 #include "tests/gui/app/ui_script.h"
 #include "wizard/app/configuration_editor.h"
 #include "wizard/app/editor_questions.h"
+#include "wizard/app/editor_storage.h"
+#include "wizard/app/endpoint_question.h"
+#include "wizard/app/main_frame.h"
+#include "wizard/widgets/check_result_panel.h"
 #include "wizard/widgets/key_check_panel.h"
 
 using namespace keywizard::test;
@@ -41,6 +46,22 @@ void show_category(int index) {
     BOOST_REQUIRE(book != nullptr);
     book->SetSelection(index);
 }
+
+KeyCheckPanel* check_panel() {
+    return find_by_name<KeyCheckPanel>(editor(), "key_check");
+}
+
+void set_timeout(int seconds) {
+    auto* timeout = find_by_name<wxSpinCtrl>(editor(), "timeout");
+    timeout->SetValue(seconds);
+    wxSpinEvent spun(wxEVT_SPINCTRL, timeout->GetId());
+    spun.SetEventObject(timeout);
+    spun.SetPosition(seconds);
+    timeout->ProcessWindowEvent(spun);
+}
+
+// Nothing listens on port 1: a check there fails to connect, at once.
+const std::string unreachable_base_url = "https://127.0.0.1:1/v1";
 
 void close_editor() {
     press(dynamic_cast<wxButton*>(editor()->FindWindow(wxID_CLOSE)));
@@ -93,20 +114,17 @@ BOOST_FIXTURE_TEST_CASE(the_editor_has_both_categories_and_shows_what_is_stored,
     BOOST_TEST(api_requests() == 0u);
 }
 
-BOOST_FIXTURE_TEST_CASE(closing_saves_network_changes_and_does_not_retest_an_unchanged_key, EditorFixture) {
+BOOST_FIXTURE_TEST_CASE(closing_tests_the_unchanged_stored_key_with_changed_network_settings_then_saves,
+                        EditorFixture) {
     const std::string base_url = saved_settings().base_url;
     UiScript script;
     script.then("the editor on Network, loaded", editor_ready, [&] {
         show_category(1);
         enter_text(find_by_name<wxTextCtrl>(editor(), "organization"), "org-kwtest");
         enter_text(find_by_name<wxTextCtrl>(editor(), "project"), "proj_kwtest");
-        enter_text(find_by_name<wxTextCtrl>(editor(), "required_models"), "gpt-4o-mini\n gpt-4o \n");
-        auto* timeout = find_by_name<wxSpinCtrl>(editor(), "timeout");
-        timeout->SetValue(12);
-        wxSpinEvent spun(wxEVT_SPINCTRL, timeout->GetId());
-        spun.SetEventObject(timeout);
-        spun.SetPosition(12);
-        timeout->ProcessWindowEvent(spun);
+        enter_text(find_by_name<wxTextCtrl>(editor(), "required_models"),
+                   "gpt-4o-mini\n text-embedding-3-small \n");
+        set_timeout(12);
         close_editor();
     });
     BOOST_TEST(run_editor(script, EditorCategory::network));
@@ -114,11 +132,129 @@ BOOST_FIXTURE_TEST_CASE(closing_saves_network_changes_and_does_not_retest_an_unc
     const auto saved = saved_settings();
     BOOST_TEST(saved.organization == "org-kwtest");
     BOOST_TEST(saved.project == "proj_kwtest");
-    BOOST_TEST((saved.required_models == std::vector<std::string>{"gpt-4o-mini", "gpt-4o"}));
+    BOOST_TEST((saved.required_models == std::vector<std::string>{"gpt-4o-mini", "text-embedding-3-small"}));
     BOOST_TEST(saved.timeout_seconds == 12);
     BOOST_TEST(saved.base_url == base_url);
+    // The stored key was tested once, with the new settings, and that test is its last check now.
+    BOOST_TEST_REQUIRE(api_requests() == 1u);
+    BOOST_TEST(last_key_sent() == valid_key);
+    BOOST_TEST(api().requests().back().header("openai-organization").value_or("") == "org-kwtest");
+    BOOST_TEST(saved.last_check_status == "valid");
+    BOOST_TEST(stored_key().key == valid_key);
+}
+
+BOOST_FIXTURE_TEST_CASE(timeout_and_required_models_alone_are_saved_without_a_test, EditorFixture) {
+    UiScript script;
+    script.then("the editor on Network, loaded", editor_ready, [&] {
+        show_category(1);
+        enter_text(find_by_name<wxTextCtrl>(editor(), "required_models"), "gpt-4o-mini");
+        set_timeout(17);
+        close_editor();
+    });
+    BOOST_TEST(run_editor(script, EditorCategory::network));
+    BOOST_TEST(saved_settings().timeout_seconds == 17);
+    BOOST_TEST(api_requests() == 0u);
+}
+
+BOOST_FIXTURE_TEST_CASE(with_no_stored_key_network_changes_are_saved_without_a_test, EditorFixture) {
+    BOOST_TEST_REQUIRE(keywizard::ui::forget_stored_key(config_dir()).ok);
+    UiScript script;
+    script.then("the editor on Network, loaded", editor_ready, [&] {
+        show_category(1);
+        enter_text(find_by_name<wxTextCtrl>(editor(), "base_url"), unreachable_base_url);
+        close_editor();
+    });
+    BOOST_TEST(run_editor(script, EditorCategory::network));
+    BOOST_TEST(saved_settings().base_url == unreachable_base_url);
+    BOOST_TEST(api_requests() == 0u);
+}
+
+// A new base URL: the stored key goes there only after the endpoint question; a test that does not pass
+// keeps the editor open with its result until the person saves anyway, and the main window then says the
+// key is not verified (not the green "Configured" beside "Could not verify").
+BOOST_FIXTURE_TEST_CASE(a_new_base_url_asks_first_and_a_failed_test_is_saved_only_when_chosen,
+                        EditorFixture) {
+    wxString test_question_heading;
+    std::optional<keywizard::net::KeyCheckOutcome> result_after_go_back;
+    bool closed_after_go_back = true;
+    UiScript script;
+    script
+        .then("the editor on Network, loaded", editor_ready,
+              [&] {
+                  show_category(1);
+                  enter_text(find_by_name<wxTextCtrl>(editor(), "base_url"), unreachable_base_url);
+                  close_editor();
+              })
+        .on_question("the question about sending the key elsewhere",
+                     keywizard::ui::endpoint_changed_question_name,
+                     [](const keywizard::ui::Question&) { return int(wxID_YES); })
+        .on_question("the question about the failed test", keywizard::ui::network_test_question_name,
+                     [&](const keywizard::ui::Question& question) {
+                         test_question_heading = question.heading;
+                         return int(keywizard::ui::ID_GO_BACK);
+                     })
+        .then(
+            "the editor again, showing the result",
+            [] { return editor_ready() && check_panel()->GetState() == KeyCheckPanel::State::result; },
+            [&] {
+                closed_after_go_back = false;
+                result_after_go_back = check_panel()->GetOutcome();
+                BOOST_TEST(saved_settings().base_url != unreachable_base_url);  // not saved yet
+                close_editor();  // the same result: asked again, without a second test
+            })
+        .on_question("the question again", keywizard::ui::network_test_question_name,
+                     [](const keywizard::ui::Question&) { return int(keywizard::ui::ID_SAVE_ANYWAY); });
+    BOOST_TEST(run_editor(script, EditorCategory::network));
+
+    BOOST_TEST(!closed_after_go_back);
+    BOOST_TEST_REQUIRE(result_after_go_back.has_value());
+    BOOST_TEST((result_after_go_back->status == keywizard::net::KeyStatus::unverified));
+    BOOST_TEST(test_question_heading == keywizard::ui::verdict_sentence(*result_after_go_back));
+    const auto saved = saved_settings();
+    BOOST_TEST(saved.base_url == unreachable_base_url);
+    BOOST_TEST(saved.last_check_status == "unverified");
+    BOOST_TEST(saved.verified_base_url != unreachable_base_url);  // it did not pass there
     BOOST_TEST(api_requests() == 0u);
     BOOST_TEST(stored_key().key == valid_key);
+
+    keywizard::ui::MainFrame* frame = open_main_window();
+    auto* headline = find_by_name<wxStaticText>(frame, "key_headline");
+    BOOST_REQUIRE(headline != nullptr);
+    BOOST_TEST(headline->GetLabel().utf8_string() == "Configured, not verified");
+    close_main_window();
+}
+
+BOOST_FIXTURE_TEST_CASE(declining_to_send_the_key_elsewhere_sends_nothing_and_saves_nothing_unasked,
+                        EditorFixture) {
+    const std::string base_url = saved_settings().base_url;
+    std::string result_reason;
+    UiScript script;
+    script
+        .then("the editor on Network, loaded", editor_ready,
+              [&] {
+                  show_category(1);
+                  enter_text(find_by_name<wxTextCtrl>(editor(), "base_url"), unreachable_base_url);
+                  close_editor();
+              })
+        .on_question("the question about sending the key elsewhere",
+                     keywizard::ui::endpoint_changed_question_name,
+                     [](const keywizard::ui::Question&) { return int(wxID_CANCEL); })
+        .on_question("the question about the test that did not run",
+                     keywizard::ui::network_test_question_name,
+                     [](const keywizard::ui::Question&) { return int(keywizard::ui::ID_GO_BACK); })
+        .then("the editor again", editor_ready, [&] {
+            result_reason = std::string(keywizard::net::to_string(check_panel()->GetOutcome()->reason));
+            // Back to the old address: nothing that changes a check is left, so closing neither tests nor
+            // asks.
+            show_category(1);
+            enter_text(find_by_name<wxTextCtrl>(editor(), "base_url"), base_url);
+            close_editor();
+        });
+    run_editor(script, EditorCategory::network);
+
+    BOOST_TEST(result_reason == "endpoint_changed");
+    BOOST_TEST(api_requests() == 0u);
+    BOOST_TEST(saved_settings().base_url == base_url);
 }
 
 BOOST_FIXTURE_TEST_CASE(escape_closes_and_saves_like_the_close_button, EditorFixture) {

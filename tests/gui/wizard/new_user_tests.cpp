@@ -3,6 +3,8 @@
 // saved key cannot be walked back or cancelled.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 
 #include <wx/collpane.h>
@@ -43,6 +45,35 @@ wxStaticText* find_static_text(wxWindow* root, const wxString& text) {
         }
     }
     return nullptr;
+}
+
+// What a person reads: every label and notice on screen, in window order (a notice's own text once).
+void collect_shown_texts(wxWindow* root, std::vector<std::string>& texts) {
+    if (!root->IsShownOnScreen()) {
+        return;
+    }
+    if (auto* notice = dynamic_cast<ui::NoticeBox*>(root)) {
+        texts.push_back(notice->GetText().utf8_string());
+        return;
+    }
+    if (auto* label = dynamic_cast<wxStaticText*>(root)) {
+        texts.push_back(label->GetLabelText().utf8_string());
+    }
+    if (auto* pane = dynamic_cast<wxCollapsiblePane*>(root); pane != nullptr && pane->IsCollapsed()) {
+        return;  // GTK hides a collapsed pane's children without telling wx
+    }
+    for (wxWindow* child : root->GetChildren()) {
+        collect_shown_texts(child, texts);
+    }
+}
+
+std::size_t count_of(std::string text, const std::string& word) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::size_t count = 0;
+    for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + word.size())) {
+        ++count;
+    }
+    return count;
 }
 
 }  // namespace
@@ -110,6 +141,56 @@ BOOST_AUTO_TEST_CASE(enter_after_a_passing_test_goes_on_and_a_saved_key_cannot_b
     BOOST_TEST((f.wizard().Result() == ui::KeyWizardResult::saved));
     BOOST_TEST(!f.back_button()->IsEnabled());
     BOOST_TEST(!f.cancel_button()->IsEnabled());
+}
+
+BOOST_AUTO_TEST_CASE(the_done_page_says_saved_once_and_where) {
+    auto server = start_api(models_reply());
+    WizardFixture f;
+    settings::KeyStorage(f.config_dir()).forget_key();
+    f.open_paste_page(server.get());
+    f.type_key(valid_key);
+    f.press_test_key();
+    BOOST_TEST_REQUIRE(f.wait_for_result());
+    f.go_next();
+    BOOST_TEST_REQUIRE(pump_until([&] { return f.current() == ui::PageId::done; }));
+    std::vector<std::string> texts;
+    collect_shown_texts(&f.wizard(), texts);
+    std::string page;
+    for (const std::string& text : texts) {
+        page += text + "\n";
+    }
+    BOOST_TEST(count_of(page, "saved") == 1u, page);
+    BOOST_TEST(count_of(page, "stored in:") == 1u, page);
+    settings::KeyStorage(f.config_dir()).forget_key();
+}
+
+BOOST_AUTO_TEST_CASE(a_result_says_it_in_plain_words_and_keeps_the_codes_under_details) {
+    auto server = start_api(invalid_key_reply());
+    WizardFixture f;
+    f.open_paste_page(server.get());
+    f.type_key(other_valid_key);
+    f.press_test_key();
+    BOOST_TEST_REQUIRE(f.wait_for_result());
+    auto* details = f.child<wxCollapsiblePane>("result_details");
+    BOOST_TEST_REQUIRE(details->IsCollapsed());
+    // The codes exist, for support, but only inside the collapsed Details.
+    for (const char* name : {"result_reason", "result_http_status"}) {
+        auto* code = f.child<wxStaticText>(name);
+        BOOST_TEST(details->GetPane()->IsDescendant(code), name);
+    }
+    BOOST_TEST(f.child<wxStaticText>("result_reason")->GetLabel() == "invalid_api_key");
+    std::vector<std::string> texts;
+    collect_shown_texts(f.child<wxWindow>("check_result"), texts);
+    BOOST_TEST_REQUIRE(texts.size() >= 2u);
+    // The verdict and the message come first; no code, status or "Reason:" is on screen.
+    BOOST_TEST(texts[0] == f.child<wxStaticText>("result_verdict")->GetLabelText().utf8_string());
+    BOOST_TEST(texts[1] == f.child<wxStaticText>("result_message")->GetLabelText().utf8_string());
+    for (const std::string& text : texts) {
+        BOOST_TEST(text.find("invalid_api_key") == std::string::npos, text);
+        BOOST_TEST(text.find("HTTP") == std::string::npos, text);
+        BOOST_TEST(text.find("401") == std::string::npos, text);
+        BOOST_TEST(text.find("Reason") == std::string::npos, text);
+    }
 }
 
 // A host's wizard says whose it is, and wears the host's icon.

@@ -23,7 +23,6 @@
 #include "tests/gui/gui_test_support.h"
 #include "tests/gui/wizard/wizard_test_fixture.h"
 #include "wizard/app/app_locale.h"
-#include "wizard/pages/key_wizard_dialog.h"
 #include "wizard/widgets/wrapped_text.h"
 
 KEYWIZARD_GUI_TEST_ENVIRONMENT();
@@ -133,10 +132,10 @@ BOOST_FIXTURE_TEST_CASE(catalog_is_the_pseudo_locale, PseudoLocale) {
 BOOST_FIXTURE_TEST_CASE(no_page_cuts_text_off, PseudoLocale) {
     WizardFixture fixture(true);
     auto& wizard = fixture.wizard();
-    BOOST_REQUIRE(pump_until([&] { return wizard.StartFacts().has_value(); }, 10s));
+    BOOST_REQUIRE(pump_until([&] { return fixture.start_facts().has_value(); }, 10s));
     check_page(fixture, "start");
     for (PageId id : {PageId::create_account, PageId::open_api_keys, PageId::create_key, PageId::paste_key}) {
-        wizard.ShowPage(wizard.PageFor(id), true);
+        wizard.ShowPage(fixture.page(id), true);
         check_page(fixture, std::string(keywizard::ui::page_content_id(id)));
     }
     // The paste page's Advanced settings, opened as a click on its header does.

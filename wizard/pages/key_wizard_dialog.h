@@ -16,9 +16,10 @@ namespace keywizard::ui {
 
 class WizardPageBase;
 
-// The onboarding wizard. RunKeyWizard() is what the app calls; this class is visible for the GUI tests
-// and the screenshot tool, which drive it modelessly (Start()) instead of through RunWizard().
-// It builds and chains the pages; each page owns its own state and validation.
+// The onboarding wizard, private to wizard/pages: only its .cpp files include this header. The app and
+// hosts call RunKeyWizard(); tests and the screenshot tool drive it modelessly (Start()) through the
+// test-only WizardDriver (wizard_test_driver.h). It builds and chains the pages; each page owns its own
+// state and validation.
 class KeyWizardDialog : public wxWizard {
   public:
     KeyWizardDialog(wxWindow* parent, const KeyWizardOptions& options);
@@ -53,7 +54,7 @@ class KeyWizardDialog : public wxWizard {
 
     KeyWizardResult Result() const;
 
-    // Modeless start for tests and screenshots: shows the first page and the window.
+    // Modeless start (WizardDriver, for tests and screenshots): shows the first page and the window.
     void Start();
     // First run, "Skip for now": records it and closes the wizard (modal or not) with result skipped.
     void SkipForNow();

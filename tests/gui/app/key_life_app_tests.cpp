@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <wx/button.h>
+#include <wx/dialog.h>
 #include <wx/infobar.h>
 #include <wx/stattext.h>
 
@@ -16,7 +17,7 @@
 #include "wizard/app/app_ids.h"
 #include "wizard/app/configuration_editor.h"
 #include "wizard/app/main_frame.h"
-#include "wizard/pages/key_wizard_dialog.h"
+#include "wizard/pages/wizard_test_driver.h"
 #include "wizard/widgets/key_check_panel.h"
 #include "wizard/widgets/notice_box.h"
 
@@ -169,7 +170,7 @@ BOOST_AUTO_TEST_CASE(a_revoked_key_found_at_start_shows_a_bar_whose_replace_key_
     std::optional<keywizard::ui::PageId> page;
     UiScript script;
     script.on_modal("the wizard", wizard_name, [&](wxDialog* dialog) {
-        page = static_cast<keywizard::ui::KeyWizardDialog*>(dialog)->CurrentPageId();
+        page = keywizard::ui::CurrentWizardPage(dialog);
         press(dynamic_cast<wxButton*>(dialog->FindWindow(wxID_CANCEL)));
     });
     script.start();

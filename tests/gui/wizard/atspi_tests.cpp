@@ -81,7 +81,7 @@ BOOST_AUTO_TEST_SUITE(atspi_tests)
 
 BOOST_AUTO_TEST_CASE(each_start_choice_is_named_by_its_own_words) {
     WizardFixture f;
-    BOOST_REQUIRE(pump_until([&] { return f.wizard().StartFacts().has_value(); }));
+    BOOST_REQUIRE(pump_until([&] { return f.start_facts().has_value(); }));
     const auto seen = seen_by_screen_reader();
     for (const char* choice :
          {"I need an OpenAI account", "I have an account, but no API key yet", "I already have an API key"}) {
@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(each_start_choice_is_named_by_its_own_words) {
 
 BOOST_AUTO_TEST_CASE(pictures_icons_and_notices_have_names_and_notices_take_no_focus) {
     WizardFixture f;
-    f.wizard().ShowPage(f.wizard().PageFor(ui::PageId::create_key), true);
+    f.wizard().ShowPage(f.page(ui::PageId::create_key), true);
     pump_events();
     const auto seen = seen_by_screen_reader();
     int notices = 0;

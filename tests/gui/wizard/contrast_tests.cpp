@@ -83,7 +83,7 @@ Rendered measure(const wxImage& image) {
 
 // Measures `name` (a child of `page`, shown): fails the test below 4.5:1.
 void check_readable(WizardFixture& f, ui::PageId page, const wxString& name) {
-    wxWindow* window = find_window_by_name(f.wizard().PageFor(page), name);
+    wxWindow* window = find_window_by_name(f.page(page), name);
     BOOST_TEST_REQUIRE(window != nullptr, name);
     BOOST_TEST_REQUIRE(is_visible(window), name);
     Rendered rendered;
@@ -107,21 +107,21 @@ BOOST_AUTO_TEST_CASE(hints_links_captions_and_notices_reach_4_5_to_1) {
     auto good = start_api(models_reply());
     WizardFixture f;
     settings::KeyStorage(f.config_dir()).forget_key();
-    BOOST_REQUIRE(pump_until([&] { return f.wizard().StartFacts().has_value(); }));
+    BOOST_REQUIRE(pump_until([&] { return f.start_facts().has_value(); }));
     check_readable(f, ui::PageId::start, "start_need_account_hint");  // the theme's grey, on the window
 
-    f.wizard().ShowPage(f.wizard().PageFor(ui::PageId::open_api_keys), true);
+    f.wizard().ShowPage(f.page(ui::PageId::open_api_keys), true);
     pump_events();
     check_readable(f, ui::PageId::open_api_keys, "page_link");
     check_readable(f, ui::PageId::open_api_keys, "page_notice_text");
     check_readable(f, ui::PageId::open_api_keys, "illustration_caption");
     // A notice is a tint of the window's own colour: no light pastel in a dark theme.
-    auto* notice = find_by_name<ui::NoticeBox>(f.wizard().PageFor(ui::PageId::open_api_keys), "page_notice");
+    auto* notice = find_by_name<ui::NoticeBox>(f.page(ui::PageId::open_api_keys), "page_notice");
     BOOST_TEST_REQUIRE(notice != nullptr);
     BOOST_TEST(ui::contrast_ratio(notice->GetBackgroundColour(), notice->GetParent()->GetBackgroundColour()) <
                2.0);  // a light pastel on a dark window is over 8:1
 
-    f.wizard().ShowPage(f.wizard().PageFor(ui::PageId::start), false);
+    f.wizard().ShowPage(f.page(ui::PageId::start), false);
     f.open_paste_page(good.get());
     f.type_key(valid_key);
     f.press_test_key();

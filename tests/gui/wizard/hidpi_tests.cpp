@@ -14,9 +14,9 @@ BOOST_AUTO_TEST_SUITE(hidpi_tests)
 
 BOOST_AUTO_TEST_CASE(the_illustrations_use_the_rendering_for_the_screens_scale) {
     WizardFixture f;
-    f.wizard().ShowPage(f.wizard().PageFor(ui::PageId::create_key), true);
+    f.wizard().ShowPage(f.page(ui::PageId::create_key), true);
     pump_events();
-    auto* picture = find_by_name<wxStaticBitmap>(f.wizard().PageFor(ui::PageId::create_key), "illustration");
+    auto* picture = find_by_name<wxStaticBitmap>(f.page(ui::PageId::create_key), "illustration");
     BOOST_TEST_REQUIRE(picture != nullptr);
     const double scale = picture->GetContentScaleFactor();
     const char* asked = std::getenv("GDK_SCALE");

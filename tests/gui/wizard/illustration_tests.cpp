@@ -52,14 +52,14 @@ std::ostream& operator<<(std::ostream& out, const Geometry& g) {
 }
 
 Geometry geometry_of(WizardFixture& f, PageId id) {
-    wxWindow* page = f.wizard().PageFor(id);
+    wxWindow* page = f.page(id);
     const wxStaticBitmap* picture = picture_of(page);
     return {f.wizard().GetSize(), picture ? picture->GetBestSize() : wxSize()};
 }
 
 void check_shows_a_picture_at_the_column_size(WizardFixture& f, PageId id) {
     BOOST_TEST_CONTEXT("page " << id) {
-        wxWindow* page = f.wizard().PageFor(id);
+        wxWindow* page = f.page(id);
         const wxStaticBitmap* picture = picture_of(page);
         BOOST_TEST_REQUIRE(picture != nullptr);
         BOOST_TEST(is_visible(picture));
@@ -115,8 +115,7 @@ BOOST_AUTO_TEST_CASE(every_guide_page_shows_each_picture_at_the_column_size_forw
     for (PageId id : guides) {
         before[id] = geometry_of(f, id);
         // Nothing decoded for a page nobody has seen yet.
-        auto* gallery =
-            find_by_name<keywizard::ui::IllustrationGallery>(f.wizard().PageFor(id), "illustration_gallery");
+        auto* gallery = find_by_name<keywizard::ui::IllustrationGallery>(f.page(id), "illustration_gallery");
         BOOST_TEST_REQUIRE(gallery != nullptr);
         BOOST_TEST(!gallery->DrawsPictures(), page_content_id(id));
     }
@@ -127,7 +126,7 @@ BOOST_AUTO_TEST_CASE(every_guide_page_shows_each_picture_at_the_column_size_forw
         check_shows_a_picture_at_the_column_size(f, id);
         check_geometry_unchanged(f, id, before[id]);
         // The gallery's other pictures, one by one.
-        auto* page = f.wizard().PageFor(id);
+        auto* page = f.page(id);
         auto* gallery = find_by_name<keywizard::ui::IllustrationGallery>(page, "illustration_gallery");
         BOOST_TEST_REQUIRE(gallery != nullptr);
         for (std::size_t i = 1; i < gallery->GetCount(); ++i) {
@@ -148,8 +147,8 @@ BOOST_AUTO_TEST_CASE(every_guide_page_shows_each_picture_at_the_column_size_forw
 BOOST_AUTO_TEST_CASE(the_done_page_shows_its_picture_when_it_is_reached_last) {
     WizardFixture f;
     const Geometry before = geometry_of(f, PageId::done);
-    BOOST_TEST_REQUIRE(picture_of(f.wizard().PageFor(PageId::done)) != nullptr);
-    f.wizard().ShowPage(f.wizard().PageFor(PageId::done), true);
+    BOOST_TEST_REQUIRE(picture_of(f.page(PageId::done)) != nullptr);
+    f.wizard().ShowPage(f.page(PageId::done), true);
     pump_events();
     BOOST_TEST_REQUIRE(f.current() == PageId::done);
     check_shows_a_picture_at_the_column_size(f, PageId::done);

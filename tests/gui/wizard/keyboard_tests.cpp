@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(start_page_to_saved_key_with_key_presses_only) {
     settings::KeyStorage(f.config_dir()).forget_key();
     point_settings_at(f.config_dir(), *server);
     f.create(false);
-    BOOST_REQUIRE(pump_until([&] { return f.wizard().StartFacts().has_value(); }));
+    BOOST_REQUIRE(pump_until([&] { return f.start_facts().has_value(); }));
     make_active(f.wizard());
 
     // Alt+H: "I already &have an API key"; Alt+N: Next.
@@ -89,7 +89,7 @@ BOOST_AUTO_TEST_CASE(start_page_to_saved_key_with_key_presses_only) {
     press(WXK_RETURN);
     BOOST_TEST_REQUIRE(pump_until([&] { return f.current() == ui::PageId::done; }));
     BOOST_TEST(server->request_count() == 1u);
-    BOOST_TEST((f.wizard().Result() == ui::KeyWizardResult::saved));
+    BOOST_TEST((f.result() == ui::KeyWizardResult::saved));
     BOOST_TEST(settings::KeyStorage(f.config_dir()).read_key().key == valid_key);
 
     // Enter on the done page finishes.
@@ -99,7 +99,7 @@ BOOST_AUTO_TEST_CASE(start_page_to_saved_key_with_key_presses_only) {
 
 BOOST_AUTO_TEST_CASE(tab_reaches_the_key_field_by_its_mnemonic_and_guide_pages_start_on_next) {
     WizardFixture f;
-    BOOST_REQUIRE(pump_until([&] { return f.wizard().StartFacts().has_value(); }));
+    BOOST_REQUIRE(pump_until([&] { return f.start_facts().has_value(); }));
     make_active(f.wizard());
     press('n', wxMOD_ALT);  // "I need an OpenAI account" is chosen: the first guide page
     BOOST_TEST_REQUIRE(pump_until([&] { return f.current() == ui::PageId::create_account; }));
@@ -146,7 +146,7 @@ BOOST_AUTO_TEST_CASE(escape_cancels_a_running_test_first_and_only_then_the_wizar
 
     press(WXK_ESCAPE);
     BOOST_TEST(pump_until([&] { return !f.wizard().IsShown(); }));
-    BOOST_TEST((f.wizard().Result() == ui::KeyWizardResult::cancelled));
+    BOOST_TEST((f.result() == ui::KeyWizardResult::cancelled));
     release.set_value();
 }
 

@@ -176,7 +176,7 @@ BOOST_AUTO_TEST_CASE(a_slow_keyring_never_holds_up_the_wizard_at_start_or_while_
         f.create(/*first_run=*/false);
         create_took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
         UiHeartbeat heartbeat;
-        BOOST_TEST_REQUIRE(pump_until([&] { return f.wizard().StartFacts().has_value(); }, 30s));
+        BOOST_TEST_REQUIRE(pump_until([&] { return f.start_facts().has_value(); }, 30s));
         heartbeat.Stop();
         probe_wait = heartbeat.longest_wait();
     }
@@ -187,8 +187,8 @@ BOOST_AUTO_TEST_CASE(a_slow_keyring_never_holds_up_the_wizard_at_start_or_while_
 
     // The slow probe may have given up on the keyring: start over with a wizard that found it usable.
     f.create(/*first_run=*/false);
-    BOOST_TEST_REQUIRE(pump_until([&] { return f.wizard().StartFacts().has_value(); }, 30s));
-    BOOST_TEST_REQUIRE(!f.wizard().StartFacts()->keyring_problem.has_value());
+    BOOST_TEST_REQUIRE(pump_until([&] { return f.start_facts().has_value(); }, 30s));
+    BOOST_TEST_REQUIRE(!f.start_facts()->keyring_problem.has_value());
     calls = delayed_calls.load();
 
     // Saving: every keyring call of the save waits 1 s (a few of them stay within the 5 s bound); the UI

@@ -44,14 +44,14 @@ BOOST_AUTO_TEST_SUITE(layout_tests)
 
 BOOST_AUTO_TEST_CASE(every_page_opens_at_its_top) {
     WizardFixture f;
-    BOOST_REQUIRE(pump_until([&] { return f.wizard().StartFacts().has_value(); }));
-    BOOST_TEST(f.wizard().PageFor(ui::PageId::start)->GetBodyScrollY() == 0);
+    BOOST_REQUIRE(pump_until([&] { return f.start_facts().has_value(); }));
+    BOOST_TEST(f.page(ui::PageId::start)->GetBodyScrollY() == 0);
     for (ui::PageId id : {ui::PageId::create_account, ui::PageId::open_api_keys, ui::PageId::create_key,
                           ui::PageId::paste_key}) {
-        f.wizard().ShowPage(f.wizard().PageFor(id), true);
+        f.wizard().ShowPage(f.page(id), true);
         pump_events();
         pump_events();  // the page's CallAfter, once the wizard placed the focus
-        BOOST_TEST(f.wizard().PageFor(id)->GetBodyScrollY() == 0, id);
+        BOOST_TEST(f.page(id)->GetBodyScrollY() == 0, id);
     }
 }
 
@@ -62,8 +62,7 @@ BOOST_AUTO_TEST_CASE(a_result_is_scrolled_into_view_when_advanced_is_open) {
     f.open_paste_page(server.get());
     set_expanded(f.child<wxCollapsiblePane>("advanced_pane"), true);
     // The person is down in Advanced (the body scrolled to its end) when the test ends.
-    auto* body =
-        dynamic_cast<wxScrolledWindow*>(f.wizard().PageFor(ui::PageId::paste_key)->FindWindow("page_body"));
+    auto* body = dynamic_cast<wxScrolledWindow*>(f.page(ui::PageId::paste_key)->FindWindow("page_body"));
     BOOST_TEST_REQUIRE(body != nullptr);
     body->Scroll(0, 10000);
     f.type_key(valid_key);
@@ -79,7 +78,7 @@ BOOST_AUTO_TEST_CASE(a_result_is_scrolled_into_view_when_advanced_is_open) {
 BOOST_AUTO_TEST_CASE(a_link_with_no_browser_offers_the_link_to_copy) {
     WizardFixture f;
     // A guide page with links; pages are built when reached, so this is the only page with one.
-    f.wizard().ShowPage(f.wizard().PageFor(ui::PageId::open_api_keys), true);
+    f.wizard().ShowPage(f.page(ui::PageId::open_api_keys), true);
     pump_events();
     auto* link = f.child<wxHyperlinkCtrl>("page_link");
     BOOST_TEST_REQUIRE(link != nullptr);

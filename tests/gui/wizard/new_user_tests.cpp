@@ -138,7 +138,7 @@ BOOST_AUTO_TEST_CASE(enter_after_a_passing_test_goes_on_and_a_saved_key_cannot_b
     press_enter(f.child<wxTextCtrl>("key_text"));  // the second goes on, as Next would
     BOOST_TEST_REQUIRE(pump_until([&] { return f.current() == ui::PageId::done; }));
     BOOST_TEST(server->request_count() == 1u);  // it did not test again
-    BOOST_TEST((f.wizard().Result() == ui::KeyWizardResult::saved));
+    BOOST_TEST((f.result() == ui::KeyWizardResult::saved));
     BOOST_TEST(!f.back_button()->IsEnabled());
     BOOST_TEST(!f.cancel_button()->IsEnabled());
 }
@@ -204,17 +204,17 @@ BOOST_AUTO_TEST_CASE(a_host_wizard_names_the_host_app_and_wears_its_icon) {
     options.app.config_dir = home.config_dir();
     options.app.app_id = "com.example.Writer";
     options.app.app_name = "Writer";
-    auto* wizard = new ui::KeyWizardDialog(&host, options);
-    BOOST_TEST(wizard->GetTitle() == "Writer: set up your OpenAI API key");
-    BOOST_TEST(wizard->GetIcons().GetIconCount() == 1u);
-    wizard->Destroy();
+    ui::WizardDriver wizard(&host, options);
+    BOOST_TEST(wizard.window().GetTitle() == "Writer: set up your OpenAI API key");
+    BOOST_TEST(wizard.window().GetIcons().GetIconCount() == 1u);
+    wizard.Destroy();
     pump_events();
 
     ui::KeyWizardOptions own;
     own.app.config_dir = home.config_dir();
-    auto* plain = new ui::KeyWizardDialog(nullptr, own);
-    BOOST_TEST(plain->GetTitle() == "Set up your OpenAI API key");
-    plain->Destroy();
+    ui::WizardDriver plain(nullptr, own);
+    BOOST_TEST(plain.window().GetTitle() == "Set up your OpenAI API key");
+    plain.Destroy();
     pump_events();
 }
 
@@ -237,14 +237,14 @@ BOOST_AUTO_TEST_CASE(a_host_content_file_replaces_the_words_and_pictures_it_name
     ui::KeyWizardOptions options;
     options.app.config_dir = home.config_dir();
     options.app.content_file = folder / "content.json";
-    auto* wizard = new ui::KeyWizardDialog(nullptr, options);
-    wizard->Start();
+    ui::WizardDriver wizard(nullptr, options);
+    wizard.Start();
     pump_events();
     auto* title =
-        dynamic_cast<wxStaticText*>(find_window_by_name(wizard->PageFor(ui::PageId::start), "page_title"));
+        dynamic_cast<wxStaticText*>(find_window_by_name(wizard.PageFor(ui::PageId::start), "page_title"));
     BOOST_TEST_REQUIRE(title != nullptr);
     BOOST_TEST(title->GetLabelText() == "Connect Writer to OpenAI");
-    const auto* host = wizard->HostContent();
+    const auto* host = wizard.HostContent();
     BOOST_TEST_REQUIRE(host != nullptr);
     const std::string picture_name = host->page("create_account")->images.front().name;
     BOOST_TEST(picture_name == (folder / "writer_signup.png").string());
@@ -252,20 +252,20 @@ BOOST_AUTO_TEST_CASE(a_host_content_file_replaces_the_words_and_pictures_it_name
     BOOST_TEST(shown.x == 240);
     BOOST_TEST(shown.y == 150);
     // A page the host left out keeps keywizard's words.
-    auto* paste_title = dynamic_cast<wxStaticText*>(
-        find_window_by_name(wizard->PageFor(ui::PageId::paste_key), "page_title"));
+    auto* paste_title =
+        dynamic_cast<wxStaticText*>(find_window_by_name(wizard.PageFor(ui::PageId::paste_key), "page_title"));
     BOOST_TEST(paste_title->GetLabelText() == "Step 4: Paste and test your key");
-    wizard->Destroy();
+    wizard.Destroy();
     pump_events();
 
     std::ofstream(folder / "broken.json") << "{\"pages\": [";
     options.app.content_file = folder / "broken.json";
-    auto* fallback = new ui::KeyWizardDialog(nullptr, options);
-    BOOST_TEST(fallback->HostContent() == nullptr);
+    ui::WizardDriver fallback(nullptr, options);
+    BOOST_TEST(fallback.HostContent() == nullptr);
     auto* own_title =
-        dynamic_cast<wxStaticText*>(find_window_by_name(fallback->PageFor(ui::PageId::start), "page_title"));
+        dynamic_cast<wxStaticText*>(find_window_by_name(fallback.PageFor(ui::PageId::start), "page_title"));
     BOOST_TEST(own_title->GetLabelText() != "Connect Writer to OpenAI");
-    fallback->Destroy();
+    fallback.Destroy();
     pump_events();
 }
 

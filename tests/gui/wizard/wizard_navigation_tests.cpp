@@ -99,7 +99,7 @@ BOOST_AUTO_TEST_CASE(skip_for_now_is_offered_on_first_run_only_and_is_remembered
     WizardFixture f(true);
     click(f.child<wxButton>("start_skip"));
     BOOST_TEST_REQUIRE(pump_until([&] { return !f.wizard().IsShown(); }));
-    BOOST_TEST((f.wizard().Result() == KeyWizardResult::skipped));
+    BOOST_TEST((f.result() == KeyWizardResult::skipped));
     const auto settings = keywizard::settings::SettingsFile(f.config_dir()).load().settings;
     BOOST_TEST((settings.first_run == keywizard::settings::FirstRunState::skipped));
 }
@@ -108,7 +108,7 @@ BOOST_AUTO_TEST_CASE(escape_when_nothing_runs_closes_the_wizard_as_cancelled) {
     WizardFixture f;
     press_key(f.child<wxRadioButton>("start_need_account"), WXK_ESCAPE);
     BOOST_TEST(pump_until([&] { return !f.wizard().IsShown(); }));
-    BOOST_TEST((f.wizard().Result() == KeyWizardResult::cancelled));
+    BOOST_TEST((f.result() == KeyWizardResult::cancelled));
     BOOST_TEST(f.wizard().GetReturnCode() == wxID_CANCEL);
 }
 
@@ -117,7 +117,7 @@ BOOST_AUTO_TEST_CASE(gallery_steps_through_the_pictures_of_a_page) {
     choose(f.child<wxRadioButton>("start_have_account"));
     f.go_next();
     BOOST_TEST_REQUIRE(f.current() == PageId::open_api_keys);
-    auto* page = f.wizard().PageFor(PageId::open_api_keys);
+    auto* page = f.page(PageId::open_api_keys);
     auto* gallery = find_by_name<keywizard::ui::IllustrationGallery>(page, "illustration_gallery");
     BOOST_TEST_REQUIRE(gallery != nullptr);
     BOOST_TEST(gallery->GetCount() == 3u);
@@ -150,7 +150,7 @@ BOOST_AUTO_TEST_CASE(every_page_fits_the_page_area_sideways) {
     WizardFixture f;
     for (PageId id : {PageId::start, PageId::create_account, PageId::open_api_keys, PageId::create_key,
                       PageId::done, PageId::paste_key}) {
-        auto* page = f.wizard().PageFor(id);
+        auto* page = f.page(id);
         if (f.current() != id) {
             f.wizard().ShowPage(page, true);
         }
@@ -171,10 +171,11 @@ BOOST_AUTO_TEST_CASE(run_key_wizard_is_modal_and_cancel_returns_cancelled) {
     // Runs inside the wizard's modal loop: finds the dialog and presses its Cancel button.
     wxTheApp->CallAfter([&] {
         for (wxWindow* window : wxTopLevelWindows) {
-            if (auto* wizard = dynamic_cast<keywizard::ui::KeyWizardDialog*>(window);
-                wizard && wizard->IsModal()) {
-                saw_wizard = wizard->CurrentPageId() == PageId::start;
-                click(dynamic_cast<wxButton*>(wizard->FindWindow(wxID_CANCEL)));
+            auto* dialog = dynamic_cast<wxDialog*>(window);
+            if (const auto page = keywizard::ui::CurrentWizardPage(window);
+                page && dialog && dialog->IsModal()) {
+                saw_wizard = page == PageId::start;
+                click(dynamic_cast<wxButton*>(dialog->FindWindow(wxID_CANCEL)));
             }
         }
     });
@@ -192,7 +193,7 @@ BOOST_AUTO_TEST_SUITE(wizard_keyboard_tests)
 BOOST_AUTO_TEST_CASE(tab_reaches_the_page_before_the_wizard_buttons) {
     WizardFixture f;
     for (PageId id : {PageId::start, PageId::create_account, PageId::paste_key, PageId::done}) {
-        f.wizard().PageFor(id);  // built when first reached: build them all before counting positions
+        f.page(id);  // built when first reached: build them all before counting positions
     }
     const auto& children = f.wizard().GetChildren();
     const auto position = [&](const wxWindow* window) {
@@ -201,7 +202,7 @@ BOOST_AUTO_TEST_CASE(tab_reaches_the_page_before_the_wizard_buttons) {
     const auto back = position(f.back_button());
     BOOST_TEST_REQUIRE(back < static_cast<long>(children.size()));
     for (PageId id : {PageId::start, PageId::create_account, PageId::paste_key, PageId::done}) {
-        BOOST_TEST(position(f.wizard().PageFor(id)) < back, keywizard::ui::page_content_id(id));
+        BOOST_TEST(position(f.page(id)) < back, keywizard::ui::page_content_id(id));
     }
     BOOST_TEST(position(f.back_button()) < position(f.next_button()));
     BOOST_TEST(position(f.next_button()) < position(f.cancel_button()));

@@ -24,7 +24,7 @@ namespace {
 
 void reach_a_valid_result(WizardFixture& f, LoopbackServer& server) {
     f.open_paste_page(&server);
-    BOOST_TEST_REQUIRE(f.wizard().StartFacts()->keyring_problem.has_value());
+    BOOST_TEST_REQUIRE(f.start_facts()->keyring_problem.has_value());
     BOOST_TEST_REQUIRE(is_visible(f.child<wxWindow>("storage_box")));
     f.type_key(valid_key);
     BOOST_TEST(!f.next_button()->IsEnabled());
@@ -46,7 +46,7 @@ BOOST_AUTO_TEST_CASE(the_person_is_told_why_and_may_save_to_a_private_plain_text
     BOOST_TEST_REQUIRE(f.next_button()->IsEnabled());
     f.go_next();
     BOOST_TEST_REQUIRE(pump_until([&] { return f.current() == PageId::done; }));
-    BOOST_TEST((f.wizard().Result() == KeyWizardResult::saved));
+    BOOST_TEST((f.result() == KeyWizardResult::saved));
 
     const auto env_file = f.config_dir() / ".env";
     struct stat st {};
@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(dont_save_stores_nothing_and_the_done_page_says_so) {
     BOOST_TEST_REQUIRE(f.next_button()->IsEnabled());
     f.go_next();
     BOOST_TEST_REQUIRE(f.current() == PageId::done);
-    BOOST_TEST((f.wizard().Result() == KeyWizardResult::cancelled));
+    BOOST_TEST((f.result() == KeyWizardResult::cancelled));
     BOOST_TEST(!std::filesystem::exists(f.config_dir() / ".env"));
     BOOST_TEST((KeyStorage(f.config_dir()).read_key().state != SecretReadState::found));
     const auto status = f.child<keywizard::ui::NoticeBox>("done_status")->GetText().utf8_string();

@@ -61,7 +61,7 @@ BOOST_AUTO_TEST_CASE(a_valid_key_enables_next_and_ends_stored_with_its_settings)
 
     f.go_next();
     BOOST_TEST_REQUIRE(pump_until([&] { return f.current() == PageId::done; }));
-    BOOST_TEST((f.wizard().Result() == KeyWizardResult::saved));
+    BOOST_TEST((f.result() == KeyWizardResult::saved));
     BOOST_TEST(f.next_button()->GetLabel() == "&Finish");
     BOOST_TEST(!f.cancel_button()->IsEnabled());  // saved: nothing left to cancel
 
@@ -109,7 +109,7 @@ BOOST_AUTO_TEST_CASE(a_rejected_key_keeps_next_disabled_and_is_not_stored) {
     BOOST_TEST(!is_visible(f.child<wxCheckBox>("save_anyway")));  // only missing_scope may be saved anyway
 
     click(f.cancel_button());
-    BOOST_TEST((f.wizard().Result() == KeyWizardResult::cancelled));
+    BOOST_TEST((f.result() == KeyWizardResult::cancelled));
     KeyStorage storage(f.config_dir());
     BOOST_TEST((storage.read_key().state == SecretReadState::not_found));
     BOOST_TEST(!std::filesystem::exists(f.config_dir() / ".env"));
@@ -201,7 +201,7 @@ BOOST_AUTO_TEST_CASE(escape_cancels_a_running_test_and_a_second_escape_closes_th
     BOOST_TEST(f.wizard().IsShown());
     press_key(field, WXK_ESCAPE);
     BOOST_TEST(!f.wizard().IsShown());
-    BOOST_TEST((f.wizard().Result() == KeyWizardResult::cancelled));
+    BOOST_TEST((f.result() == KeyWizardResult::cancelled));
 }
 
 BOOST_AUTO_TEST_CASE(closing_the_wizard_mid_check_cancels_and_joins_the_worker) {
@@ -226,7 +226,7 @@ BOOST_AUTO_TEST_CASE(the_wizard_cancel_button_mid_check_closes_cleanly) {
     BOOST_TEST_REQUIRE(server->wait_for_requests(1, 10s));
     click(f.cancel_button());
     BOOST_TEST(!f.wizard().IsShown());
-    BOOST_TEST((f.wizard().Result() == KeyWizardResult::cancelled));
+    BOOST_TEST((f.result() == KeyWizardResult::cancelled));
     BOOST_TEST(server->wait_for_finished_connections(1, 2s));
 }
 

@@ -5,6 +5,7 @@
 #include <wx/collpane.h>
 #include <wx/radiobut.h>
 #include <wx/textctrl.h>
+#include <wx/wizard.h>
 
 #include <chrono>
 #include <cstdio>
@@ -14,8 +15,8 @@
 #include "tests/gui/screenshot_support.h"
 #include "tests/support/test_pki.h"
 #include "wizard/app/app_locale.h"
-#include "wizard/pages/key_wizard_dialog.h"
 #include "wizard/pages/paste_key_page.h"
+#include "wizard/pages/wizard_test_driver.h"
 #include "wizard/widgets/key_check_panel.h"
 #include "wizard/widgets/key_entry_field.h"
 
@@ -63,10 +64,11 @@ int shoot(const std::filesystem::path& out) {
     keywizard::ui::KeyWizardOptions options;
     options.app.config_dir = keywizard::settings::default_config_directory();
     options.first_run = true;
-    auto* wizard = new keywizard::ui::KeyWizardDialog(nullptr, options);
-    wizard->Start();
+    keywizard::ui::WizardDriver driver(nullptr, options);
+    driver.Start();
+    wxWizard* wizard = &driver.window();
     wizard->Move(0, 0);
-    if (!pump_until([&] { return wizard->StartFacts().has_value(); }, 10s)) {
+    if (!pump_until([&] { return driver.StartFacts().has_value(); }, 10s)) {
         std::fprintf(stderr, "wizard_screenshots: the wizard did not learn its settings\n");
         return 1;
     }
@@ -76,14 +78,14 @@ int shoot(const std::filesystem::path& out) {
     };
 
     named<wxRadioButton>(wizard, "start_need_account")->SetValue(true);
-    wizard->Route().choose(keywizard::ui::StartChoice::need_account);
+    driver.ChooseRoute(keywizard::ui::StartChoice::need_account);
     shot("start");
     for (PageId id : {PageId::create_account, PageId::open_api_keys, PageId::create_key, PageId::paste_key}) {
-        wizard->ShowPage(wizard->PageFor(id), true);
+        wizard->ShowPage(driver.PageFor(id), true);
         shot(std::string(keywizard::ui::page_content_id(id)));
     }
 
-    auto* paste = dynamic_cast<keywizard::ui::PasteKeyPage*>(wizard->PageFor(PageId::paste_key));
+    auto* paste = dynamic_cast<keywizard::ui::PasteKeyPage*>(driver.PageFor(PageId::paste_key));
     auto* advanced = named<wxCollapsiblePane>(paste, "advanced_pane");
     set_expanded(advanced, true);
     shot("paste_key_advanced");
@@ -111,13 +113,13 @@ int shoot(const std::filesystem::path& out) {
         ++failures;
     }
     click(wizard->FindWindow(wxID_FORWARD));
-    if (pump_until([&] { return wizard->CurrentPageId() == PageId::done; }, 20s)) {
+    if (pump_until([&] { return driver.CurrentPageId() == PageId::done; }, 20s)) {
         shot("done");
     } else {
         std::fprintf(stderr, "wizard_screenshots: saving the key did not reach the done page\n");
         ++failures;
     }
-    wizard->Destroy();
+    driver.Destroy();
     settle(settle_time);
     return failures == 0 ? 0 : 1;
 }

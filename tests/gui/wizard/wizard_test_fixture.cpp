@@ -61,21 +61,21 @@ void WizardFixture::create(bool first_run) {
     ui::KeyWizardOptions options;
     options.app.config_dir = environment_.config_dir();
     options.first_run = first_run;
-    wizard_ = new ui::KeyWizardDialog(nullptr, options);
+    wizard_.emplace(nullptr, options);
     wizard_->Start();
     pump_events();
 }
 
 void WizardFixture::destroy() {
-    if (wizard_ != nullptr) {
+    if (wizard_) {
         wizard_->Destroy();
-        wizard_ = nullptr;
+        wizard_.reset();
         pump_events();  // the deferred delete happens in idle processing
     }
 }
 
 wxButton* WizardFixture::button(int id) const {
-    auto* found = dynamic_cast<wxButton*>(wizard_->FindWindow(id));
+    auto* found = dynamic_cast<wxButton*>(wizard_->window().FindWindow(id));
     if (found != nullptr) {
         // Enabled or not through its wxEVT_UPDATE_UI, which idle time sends; a check right after an action
         // asks for it now.

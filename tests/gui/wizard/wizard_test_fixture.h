@@ -5,6 +5,7 @@
 
 #include <wx/app.h>
 #include <wx/button.h>
+#include <wx/wizard.h>
 
 #include <memory>
 #include <optional>
@@ -14,8 +15,8 @@
 #include "tests/gui/gui_test_support.h"
 #include "tests/support/loopback_server.h"
 #include "tests/support/test_keys.h"
-#include "wizard/pages/key_wizard_dialog.h"
 #include "wizard/pages/wizard_page_base.h"
+#include "wizard/pages/wizard_test_driver.h"
 
 // So Boost.Test can print page ids in failed checks.
 namespace keywizard::ui {
@@ -43,7 +44,11 @@ class WizardFixture {
     explicit WizardFixture(bool first_run = false, bool start = true);
     ~WizardFixture();
 
-    ui::KeyWizardDialog& wizard() { return *wizard_; }
+    wxWizard& wizard() { return wizard_->window(); }
+    // What the wizard knows, as WizardDriver tells it.
+    ui::WizardPageBase* page(ui::PageId id) const { return wizard_->PageFor(id); }
+    const std::optional<ui::WizardStartFacts>& start_facts() const { return wizard_->StartFacts(); }
+    ui::KeyWizardResult result() const { return wizard_->Result(); }
     void create(bool first_run);
     void destroy();  // what closing does: Destroy(), then the deferred delete
 
@@ -65,14 +70,14 @@ class WizardFixture {
     // Named children of the wizard.
     template <class T>
     T* child(const wxString& name) const {
-        return find_by_name<T>(wizard_, name);
+        return find_by_name<T>(wizard_ ? &wizard_->window() : nullptr, name);
     }
 
   private:
     wxButton* button(int id) const;
 
     IsolatedUserEnvironment environment_;
-    ui::KeyWizardDialog* wizard_ = nullptr;
+    std::optional<ui::WizardDriver> wizard_;
 };
 
 }  // namespace keywizard::test

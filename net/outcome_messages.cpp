@@ -1,6 +1,7 @@
 #include "net/outcome_messages.h"
 
 #include <string>
+#include <vector>
 
 #include "net/phrase.h"
 #include "net/reason_table.h"
@@ -141,22 +142,39 @@ std::string in_words_at(std::string_view english, std::span<const std::string_vi
         }
     }
     if (depth < 4) {
+        // Where several formats match ("Saved the key in {location}" also matches "Saved the key in X; the
+        // key was not saved"), the one whose own words cover the most of the text is the one it was written
+        // from.
+        std::string_view best;
+        std::vector<std::pair<std::string, std::string>> best_values;
+        std::size_t best_literal = 0;
         for (const std::string_view format : formats) {
             if (format.find('{') == std::string_view::npos) {
                 continue;
             }
-            if (const auto values = values_in(format, english)) {
-                std::string out = wording.tr(format);
-                for (const auto& [name, value] : *values) {
-                    const std::string placeholder = "{" + name + "}";
-                    const std::string in_language = in_words_at(value, formats, wording, depth + 1);
-                    for (auto at = out.find(placeholder); at != std::string::npos;
-                         at = out.find(placeholder, at + in_language.size())) {
-                        out.replace(at, placeholder.size(), in_language);
-                    }
+            if (auto values = values_in(format, english)) {
+                std::size_t literal = english.size();
+                for (const auto& value : *values) {
+                    literal -= value.second.size();
                 }
-                return out;
+                if (best.empty() || literal > best_literal) {
+                    best = format;
+                    best_values = std::move(*values);
+                    best_literal = literal;
+                }
             }
+        }
+        if (!best.empty()) {
+            std::string out = wording.tr(best);
+            for (const auto& [name, value] : best_values) {
+                const std::string placeholder = "{" + name + "}";
+                const std::string in_language = in_words_at(value, formats, wording, depth + 1);
+                for (auto at = out.find(placeholder); at != std::string::npos;
+                     at = out.find(placeholder, at + in_language.size())) {
+                    out.replace(at, placeholder.size(), in_language);
+                }
+            }
+            return out;
         }
     }
     return depth > 0 && english.find(' ') == std::string_view::npos ? std::string(english)

@@ -11,7 +11,7 @@ namespace data = boost::unit_test::data;
 
 namespace {
 
-void require_key_absent(const ProcessResult& result, const std::string& key = valid_test_key) {
+void require_key_absent(const ProcessResult& result, const std::string& key = valid_key) {
     BOOST_TEST(result.out.find(key) == std::string::npos);
     BOOST_TEST(result.err.find(key) == std::string::npos);
     // Not even the part that the mask hides.
@@ -40,7 +40,7 @@ std::ostream& operator<<(std::ostream& out, const OutcomeRow& row) {
 const OutcomeRow outcome_rows[] = {
     {"valid", 200, models_body({"gpt-4o"}), 0, "valid", "ok"},
     {"incorrect key", 401,
-     error_body("Incorrect API key provided: sk-proj-********WXYZ. You can find your API key at "
+     error_body("Incorrect API key provided: sk-proj-********GHIJ. You can find your API key at "
                 "https://platform.openai.com/account/api-keys.",
                 "invalid_request_error", "invalid_api_key"),
      2, "rejected", "invalid_api_key"},
@@ -76,10 +76,10 @@ BOOST_AUTO_TEST_SUITE(check_command_tests)
 
 BOOST_AUTO_TEST_CASE(valid_key_from_stdin_prints_one_masked_line_and_exits_0) {
     CliFixture cli;
-    const ProcessResult result = cli.run_against_server({"check", "--stdin"}, valid_test_key + "\n");
+    const ProcessResult result = cli.run_against_server({"check", "--stdin"}, valid_key + "\n");
     BOOST_TEST_INFO("stderr: " << result.err);
     BOOST_TEST(result.exit_code == 0);
-    BOOST_TEST(result.out.starts_with("✓ Key works (sk-proj-…WXYZ): 3 models, organization user-kwtest."));
+    BOOST_TEST(result.out.starts_with("✓ Key works (sk-proj-…GHIJ): 3 models, organization user-kwtest."));
     BOOST_TEST(result.out.find("Billing is not checked") != std::string::npos);
     require_key_absent(result);
 
@@ -87,7 +87,7 @@ BOOST_AUTO_TEST_CASE(valid_key_from_stdin_prints_one_masked_line_and_exits_0) {
     const RecordedRequest request = cli.server().requests().front();
     BOOST_TEST(request.target == "/v1/models");
     BOOST_TEST(request.header_values("authorization").size() == 1u);
-    BOOST_TEST(*request.header("authorization") == "Bearer " + valid_test_key);
+    BOOST_TEST(*request.header("authorization") == "Bearer " + valid_key);
     BOOST_TEST(request.header("user-agent")->starts_with("keywizard/"));
     BOOST_TEST(!request.header("openai-organization"));
     BOOST_TEST(!request.header("openai-project"));
@@ -97,13 +97,13 @@ BOOST_DATA_TEST_CASE(json_report_carries_status_reason_and_exit_code, data::make
     CliFixture cli;
     cli.serve(
         Reply::json(row.http_status, row.body, {{"x-request-id", "req_kwtestrow"}, {"retry-after", "0"}}));
-    const ProcessResult result = cli.run_against_server({"check", "--stdin", "--json"}, valid_test_key);
+    const ProcessResult result = cli.run_against_server({"check", "--stdin", "--json"}, valid_key);
     BOOST_TEST(result.exit_code == row.exit_code);
     const nlohmann::json report = parse_json(result);
     BOOST_TEST(report.at("status").get<std::string>() == row.status);
     BOOST_TEST(report.at("reason").get<std::string>() == row.reason);
     BOOST_TEST(report.at("http_status").get<int>() == row.http_status);
-    BOOST_TEST(report.at("key").get<std::string>() == "sk-proj-…WXYZ");
+    BOOST_TEST(report.at("key").get<std::string>() == "sk-proj-…GHIJ");
     BOOST_TEST(report.at("request_id").get<std::string>() == "req_kwtestrow");
     BOOST_TEST(!report.at("message").get<std::string>().empty());
     BOOST_TEST(report.at("elapsed_ms").is_number_integer());
@@ -116,7 +116,7 @@ BOOST_DATA_TEST_CASE(json_report_carries_status_reason_and_exit_code, data::make
 
 BOOST_AUTO_TEST_CASE(key_comes_from_openai_api_key_when_stdin_is_not_asked_for) {
     CliFixture cli;
-    cli.environment()["OPENAI_API_KEY"] = valid_test_key;
+    cli.environment()["OPENAI_API_KEY"] = valid_key;
     const ProcessResult result = cli.run_against_server({"check", "--json"});
     BOOST_TEST(result.exit_code == 0);
     BOOST_TEST(parse_json(result).at("status").get<std::string>() == "valid");
@@ -127,7 +127,7 @@ BOOST_AUTO_TEST_CASE(organization_and_project_come_from_flags_or_environment) {
     CliFixture cli;
     cli.environment()["OPENAI_PROJECT_ID"] = "proj_kwtestenv";
     const ProcessResult result =
-        cli.run_against_server({"check", "--stdin", "--organization", "org-kwtestflag"}, valid_test_key);
+        cli.run_against_server({"check", "--stdin", "--organization", "org-kwtestflag"}, valid_key);
     BOOST_TEST(result.exit_code == 0);
     const RecordedRequest request = cli.server().requests().front();
     BOOST_TEST(*request.header("openai-organization") == "org-kwtestflag");
@@ -160,7 +160,7 @@ BOOST_AUTO_TEST_CASE(required_model_that_is_missing_makes_the_key_limited) {
     CliFixture cli;
     const ProcessResult result = cli.run_against_server(
         {"check", "--stdin", "--json", "--require-model", "gpt-4o", "--require-model", "o9-kwtest"},
-        valid_test_key);
+        valid_key);
     BOOST_TEST(result.exit_code == 3);
     const nlohmann::json report = parse_json(result);
     BOOST_TEST(report.at("reason").get<std::string>() == "required_model_missing");
@@ -171,7 +171,7 @@ BOOST_AUTO_TEST_CASE(dead_port_is_unverified_connect) {
     CliFixture cli;
     const ProcessResult result = cli.run({"check", "--stdin", "--json", "--base-url",
                                           "https://127.0.0.1:" + std::to_string(unused_loopback_port())},
-                                         valid_test_key);
+                                         valid_key);
     BOOST_TEST(result.exit_code == 4);
     BOOST_TEST(parse_json(result).at("reason").get<std::string>() == "connect");
 }
@@ -179,18 +179,18 @@ BOOST_AUTO_TEST_CASE(dead_port_is_unverified_connect) {
 BOOST_AUTO_TEST_CASE(plain_http_to_a_remote_host_is_refused_without_io) {
     CliFixture cli;
     const ProcessResult result =
-        cli.run({"check", "--stdin", "--json", "--base-url", "http://api.openai.com/v1"}, valid_test_key);
+        cli.run({"check", "--stdin", "--json", "--base-url", "http://api.openai.com/v1"}, valid_key);
     BOOST_TEST(result.exit_code == 4);
     BOOST_TEST(parse_json(result).at("reason").get<std::string>() == "insecure_endpoint");
 }
 
 BOOST_AUTO_TEST_CASE(rejected_key_plain_report_names_the_fix) {
     CliFixture cli;
-    cli.serve(Reply::json(401, error_body("Incorrect API key provided: sk-proj-********WXYZ.",
+    cli.serve(Reply::json(401, error_body("Incorrect API key provided: sk-proj-********GHIJ.",
                                           "invalid_request_error", "invalid_api_key")));
-    const ProcessResult result = cli.run_against_server({"check", "--stdin"}, valid_test_key);
+    const ProcessResult result = cli.run_against_server({"check", "--stdin"}, valid_key);
     BOOST_TEST(result.exit_code == 2);
-    BOOST_TEST(result.out.starts_with("✗ Key rejected (sk-proj-…WXYZ): "));
+    BOOST_TEST(result.out.starts_with("✗ Key rejected (sk-proj-…GHIJ): "));
     BOOST_TEST(result.out.find("(401 invalid_api_key)") != std::string::npos);
     BOOST_TEST(result.out.find("https://platform.openai.com/api-keys") != std::string::npos);
     require_key_absent(result);
@@ -198,7 +198,7 @@ BOOST_AUTO_TEST_CASE(rejected_key_plain_report_names_the_fix) {
 
 BOOST_AUTO_TEST_CASE(key_on_the_command_line_is_a_usage_error_and_is_not_echoed) {
     CliFixture cli;
-    const ProcessResult result = cli.run({"check", valid_test_key});
+    const ProcessResult result = cli.run({"check", valid_key});
     BOOST_TEST(result.exit_code == 64);
     BOOST_TEST(result.err.find("--stdin") != std::string::npos);
     require_key_absent(result);

@@ -8,12 +8,9 @@
 #include "tests/cli/process_runner.h"
 #include "tests/support/loopback_server.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_keys.h"
 
 namespace keywizard::test {
-
-// Test keys: shaped like keys (charset, length, prefix) but never like a real one.
-inline const std::string valid_test_key = "sk-proj-kwtestCLIvalid0123456789abcdefghijklmnopWXYZ";
-inline const std::string other_test_key = "sk-proj-kwtestCLIother9876543210zyxwvutsrqponmlkABCD";
 
 std::string models_body(const std::vector<std::string>& ids);
 std::string error_body(const std::string& message, const std::string& type, const std::string& code);

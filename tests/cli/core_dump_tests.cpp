@@ -156,7 +156,7 @@ BOOST_AUTO_TEST_CASE(a_crash_while_holding_a_key_leaves_no_core_file,
             std::filesystem::create_directories(crash_dir);
             // No newline: check --stdin keeps reading, with the key in its buffer, until it is killed.
             const Crash crash = crash_after_reading({keywizard_binary(), "check", "--stdin"},
-                                                    cli.environment(), crash_dir, valid_test_key, signal);
+                                                    cli.environment(), crash_dir, valid_key, signal);
             BOOST_TEST_REQUIRE(crash.started);
             BOOST_TEST(crash.read_everything);
             BOOST_TEST(crash.signal == signal);
@@ -164,7 +164,7 @@ BOOST_AUTO_TEST_CASE(a_crash_while_holding_a_key_leaves_no_core_file,
             BOOST_TEST(files_in(crash_dir).empty());
         }
     }
-    BOOST_TEST(cli.files_containing(valid_test_key).empty());
+    BOOST_TEST(cli.files_containing(valid_key).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

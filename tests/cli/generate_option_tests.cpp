@@ -36,8 +36,8 @@ nlohmann::json parse_json(const ProcessResult& result) {
 }
 
 void require_key_absent(const ProcessResult& result) {
-    BOOST_TEST(result.out.find(valid_test_key) == std::string::npos);
-    BOOST_TEST(result.err.find(valid_test_key) == std::string::npos);
+    BOOST_TEST(result.out.find(valid_key) == std::string::npos);
+    BOOST_TEST(result.err.find(valid_key) == std::string::npos);
 }
 
 }  // namespace
@@ -47,7 +47,7 @@ BOOST_AUTO_TEST_SUITE(generate_option_tests)
 BOOST_AUTO_TEST_CASE(check_without_generate_sends_only_the_models_get) {
     CliFixture cli;
     cli.serve(models_then(Reply::json(200, chat_completion)));
-    const ProcessResult result = cli.run_against_server({"check", "--stdin", "--json"}, valid_test_key);
+    const ProcessResult result = cli.run_against_server({"check", "--stdin", "--json"}, valid_key);
     BOOST_TEST(result.exit_code == 0);
     const nlohmann::json report = parse_json(result);
     BOOST_TEST(report.at("generation").at("checked").get<bool>() == false);
@@ -59,14 +59,14 @@ BOOST_AUTO_TEST_CASE(check_without_generate_sends_only_the_models_get) {
 BOOST_AUTO_TEST_CASE(check_generate_says_it_can_write_text) {
     CliFixture cli;
     cli.serve(models_then(Reply::json(200, chat_completion)));
-    const ProcessResult plain = cli.run_against_server({"check", "--stdin", "--generate"}, valid_test_key);
+    const ProcessResult plain = cli.run_against_server({"check", "--stdin", "--generate"}, valid_key);
     BOOST_TEST_INFO("stderr: " << plain.err);
     BOOST_TEST(plain.exit_code == 0);
     BOOST_TEST(plain.out.find("can write text") != std::string::npos, plain.out);
     require_key_absent(plain);
 
     const ProcessResult json =
-        cli.run_against_server({"check", "--stdin", "--generate", "--json"}, valid_test_key);
+        cli.run_against_server({"check", "--stdin", "--generate", "--json"}, valid_key);
     const nlohmann::json report = parse_json(json);
     BOOST_TEST(report.at("status").get<std::string>() == "valid");
     BOOST_TEST(report.at("reason").get<std::string>() == "ok");
@@ -83,7 +83,7 @@ BOOST_AUTO_TEST_CASE(check_generate_says_it_can_write_text) {
 BOOST_AUTO_TEST_CASE(a_read_only_key_is_limited_with_the_fix) {
     CliFixture cli;
     cli.serve(models_then(Reply::json(401, read_only_refusal)));
-    const ProcessResult plain = cli.run_against_server({"check", "--stdin", "--generate"}, valid_test_key);
+    const ProcessResult plain = cli.run_against_server({"check", "--stdin", "--generate"}, valid_key);
     BOOST_TEST(plain.exit_code == 3);
     BOOST_TEST(plain.out.find("cannot write text") != std::string::npos, plain.out);
     BOOST_TEST(plain.out.find("Model capabilities: Request") != std::string::npos, plain.out);
@@ -91,7 +91,7 @@ BOOST_AUTO_TEST_CASE(a_read_only_key_is_limited_with_the_fix) {
     require_key_absent(plain);
 
     const ProcessResult json =
-        cli.run_against_server({"check", "--stdin", "--generate", "--json"}, valid_test_key);
+        cli.run_against_server({"check", "--stdin", "--generate", "--json"}, valid_key);
     BOOST_TEST(json.exit_code == 3);
     const nlohmann::json report = parse_json(json);
     BOOST_TEST(report.at("status").get<std::string>() == "limited");
@@ -109,7 +109,7 @@ BOOST_AUTO_TEST_CASE(no_credit_exits_3_and_is_not_retried) {
                                "insufficient_quota", "insufficient_quota"),
                     {{"retry-after", "0"}})));
     const ProcessResult json =
-        cli.run_against_server({"check", "--stdin", "--generate", "--json"}, valid_test_key);
+        cli.run_against_server({"check", "--stdin", "--generate", "--json"}, valid_key);
     BOOST_TEST(json.exit_code == 3);
     const nlohmann::json report = parse_json(json);
     BOOST_TEST(report.at("reason").get<std::string>() == "insufficient_quota");
@@ -119,26 +119,24 @@ BOOST_AUTO_TEST_CASE(no_credit_exits_3_and_is_not_retried) {
 BOOST_AUTO_TEST_CASE(set_generate_saves_nothing_for_a_read_only_key_unless_allowed) {
     CliFixture cli;
     cli.serve(models_then(Reply::json(401, read_only_refusal)));
-    const ProcessResult refused =
-        cli.run_against_server({"set", "--store", "file", "--generate"}, valid_test_key);
+    const ProcessResult refused = cli.run_against_server({"set", "--store", "file", "--generate"}, valid_key);
     BOOST_TEST(refused.exit_code == 3);
     BOOST_TEST(refused.err.find("cannot write text") != std::string::npos, refused.err);
-    BOOST_TEST(cli.files_containing(valid_test_key).empty());
+    BOOST_TEST(cli.files_containing(valid_key).empty());
 
     const ProcessResult allowed =
-        cli.run_against_server({"set", "--store", "file", "--generate", "--allow-limited"}, valid_test_key);
+        cli.run_against_server({"set", "--store", "file", "--generate", "--allow-limited"}, valid_key);
     BOOST_TEST(allowed.exit_code == 0);
-    BOOST_TEST(cli.files_containing(valid_test_key).size() == 1u);
+    BOOST_TEST(cli.files_containing(valid_key).size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(set_generate_saves_a_key_that_can_write_text) {
     CliFixture cli;
     cli.serve(models_then(Reply::json(200, chat_completion)));
-    const ProcessResult saved =
-        cli.run_against_server({"set", "--store", "file", "--generate"}, valid_test_key);
+    const ProcessResult saved = cli.run_against_server({"set", "--store", "file", "--generate"}, valid_key);
     BOOST_TEST_INFO("stderr: " << saved.err);
     BOOST_TEST(saved.exit_code == 0);
-    BOOST_TEST(cli.files_containing(valid_test_key).size() == 1u);
+    BOOST_TEST(cli.files_containing(valid_key).size() == 1u);
     BOOST_TEST(cli.server().request_count() == 2u);
 }
 

@@ -59,7 +59,7 @@ void edit_settings(const CliFixture& cli, const std::function<void(nlohmann::jso
 
 // A key stored in the file backend, verified at the stand-in (set --base-url saves and binds it there).
 void store_verified_key(CliFixture& cli) {
-    const ProcessResult set = cli.run_against_server({"set", "--store", "file"}, valid_test_key + "\n");
+    const ProcessResult set = cli.run_against_server({"set", "--store", "file"}, valid_key + "\n");
     BOOST_TEST_REQUIRE(set.exit_code == 0, set.err);
 }
 
@@ -79,18 +79,18 @@ BOOST_AUTO_TEST_CASE(exec_gives_a_real_child_the_stored_key_not_the_parents_and_
     CliFixture cli;
     store_verified_key(cli);
     // The parent's own variable must not win: exec is there to pass the stored key.
-    cli.environment()["OPENAI_API_KEY"] = other_test_key;
+    cli.environment()["OPENAI_API_KEY"] = other_valid_key;
     const ProcessResult result =
         cli.run({"exec", "--", "sh", "-c",
                  "printf %s \"$OPENAI_API_KEY\" | sha256sum; printf 'base=%s\\n' \"$OPENAI_BASE_URL\""});
     BOOST_TEST_INFO("stderr: " << result.err);
     BOOST_TEST(result.exit_code == 0);
-    BOOST_TEST(result.out.find(sha256_line(cli.config_dir(), valid_test_key)) != std::string::npos);
+    BOOST_TEST(result.out.find(sha256_line(cli.config_dir(), valid_key)) != std::string::npos);
     // The endpoint the key was saved with goes along (from settings.json).
     BOOST_TEST(result.out.find("base=" + cli.server().base_url() + "/v1\n") != std::string::npos);
-    BOOST_TEST(result.out.find(valid_test_key) == std::string::npos);
-    BOOST_TEST(result.err.find(valid_test_key) == std::string::npos);
-    BOOST_TEST(result.out.find(other_test_key) == std::string::npos);
+    BOOST_TEST(result.out.find(valid_key) == std::string::npos);
+    BOOST_TEST(result.err.find(valid_key) == std::string::npos);
+    BOOST_TEST(result.out.find(other_valid_key) == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(exec_exits_with_the_commands_status_and_its_signal) {
@@ -165,7 +165,7 @@ BOOST_AUTO_TEST_CASE(check_of_the_stored_key_refuses_a_changed_base_url_before_a
     BOOST_TEST(cli.server().request_count() == requests_before);
 
     // A key from stdin or OPENAI_API_KEY is the person's own choice: not bound.
-    BOOST_TEST(cli.run({"check", "--stdin"}, valid_test_key).exit_code == 0);
+    BOOST_TEST(cli.run({"check", "--stdin"}, valid_key).exit_code == 0);
     BOOST_TEST(other.request_count() == 1u);
     // The same base URL named explicitly is sent to.
     BOOST_TEST(cli.run({"check", "--base-url", other.base_url() + "/v1"}).exit_code == 0);
@@ -190,7 +190,7 @@ BOOST_AUTO_TEST_CASE(import_checks_stores_and_says_the_file_still_holds_the_key)
     std::filesystem::create_directories(project);
     const auto dotenv = project / ".env";
     const std::string before =
-        "# my project\nDEBUG=1\nOPENAI_API_KEY=" + valid_test_key + "\nexport OTHER_TOKEN='x y'\n\nLAST=2\n";
+        "# my project\nDEBUG=1\nOPENAI_API_KEY=" + valid_key + "\nexport OTHER_TOKEN='x y'\n\nLAST=2\n";
     write_file(dotenv, before);
     ::chmod(dotenv.c_str(), 0640);
 
@@ -203,9 +203,9 @@ BOOST_AUTO_TEST_CASE(import_checks_stores_and_says_the_file_still_holds_the_key)
     BOOST_TEST_INFO("stderr: " << kept.err);
     BOOST_TEST(kept.exit_code == 0);
     BOOST_TEST(kept.out.find("still holds a plain-text copy") != std::string::npos);
-    BOOST_TEST(kept.out.find(valid_test_key) == std::string::npos);
+    BOOST_TEST(kept.out.find(valid_key) == std::string::npos);
     BOOST_TEST(read_file(dotenv) == before);
-    BOOST_TEST(read_file(cli.config_dir() / ".env").find(valid_test_key) != std::string::npos);
+    BOOST_TEST(read_file(cli.config_dir() / ".env").find(valid_key) != std::string::npos);
     BOOST_TEST(settings_of(cli).at("verified_base_url").get<std::string>() ==
                cli.server().base_url() + "/v1");
 
@@ -213,7 +213,7 @@ BOOST_AUTO_TEST_CASE(import_checks_stores_and_says_the_file_still_holds_the_key)
     BOOST_TEST(removed.exit_code == 0);
     BOOST_TEST(read_file(dotenv) == "# my project\nDEBUG=1\nexport OTHER_TOKEN='x y'\n\nLAST=2\n");
     BOOST_TEST(mode_of(dotenv) == 0640u);
-    BOOST_TEST(cli.files_containing(valid_test_key) ==
+    BOOST_TEST(cli.files_containing(valid_key) ==
                std::vector<std::filesystem::path>{cli.config_dir() / ".env"});
 }
 
@@ -222,13 +222,13 @@ BOOST_AUTO_TEST_CASE(import_stores_nothing_from_a_rejected_key_a_file_without_on
     const auto dir = cli.config_dir().parent_path().parent_path() / "project";
     std::filesystem::create_directories(dir);
     const auto dotenv = dir / ".env";
-    write_file(dotenv, "OPENAI_API_KEY=\"" + other_test_key + "\"\n");
+    write_file(dotenv, "OPENAI_API_KEY=\"" + other_valid_key + "\"\n");
     cli.serve(Reply::json(
         401, error_body("Incorrect API key provided.", "invalid_request_error", "invalid_api_key")));
     const ProcessResult rejected =
         cli.run_against_server({"import", dotenv.string(), "--remove-from-file", "--store", "file"});
     BOOST_TEST(rejected.exit_code == 2);
-    BOOST_TEST(read_file(dotenv) == "OPENAI_API_KEY=\"" + other_test_key + "\"\n");  // untouched
+    BOOST_TEST(read_file(dotenv) == "OPENAI_API_KEY=\"" + other_valid_key + "\"\n");  // untouched
     BOOST_TEST(!std::filesystem::exists(cli.config_dir() / ".env"));
 
     write_file(dotenv, "OTHER=1\n");
@@ -246,16 +246,16 @@ BOOST_AUTO_TEST_CASE(import_stores_nothing_from_a_rejected_key_a_file_without_on
 BOOST_AUTO_TEST_CASE(show_says_when_the_environments_key_overrides_the_stored_one) {
     CliFixture cli;
     store_verified_key(cli);
-    cli.environment()["OPENAI_API_KEY"] = other_test_key;
+    cli.environment()["OPENAI_API_KEY"] = other_valid_key;
     const ProcessResult shown = cli.run({"show"});
     BOOST_TEST(shown.exit_code == 0);
-    BOOST_TEST(shown.out.find("your environment's key sk-proj-…ABCD overrides the stored sk-proj-…WXYZ") !=
+    BOOST_TEST(shown.out.find("your environment's key sk-proj-…RQPO overrides the stored sk-proj-…GHIJ") !=
                std::string::npos);
-    BOOST_TEST(shown.out.find(other_test_key) == std::string::npos);
+    BOOST_TEST(shown.out.find(other_valid_key) == std::string::npos);
     const nlohmann::json json = nlohmann::json::parse(cli.run({"show", "--json"}).out);
-    BOOST_TEST(json.at("environment_key").get<std::string>() == "sk-proj-…ABCD");
+    BOOST_TEST(json.at("environment_key").get<std::string>() == "sk-proj-…RQPO");
 
-    cli.environment()["OPENAI_API_KEY"] = valid_test_key;  // the same key: nothing to say
+    cli.environment()["OPENAI_API_KEY"] = valid_key;  // the same key: nothing to say
     BOOST_TEST(cli.run({"show"}).out.find("Environment:") == std::string::npos);
 }
 

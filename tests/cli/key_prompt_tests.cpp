@@ -114,7 +114,7 @@ BOOST_AUTO_TEST_CASE(a_key_line_is_enough_even_when_the_pipe_stays_open) {
         exec_keywizard(args, fixture.environment());
     }
     ::close(to_child[0]);
-    const std::string line = valid_test_key + "\n";
+    const std::string line = valid_key + "\n";
     BOOST_TEST_REQUIRE(::write(to_child[1], line.data(), line.size()) == static_cast<ssize_t>(line.size()));
     // The write end stays open: the check must not wait for the end of input.
     const auto status = wait_for_exit(pid, 20s);
@@ -181,7 +181,7 @@ BOOST_AUTO_TEST_CASE(set_records_where_the_key_was_verified_even_from_the_enviro
     CliFixture fixture;
     fixture.environment()["OPENAI_BASE_URL"] = fixture.server().base_url() + "/v1";
     const ProcessResult set =
-        fixture.run({"set", "--store", "file", "--ca-file", TestPki::instance().ca_file()}, valid_test_key);
+        fixture.run({"set", "--store", "file", "--ca-file", TestPki::instance().ca_file()}, valid_key);
     BOOST_TEST_REQUIRE(set.exit_code == 0, set.err);
     const ProcessResult shown = fixture.run({"show"});
     BOOST_TEST(shown.out.find("Verified at:     " + fixture.server().base_url() + "/v1") != std::string::npos,

@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(check_from_stdin_loads_neither_the_windows_nor_the_keyring_
     CliFixture cli;
     cli.serve(Reply::json(200, models_body({"gpt-4o"})));
     cli.environment()["LD_DEBUG"] = "files";
-    const ProcessResult result = cli.run_against_server({"check", "--stdin"}, valid_test_key);
+    const ProcessResult result = cli.run_against_server({"check", "--stdin"}, valid_key);
     BOOST_TEST(result.exit_code == 0);
     const auto files = loaded_files(result.err);
     BOOST_TEST(files.count("libcurl.so.4") == 1u);  // the report is read right
@@ -93,19 +93,19 @@ BOOST_AUTO_TEST_CASE(without_libsecret_set_exits_5_offers_the_file_and_the_file_
     cli.launch_through(
         {"/usr/bin/unshare", "-m", "/bin/sh", "-c", "mount --bind /dev/null \"$0\" && exec \"$@\"", hidden});
 
-    const ProcessResult refused = cli.run_against_server({"set"}, valid_test_key);
+    const ProcessResult refused = cli.run_against_server({"set"}, valid_key);
     BOOST_TEST_INFO("stderr: " << refused.err);
     BOOST_TEST(refused.exit_code == 5);
     BOOST_TEST(refused.err.find("libsecret") != std::string::npos);
     BOOST_TEST(refused.err.find("--store file") != std::string::npos);
     BOOST_TEST(cli.server().request_count() == 0u);
-    BOOST_TEST(cli.files_containing(valid_test_key).empty());
+    BOOST_TEST(cli.files_containing(valid_key).empty());
 
     cli.serve(Reply::json(200, models_body({"gpt-4o"})));
-    const ProcessResult saved = cli.run_against_server({"set", "--store", "file"}, valid_test_key);
+    const ProcessResult saved = cli.run_against_server({"set", "--store", "file"}, valid_key);
     BOOST_TEST_INFO("stderr: " << saved.err);
     BOOST_TEST(saved.exit_code == 0);
-    BOOST_TEST(cli.files_containing(valid_test_key).size() == 1u);
+    BOOST_TEST(cli.files_containing(valid_key).size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(without_the_windows_module_the_app_says_so_and_the_command_line_works) {

@@ -101,23 +101,22 @@ BOOST_AUTO_TEST_CASE(cli_public_api_wizard_and_app_send_the_same_request) {
     const Options app = app_in(fixture);
 
     // 1. keywizard check --stdin
-    const ProcessResult cli = fixture.run({"check", "--stdin"}, valid_test_key);
+    const ProcessResult cli = fixture.run({"check", "--stdin"}, valid_key);
     BOOST_TEST_REQUIRE(cli.exit_code == 0, cli.err);
 
     // 2. the public API (what a host's "Test key" calls)
-    const CheckResult api = keywizard::check_key(app, valid_test_key);
+    const CheckResult api = keywizard::check_key(app, valid_key);
     BOOST_TEST((api.status == Status::valid));
 
     // 3. the wizard's Test key: its request from the start facts, the Advanced fields left as they opened
     const ui::WizardStartFacts facts = ui::probe_wizard_start(app);
     const Options wizard_options = ui::options_with_fields(app, facts.resolved, facts.resolved);
-    const auto wizard =
-        net::check_key(ui::wizard_check_request(wizard_options, facts.settings, valid_test_key));
+    const auto wizard = net::check_key(ui::wizard_check_request(wizard_options, facts.settings, valid_key));
     BOOST_TEST((wizard.status == net::KeyStatus::valid));
 
     // 4. the demo app's Test key: the stored key, checked by the core for the main window
     core::SaveRequest save;
-    save.key = valid_test_key;
+    save.key = valid_key;
     save.backend = settings::SecretBackend::file;
     save.checked = &wizard;  // verified at the stand-in by step 3: the stored key may go there
     save.checked_base_url = fixture.server().base_url() + "/v1";
@@ -150,9 +149,9 @@ BOOST_AUTO_TEST_CASE(the_wizard_never_saves_an_environment_value_it_was_not_told
     typed.organization = "org-typed";
     ui::SaveKeyRequest request;
     request.app = ui::options_with_fields(app, facts.resolved, typed);
-    request.key = valid_test_key;
+    request.key = valid_key;
     request.backend = settings::SecretBackend::file;
-    const auto check = ui::wizard_check_request(request.app, facts.settings, valid_test_key);
+    const auto check = ui::wizard_check_request(request.app, facts.settings, valid_key);
     request.tested = net::check_key(check);
     request.tested_base_url = check.endpoint.base_url;
     BOOST_TEST_REQUIRE((request.tested.status == net::KeyStatus::valid));
@@ -174,14 +173,14 @@ BOOST_AUTO_TEST_CASE(two_app_ids_never_share_a_key_or_settings) {
         args.insert(args.end(), endpoint.begin(), endpoint.end());
         return args;
     };
-    BOOST_TEST_REQUIRE(fixture.run(args_for("com.example.Writer"), valid_test_key).exit_code == 0);
-    BOOST_TEST_REQUIRE(fixture.run(args_for("com.example.Painter"), other_test_key).exit_code == 0);
+    BOOST_TEST_REQUIRE(fixture.run(args_for("com.example.Writer"), valid_key).exit_code == 0);
+    BOOST_TEST_REQUIRE(fixture.run(args_for("com.example.Painter"), other_valid_key).exit_code == 0);
 
     const auto writer = fixture.run({"show", "--json", "--app-id", "com.example.Writer"});
     const auto painter = fixture.run({"show", "--json", "--app-id", "com.example.Painter"});
     const auto own = fixture.run({"show", "--json"});
-    BOOST_TEST(nlohmann::json::parse(writer.out)["key"].get<std::string>() == mask_key(valid_test_key));
-    BOOST_TEST(nlohmann::json::parse(painter.out)["key"].get<std::string>() == mask_key(other_test_key));
+    BOOST_TEST(nlohmann::json::parse(writer.out)["key"].get<std::string>() == mask_key(valid_key));
+    BOOST_TEST(nlohmann::json::parse(painter.out)["key"].get<std::string>() == mask_key(other_valid_key));
     BOOST_TEST(nlohmann::json::parse(own.out)["stored"].get<bool>() == false);
     const auto writer_dir = fixture.config_dir().parent_path() / "com.example.Writer";
     BOOST_TEST(std::filesystem::exists(writer_dir / ".env"));

@@ -57,7 +57,7 @@ const std::pair<const char*, const char*> switch_variables[] = {
 BOOST_FIXTURE_TEST_SUITE(tls_rules_tests, UntrustedServerFixture)
 
 BOOST_DATA_TEST_CASE(no_option_turns_verification_off, boost::unit_test::data::make(switch_flags), flag) {
-    const auto result = run(check_args({flag}), valid_test_key + "\n");
+    const auto result = run(check_args({flag}), valid_key + "\n");
     BOOST_TEST(result.exit_code == 64, flag << ": " << result.out << result.err);  // a usage error
     BOOST_TEST(untrusted.connection_count() == 0u);
 }
@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_CASE(no_environment_variable_turns_verification_off) {
     for (const auto& [name, value] : switch_variables) {
         environment()[name] = value;
     }
-    require_refused_as_untrusted(run(check_args(), valid_test_key + "\n"));
+    require_refused_as_untrusted(run(check_args(), valid_key + "\n"));
 }
 
 BOOST_AUTO_TEST_CASE(no_settings_key_turns_verification_off) {
@@ -74,7 +74,7 @@ BOOST_AUTO_TEST_CASE(no_settings_key_turns_verification_off) {
     std::ofstream(config_dir() / "settings.json")
         << R"({"insecure": true, "verify": false, "ssl_verify": false, "tls_verify": false,)"
            R"( "verify_ssl": false, "ssl_verify_peer": false})";
-    require_refused_as_untrusted(run(check_args(), valid_test_key + "\n"));
+    require_refused_as_untrusted(run(check_args(), valid_key + "\n"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -154,7 +154,7 @@ BOOST_FIXTURE_TEST_CASE(result_and_done_pages_cut_nothing_off, PseudoLocale) {
     const auto server = start_api(models_reply());
     WizardFixture fixture(false);
     fixture.open_paste_page(server.get());
-    fixture.type_key(test_key);
+    fixture.type_key(valid_key);
     fixture.press_test_key();
     BOOST_REQUIRE(fixture.wait_for_result());
     if (auto* details = fixture.child<wxCollapsiblePane>("result_details")) {

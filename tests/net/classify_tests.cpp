@@ -17,7 +17,7 @@ namespace bdata = boost::unit_test::data;
 namespace {
 
 const std::string body40 = "kwtest0123kwtest4567kwtest89ABkwtestCDEF";
-const std::string test_key = "sk-proj-" + body40;
+const std::string valid_key = "sk-proj-" + body40;
 
 const std::string api_keys_page = "https://platform.openai.com/api-keys";
 const std::string billing_page = "https://platform.openai.com/settings/organization/billing";
@@ -243,7 +243,7 @@ BOOST_AUTO_TEST_CASE(headers_give_request_id_organization_and_project) {
 BOOST_AUTO_TEST_CASE(random_looking_request_ids_are_kept_but_keys_in_headers_are_masked) {
     const auto outcome = classify_models_response(
         response_of(200, models_list,
-                    {{"x-request-id", "5b0e8e1a2d3c4f5a6b7c8d9e0f1a2b3c"}, {"openai-project", test_key}}),
+                    {{"x-request-id", "5b0e8e1a2d3c4f5a6b7c8d9e0f1a2b3c"}, {"openai-project", valid_key}}),
         {});
     BOOST_TEST(outcome.request_id == "5b0e8e1a2d3c4f5a6b7c8d9e0f1a2b3c");
     BOOST_TEST(outcome.project ==
@@ -285,7 +285,7 @@ BOOST_AUTO_TEST_CASE(required_models_are_not_judged_when_the_key_is_rejected) {
 
 BOOST_AUTO_TEST_CASE(detail_carries_the_servers_message_with_keys_masked) {
     const auto echoed =
-        classify_models_response(response_of(401, error_body("Incorrect API key provided: " + test_key + ".",
+        classify_models_response(response_of(401, error_body("Incorrect API key provided: " + valid_key + ".",
                                                              "invalid_request_error", "invalid_api_key")),
                                  {});
     BOOST_TEST(echoed.detail.find(body40) == std::string::npos);

@@ -26,7 +26,7 @@ using keywizard::test::LoopbackServer;
 using keywizard::test::models_list;
 using keywizard::test::RecordedRequest;
 using keywizard::test::Reply;
-using keywizard::test::test_key;
+using keywizard::test::valid_key;
 using Headers = std::vector<std::pair<std::string, std::string>>;
 namespace bdata = boost::unit_test::data;
 
@@ -240,7 +240,7 @@ BOOST_FIXTURE_TEST_CASE(every_outcome_end_to_end, ApiFixture) {
             BOOST_TEST(requests[0].method == "GET");
             BOOST_TEST(requests[1].method == "POST");
             BOOST_TEST(requests[1].target == "/v1/chat/completions");
-            BOOST_TEST(outcome.message.find(test_key) == std::string::npos);
+            BOOST_TEST(outcome.message.find(valid_key) == std::string::npos);
         }
     }
 }
@@ -292,7 +292,7 @@ BOOST_FIXTURE_TEST_CASE(the_request_is_tiny_and_capped, ApiFixture) {
     BOOST_TEST_REQUIRE(requests.size() == 2u);
     const RecordedRequest& post = requests[1];
     BOOST_TEST(post.header("content-type").value_or("") == "application/json");
-    BOOST_TEST(post.header("authorization").value_or("") == "Bearer " + test_key);
+    BOOST_TEST(post.header("authorization").value_or("") == "Bearer " + valid_key);
     const auto body = keywizard::net::parse_untrusted_json(post.body);
     BOOST_TEST_REQUIRE(body.is_object(), post.body);
     BOOST_TEST(body["model"].get<std::string>() == "gpt-4o-mini");
@@ -330,12 +330,12 @@ BOOST_FIXTURE_TEST_CASE(no_suitable_model_listed_means_no_post, ApiFixture) {
 
 BOOST_FIXTURE_TEST_CASE(an_echoed_key_never_reaches_the_outcome, ApiFixture) {
     LoopbackServer server(api_with_probe(Reply::json(
-        401, api_error("Missing scopes: model.request for " + test_key, "invalid_request_error", ""))));
+        401, api_error("Missing scopes: model.request for " + valid_key, "invalid_request_error", ""))));
     const KeyCheckOutcome outcome = keywizard::net::check_key(generating(check_of(server)));
     CHECK_OUTCOME(outcome, KeyStatus::limited, Reason::missing_scope);
     for (const std::string* text :
          {&outcome.message, &outcome.detail, &outcome.generation.detail, &outcome.generation.message}) {
-        BOOST_TEST(text->find(test_key) == std::string::npos, *text);
+        BOOST_TEST(text->find(valid_key) == std::string::npos, *text);
     }
 }
 

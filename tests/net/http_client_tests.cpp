@@ -19,6 +19,7 @@
 #include "tests/support/loopback_server.h"
 #include "tests/support/process_probe.h"
 #include "tests/support/scoped_environment.h"
+#include "tests/support/test_keys.h"
 #include "tests/support/test_pki.h"
 #include "tests/support/unanswered_dns.h"
 
@@ -31,6 +32,7 @@ using keywizard::test::RecordedRequest;
 using keywizard::test::Reply;
 using keywizard::test::ServerIdentity;
 using keywizard::test::TestPki;
+using keywizard::test::valid_key;
 
 // Lets BOOST_TEST print a Reason when a comparison fails.
 namespace keywizard::net {
@@ -41,7 +43,6 @@ inline std::ostream& operator<<(std::ostream& out, Reason reason) {
 
 namespace {
 
-const std::string test_key = "sk-proj-kwtestKEY0123456789abcdef";
 constexpr auto long_enough = 10s;  // for things that should take milliseconds; only reached on a bug
 
 Reply models_list() {
@@ -61,7 +62,7 @@ struct TransportFixture {
         HttpRequest request;
         request.url = base_url + path;
         request.ca_file = TestPki::instance().ca_file();
-        request.headers = {{"Authorization", "Bearer " + test_key}, {"User-Agent", "keywizard/test"}};
+        request.headers = {{"Authorization", "Bearer " + valid_key}, {"User-Agent", "keywizard/test"}};
         request.connect_timeout = 5s;
         request.total_timeout = 10s;
         return request;
@@ -114,7 +115,7 @@ BOOST_AUTO_TEST_CASE(sends_each_given_header_exactly_once) {
     const RecordedRequest seen = server.requests().at(0);
     BOOST_TEST(seen.method == "GET");
     BOOST_TEST(seen.target == "/v1/models");
-    BOOST_TEST(seen.header_values("Authorization") == std::vector<std::string>{"Bearer " + test_key},
+    BOOST_TEST(seen.header_values("Authorization") == std::vector<std::string>{"Bearer " + valid_key},
                boost::test_tools::per_element());
     BOOST_TEST(seen.header_values("User-Agent") == std::vector<std::string>{"keywizard/test"},
                boost::test_tools::per_element());
@@ -438,10 +439,10 @@ BOOST_AUTO_TEST_CASE(urls_and_headers_that_could_smuggle_bytes_are_refused_befor
         BOOST_TEST(keywizard::net::http_get(request_to(url, "")).error == Reason::invalid_setting);
     }
     const std::pair<std::string, std::string> bad_headers[] = {
-        {"Authorization", "Bearer " + test_key + "\r\nX-Injected: 1"},
-        {"Authorization", "Bearer " + test_key + "\n"},
-        {"Authorization", "Bearer " + test_key + std::string("\0", 1)},
-        {"Authorization", "Bearer \xe2\x80\x8b" + test_key},  // zero-width space
+        {"Authorization", "Bearer " + valid_key + "\r\nX-Injected: 1"},
+        {"Authorization", "Bearer " + valid_key + "\n"},
+        {"Authorization", "Bearer " + valid_key + std::string("\0", 1)},
+        {"Authorization", "Bearer \xe2\x80\x8b" + valid_key},  // zero-width space
         {"Bad Name", "x"},
         {"Bad:Name", "x"},
         {"", "x"},
@@ -451,7 +452,7 @@ BOOST_AUTO_TEST_CASE(urls_and_headers_that_could_smuggle_bytes_are_refused_befor
         request.headers = {header};
         const HttpResponse response = keywizard::net::http_get(request);
         BOOST_TEST(response.error == Reason::invalid_setting);
-        BOOST_TEST(response.error_detail.find(test_key) == std::string::npos);
+        BOOST_TEST(response.error_detail.find(valid_key) == std::string::npos);
     }
     BOOST_TEST(server.connection_count() == 0u);
 }

@@ -24,7 +24,7 @@ using keywizard::test::LoopbackServer;
 using keywizard::test::models_list;
 using keywizard::test::RecordedRequest;
 using keywizard::test::Reply;
-using keywizard::test::test_key;
+using keywizard::test::valid_key;
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
 namespace {
@@ -174,7 +174,7 @@ BOOST_AUTO_TEST_CASE(a_working_key_is_valid_with_models_request_id_organization_
     BOOST_TEST(outcome.project == "proj_kwtest");
     BOOST_TEST(outcome.attempts == 1);
     BOOST_TEST(outcome.exit_code() == 0);
-    BOOST_TEST(outcome.masked_key.find(test_key) == std::string::npos);
+    BOOST_TEST(outcome.masked_key.find(valid_key) == std::string::npos);
     BOOST_TEST(server.request_count() == 1u);
 }
 
@@ -186,7 +186,7 @@ BOOST_AUTO_TEST_CASE(sends_one_bearer_authorization_the_user_agent_and_no_option
     const RecordedRequest seen = server.requests().at(0);
     BOOST_TEST(seen.method == "GET");
     BOOST_TEST(seen.target == "/v1/models");
-    BOOST_TEST(seen.header_values("Authorization") == std::vector<std::string>{"Bearer " + test_key},
+    BOOST_TEST(seen.header_values("Authorization") == std::vector<std::string>{"Bearer " + valid_key},
                boost::test_tools::per_element());
     const auto agents = seen.header_values("User-Agent");
     BOOST_REQUIRE(agents.size() == 1u);
@@ -223,19 +223,19 @@ BOOST_DATA_TEST_CASE_F(ApiFixture, every_server_answer_has_its_outcome_and_is_re
     BOOST_TEST(outcome.http_status.value_or(0) == sample.http_status);
     BOOST_TEST(server.request_count() == sample.requests);
     BOOST_TEST(outcome.attempts == static_cast<int>(sample.requests));
-    BOOST_TEST(outcome.message.find(test_key) == std::string::npos);
-    BOOST_TEST(outcome.detail.find(test_key) == std::string::npos);
+    BOOST_TEST(outcome.message.find(valid_key) == std::string::npos);
+    BOOST_TEST(outcome.detail.find(valid_key) == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_key_echoed_by_the_server_never_reaches_the_outcome) {
     LoopbackServer server([](const RecordedRequest&, std::size_t) {
-        return Reply::json(401, api_error("Incorrect API key provided: " + test_key + ".",
+        return Reply::json(401, api_error("Incorrect API key provided: " + valid_key + ".",
                                           "invalid_request_error", "invalid_api_key"));
     });
     const KeyCheckOutcome outcome = keywizard::net::check_key(check_of(server));
     CHECK_OUTCOME(outcome, KeyStatus::rejected, Reason::invalid_api_key);
-    BOOST_TEST(outcome.detail.find(test_key) == std::string::npos, outcome.detail);
-    BOOST_TEST(outcome.message.find(test_key) == std::string::npos, outcome.message);
+    BOOST_TEST(outcome.detail.find(valid_key) == std::string::npos, outcome.detail);
+    BOOST_TEST(outcome.message.find(valid_key) == std::string::npos, outcome.message);
 }
 
 BOOST_AUTO_TEST_CASE(a_rate_limit_is_retried_once_after_the_servers_retry_after) {

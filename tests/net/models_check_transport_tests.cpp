@@ -26,8 +26,8 @@ using keywizard::test::models_list;
 using keywizard::test::RecordedRequest;
 using keywizard::test::Reply;
 using keywizard::test::ServerIdentity;
-using keywizard::test::test_key;
 using keywizard::test::TestPki;
+using keywizard::test::valid_key;
 using Clock = std::chrono::steady_clock;
 
 BOOST_FIXTURE_TEST_SUITE(models_check_transport_tests, ApiFixture)

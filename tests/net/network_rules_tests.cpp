@@ -41,8 +41,8 @@ using keywizard::test::LoopbackServer;
 using keywizard::test::models_list;
 using keywizard::test::RecordedRequest;
 using keywizard::test::Reply;
-using keywizard::test::test_key;
 using keywizard::test::UniqueFd;
+using keywizard::test::valid_key;
 
 namespace {
 
@@ -151,7 +151,7 @@ BOOST_AUTO_TEST_CASE(a_netrc_with_credentials_for_the_server_adds_no_authorizati
     BOOST_REQUIRE(server.wait_for_requests(2, 10s));
     const auto requests = server.requests();
     BOOST_TEST(requests[0].header_values("Authorization").empty());
-    BOOST_TEST(requests[1].header_values("Authorization") == std::vector<std::string>{"Bearer " + test_key},
+    BOOST_TEST(requests[1].header_values("Authorization") == std::vector<std::string>{"Bearer " + valid_key},
                boost::test_tools::per_element());
 }
 
@@ -189,7 +189,7 @@ BOOST_AUTO_TEST_CASE(nothing_of_the_transfer_is_written_to_stderr) {
 
     CHECK_OUTCOME(valid, KeyStatus::valid, Reason::ok);
     BOOST_TEST(rejected.http_status.value_or(0) == 401);
-    BOOST_TEST(text.find(test_key) == std::string::npos);
+    BOOST_TEST(text.find(valid_key) == std::string::npos);
     BOOST_TEST(text.find("Authorization") == std::string::npos);
     BOOST_TEST(text.find("GET /v1/models") == std::string::npos);
     BOOST_TEST(text.empty(), text);
@@ -262,7 +262,7 @@ BOOST_AUTO_TEST_CASE(a_server_that_never_accepts_the_connection_times_out_after_
     // The connect timeout is 10 s even though the check as a whole may take 30 s.
     NeverAcceptingListener listener;
     KeyCheckRequest request;
-    request.raw_key = test_key;
+    request.raw_key = valid_key;
     request.endpoint.base_url = "https://127.0.0.1:" + std::to_string(listener.port()) + "/v1";
     request.endpoint.ca_file = keywizard::test::TestPki::instance().ca_file();
     request.endpoint.timeout = 30s;

@@ -13,6 +13,7 @@
 #include "tests/support/connect_proxy.h"
 #include "tests/support/loopback_server.h"
 #include "tests/support/scoped_environment.h"
+#include "tests/support/test_keys.h"
 #include "tests/support/test_pki.h"
 
 using namespace std::chrono_literals;
@@ -23,10 +24,9 @@ using keywizard::test::ConnectProxy;
 using keywizard::test::LoopbackServer;
 using keywizard::test::RecordedRequest;
 using keywizard::test::Reply;
+using keywizard::test::valid_key;
 
 namespace {
-
-const std::string test_key = "sk-proj-kwtestKEY0123456789abcdef";
 
 struct ProxyFixture {
     keywizard::test::ScopedEnvironment environment;
@@ -43,7 +43,7 @@ struct ProxyFixture {
         HttpRequest request;
         request.url = server.base_url(host) + "/v1/models";
         request.ca_file = keywizard::test::TestPki::instance().ca_file();
-        request.headers = {{"Authorization", "Bearer " + test_key}};
+        request.headers = {{"Authorization", "Bearer " + valid_key}};
         request.connect_timeout = 5s;
         request.total_timeout = 10s;
         return request;

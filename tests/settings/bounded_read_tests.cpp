@@ -57,7 +57,7 @@ BOOST_AUTO_TEST_CASE(a_fifo_as_settings_json_or_env_is_refused_at_once_and_nothi
         KeyStorage storage(config);
         const auto loaded = storage.settings_file().load();
         const auto read = storage.read_key();
-        const auto saved = storage.save_key(test_key, SecretBackend::file);
+        const auto saved = storage.save_key(valid_key, SecretBackend::file);
         const auto forgotten = storage.forget_key();
         write_report(report, (loaded.warnings.empty() ? "no warning" : loaded.warnings.front()) + "\n" +
                                  read.message + "\n" + saved.message + "\n" + forgotten.message + "\n");
@@ -71,7 +71,7 @@ BOOST_AUTO_TEST_CASE(a_fifo_as_settings_json_or_env_is_refused_at_once_and_nothi
     BOOST_TEST(child.output.find((config / ".env").string() + " is a FIFO") != std::string::npos,
                child.output);
     BOOST_TEST(child.output.find("Nothing was changed") != std::string::npos, child.output);
-    BOOST_TEST(child.output.find(test_key) == std::string::npos);
+    BOOST_TEST(child.output.find(valid_key) == std::string::npos);
     BOOST_TEST(std::filesystem::is_fifo(config / "settings.json"));
     BOOST_TEST(std::filesystem::is_fifo(config / ".env"));
 }
@@ -114,13 +114,13 @@ BOOST_AUTO_TEST_CASE(settings_json_over_4_mib_is_corrupt_and_moved_aside) {
 }
 
 BOOST_AUTO_TEST_CASE(an_env_over_4_mib_is_not_read_and_not_overwritten) {
-    const std::string big = "OPENAI_API_KEY=" + test_key + "\n# " + std::string(4 * 1024 * 1024, 'x') + "\n";
+    const std::string big = "OPENAI_API_KEY=" + valid_key + "\n# " + std::string(4 * 1024 * 1024, 'x') + "\n";
     write_file(config / ".env", big);
     KeyStorage storage(config);
     const auto read = storage.read_key();
     BOOST_TEST((read.state == SecretReadState::failed));
     BOOST_TEST(read.message.find("larger than 4 MiB") != std::string::npos, read.message);
-    const auto saved = storage.save_key(other_test_key, SecretBackend::file);
+    const auto saved = storage.save_key(other_valid_key, SecretBackend::file);
     BOOST_TEST(!saved.ok);
     BOOST_TEST(saved.message.find("Nothing was changed") != std::string::npos, saved.message);
     BOOST_TEST(read_file(config / ".env") == big);
@@ -145,7 +145,7 @@ BOOST_AUTO_TEST_CASE(a_100k_deep_settings_json_does_not_crash_set_or_forget_and_
     write_file(config / "settings.json", nested_settings(100'000));
     const auto child = bounded([&](int report) {
         KeyStorage storage(config);
-        const auto saved = storage.save_key(test_key, SecretBackend::file,
+        const auto saved = storage.save_key(valid_key, SecretBackend::file,
                                             [](AppSettings& s) { s.base_url = "https://127.0.0.1:9/v1"; });
         write_report(report, saved.message + "\n");
         write_file(config / "settings.json", nested_settings(100'000));
@@ -190,7 +190,7 @@ BOOST_AUTO_TEST_CASE(with_no_absolute_home_left_nothing_is_written_under_the_wor
         ::unsetenv("XDG_CONFIG_HOME");
         const auto problem = config_directory_problem();
         KeyStorage storage(config_directory_for("keywizard"));
-        const auto saved = storage.save_key(test_key, SecretBackend::file);
+        const auto saved = storage.save_key(valid_key, SecretBackend::file);
         const auto updated = storage.settings_file().update([](AppSettings& s) { s.organization = "org-x"; });
         write_report(report, problem.value_or("no problem") + "\n" + saved.message + "\n" + updated.message);
         return problem && !saved.ok && !updated.ok ? 0 : 1;

@@ -64,7 +64,7 @@ BOOST_AUTO_TEST_CASE(concurrent_dotenv_saves_keep_every_other_line) {
         children.push_back(std::make_unique<ChildProcess>([config, p](int) {
             auto store = make_dotenv_store(config);
             for (int i = 0; i < 25; ++i) {
-                if (!store->write(p % 2 == 0 ? test_key : other_test_key).ok) {
+                if (!store->write(p % 2 == 0 ? valid_key : other_valid_key).ok) {
                     return 1;
                 }
             }
@@ -76,9 +76,9 @@ BOOST_AUTO_TEST_CASE(concurrent_dotenv_saves_keep_every_other_line) {
     }
     const auto text = read_file(config / ".env");
     BOOST_TEST((text == "# shared by several tools\nDATABASE_URL=postgres://localhost/db\nOPENAI_API_KEY=" +
-                            test_key + "\n" ||
+                            valid_key + "\n" ||
                 text == "# shared by several tools\nDATABASE_URL=postgres://localhost/db\nOPENAI_API_KEY=" +
-                            other_test_key + "\n"),
+                            other_valid_key + "\n"),
                text);
 }
 

@@ -79,15 +79,15 @@ BOOST_AUTO_TEST_CASE(store_writes_reads_overwrites_and_erases_keeping_other_line
     BOOST_TEST(!store->unavailable_reason());
     BOOST_TEST(store->read().value == "sk-proj-old");
 
-    const auto saved = store->write(test_key);
+    const auto saved = store->write(valid_key);
     BOOST_TEST_REQUIRE(saved.ok, saved.message);
     BOOST_TEST(saved.message.find("plain text") != std::string::npos);
     BOOST_TEST(saved.message.find((config / ".env").string()) != std::string::npos);
     BOOST_TEST(read_file(config / ".env") ==
-               "# tools\r\nexport DATABASE_URL=\"postgres://x\"\r\nOPENAI_API_KEY=" + test_key + "\r\n");
+               "# tools\r\nexport DATABASE_URL=\"postgres://x\"\r\nOPENAI_API_KEY=" + valid_key + "\r\n");
     const auto read = store->read();
     BOOST_TEST((read.state == SecretReadState::found));
-    BOOST_TEST(read.value == test_key);
+    BOOST_TEST(read.value == valid_key);
 
     BOOST_TEST_REQUIRE(store->erase().ok);
     BOOST_TEST(read_file(config / ".env") == "# tools\r\nexport DATABASE_URL=\"postgres://x\"\r\n");

@@ -64,7 +64,7 @@ BOOST_AUTO_TEST_CASE(new_directory_is_0700_and_files_are_0600_whatever_the_umask
     const auto config = dir.path() / "nested" / "keywizard";
     const mode_t old_umask = ::umask(0);
     const auto saved = SettingsFile(config).update([](AppSettings& s) { s.project = "p"; });
-    const auto env_saved = make_dotenv_store(config)->write(test_key);
+    const auto env_saved = make_dotenv_store(config)->write(valid_key);
     ::umask(old_umask);
     BOOST_TEST_REQUIRE(saved.ok, saved.message);
     BOOST_TEST_REQUIRE(env_saved.ok, env_saved.message);
@@ -82,7 +82,7 @@ BOOST_AUTO_TEST_CASE(existing_wider_directory_and_files_are_tightened_on_save) {
     write_file(config / ".env", "OTHER=1\n", 0664);
 
     BOOST_TEST_REQUIRE(SettingsFile(config).update([](AppSettings& s) { s.organization = "o"; }).ok);
-    BOOST_TEST_REQUIRE(make_dotenv_store(config)->write(test_key).ok);
+    BOOST_TEST_REQUIRE(make_dotenv_store(config)->write(valid_key).ok);
     BOOST_TEST(file_mode(config) == 0700u);
     BOOST_TEST(file_mode(config / "settings.json") == 0600u);
     BOOST_TEST(file_mode(config / ".env") == 0600u);
@@ -100,7 +100,7 @@ BOOST_AUTO_TEST_CASE(symlinked_files_are_written_through_to_their_targets) {
     std::filesystem::create_symlink(dotfiles / "keywizard.env", config / ".env");
 
     BOOST_TEST_REQUIRE(SettingsFile(config).update([](AppSettings& s) { s.project = "proj-kwtest"; }).ok);
-    BOOST_TEST_REQUIRE(make_dotenv_store(config)->write(test_key).ok);
+    BOOST_TEST_REQUIRE(make_dotenv_store(config)->write(valid_key).ok);
 
     BOOST_TEST(std::filesystem::is_symlink(config / "settings.json"));
     BOOST_TEST(std::filesystem::is_symlink(config / ".env"));
@@ -108,7 +108,7 @@ BOOST_AUTO_TEST_CASE(symlinked_files_are_written_through_to_their_targets) {
     BOOST_TEST(json.find("\"mine\": true") != std::string::npos);
     BOOST_TEST(json.find("\"project\": \"proj-kwtest\"") != std::string::npos);
     BOOST_TEST(read_file(dotfiles / "keywizard.env") ==
-               "# my env\nOTHER=1\nOPENAI_API_KEY=" + test_key + "\n");
+               "# my env\nOTHER=1\nOPENAI_API_KEY=" + valid_key + "\n");
     BOOST_TEST(file_mode(dotfiles / "keywizard.json") == 0600u);
     BOOST_TEST(!has_temp_files(config));
     BOOST_TEST(!has_temp_files(dotfiles));
@@ -129,7 +129,7 @@ BOOST_AUTO_TEST_CASE(read_only_directory_fails_with_the_path_and_keeps_the_origi
     const auto config = dir.path() / "keywizard";
     SettingsFile file(config);
     BOOST_TEST_REQUIRE(file.update([](AppSettings& s) { s.organization = "org-original"; }).ok);
-    BOOST_TEST_REQUIRE(make_dotenv_store(config)->write(test_key).ok);
+    BOOST_TEST_REQUIRE(make_dotenv_store(config)->write(valid_key).ok);
     const auto original_json = read_file(file.path());
     const auto original_env = read_file(config / ".env");
 
@@ -141,7 +141,7 @@ BOOST_AUTO_TEST_CASE(read_only_directory_fails_with_the_path_and_keeps_the_origi
             return failed;
         }
         const auto saved = SettingsFile(config).update([](AppSettings& s) { s.organization = "org-new"; });
-        const auto env_saved = make_dotenv_store(config)->write(other_test_key);
+        const auto env_saved = make_dotenv_store(config)->write(other_valid_key);
         write_report(report, saved.message + "\n" + env_saved.message);
         return saved.ok || env_saved.ok ? 1 : 0;
     });
@@ -286,7 +286,7 @@ BOOST_AUTO_TEST_CASE(cleanup_removes_only_temp_files_of_that_file) {
     (void)SettingsFile(config).load();
     BOOST_TEST(names_in(config) == (std::vector<std::string>{".env.tmp-1234-0-99", ".settings.json.lock",
                                                              "notes.txt", "settings.json.tmp-notours"}));
-    BOOST_TEST_REQUIRE(make_dotenv_store(config)->write(test_key).ok);
+    BOOST_TEST_REQUIRE(make_dotenv_store(config)->write(valid_key).ok);
     BOOST_TEST(!std::filesystem::exists(config / ".env.tmp-1234-0-99"));
 }
 

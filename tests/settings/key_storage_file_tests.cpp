@@ -28,7 +28,7 @@ BOOST_AUTO_TEST_CASE(keyring_unavailable_reason_names_the_missing_bus) {
 
 BOOST_AUTO_TEST_CASE(saving_to_the_keyring_when_it_is_unavailable_changes_nothing) {
     KeyStorage storage(config);
-    const auto saved = storage.save_key(test_key, SecretBackend::keyring);
+    const auto saved = storage.save_key(valid_key, SecretBackend::keyring);
     BOOST_TEST(!saved.ok);
     BOOST_TEST(saved.message.find("No D-Bus session bus") != std::string::npos, saved.message);
     BOOST_TEST(!std::filesystem::exists(config / ".env"));
@@ -37,7 +37,7 @@ BOOST_AUTO_TEST_CASE(saving_to_the_keyring_when_it_is_unavailable_changes_nothin
 
 BOOST_AUTO_TEST_CASE(file_backend_saves_reads_and_forgets_and_says_where) {
     KeyStorage storage(config);
-    const auto saved = storage.save_key(test_key, SecretBackend::file);
+    const auto saved = storage.save_key(valid_key, SecretBackend::file);
     BOOST_TEST_REQUIRE(saved.ok, saved.message);
     BOOST_TEST(saved.message.find((config / ".env").string()) != std::string::npos, saved.message);
     BOOST_TEST(saved.message.find("plain text") != std::string::npos, saved.message);
@@ -46,12 +46,12 @@ BOOST_AUTO_TEST_CASE(file_backend_saves_reads_and_forgets_and_says_where) {
 
     const auto stored = storage.read_key();
     BOOST_TEST((stored.state == SecretReadState::found));
-    BOOST_TEST(stored.key == test_key);
+    BOOST_TEST(stored.key == valid_key);
     BOOST_TEST((stored.backend == SecretBackend::file));
     BOOST_TEST(stored.location == (config / ".env").string());
 
-    BOOST_TEST_REQUIRE(storage.save_key(other_test_key, SecretBackend::file).ok);
-    BOOST_TEST(storage.read_key().key == other_test_key);
+    BOOST_TEST_REQUIRE(storage.save_key(other_valid_key, SecretBackend::file).ok);
+    BOOST_TEST(storage.read_key().key == other_valid_key);
 
     const auto forgotten = storage.forget_key();
     BOOST_TEST_REQUIRE(forgotten.ok, forgotten.message);
@@ -65,11 +65,11 @@ BOOST_AUTO_TEST_CASE(file_backend_saves_reads_and_forgets_and_says_where) {
 
 BOOST_AUTO_TEST_CASE(a_hand_made_env_is_found_without_key_storage_and_nothing_is_written) {
     std::filesystem::create_directories(config);
-    write_file(config / ".env", "export OPENAI_API_KEY=\"" + test_key + "\"\n");
+    write_file(config / ".env", "export OPENAI_API_KEY=\"" + valid_key + "\"\n");
     KeyStorage storage(config);
     const auto stored = storage.read_key();
     BOOST_TEST((stored.state == SecretReadState::found));
-    BOOST_TEST(stored.key == test_key);
+    BOOST_TEST(stored.key == valid_key);
     BOOST_TEST((stored.backend == SecretBackend::file));
     BOOST_TEST(!std::filesystem::exists(config / "settings.json"));
 }
@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(nothing_stored_reads_as_not_found_and_forget_says_so) {
 
 BOOST_AUTO_TEST_CASE(a_failed_save_keeps_the_previous_key_and_record) {
     KeyStorage storage(config);
-    BOOST_TEST_REQUIRE(storage.save_key(test_key, SecretBackend::file).ok);
+    BOOST_TEST_REQUIRE(storage.save_key(valid_key, SecretBackend::file).ok);
     const auto child = run_forked([&](int report) {
         if (::unshare(CLONE_NEWNS) != 0 || ::mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0 ||
             ::mount(config.c_str(), config.c_str(), nullptr, MS_BIND, nullptr) != 0 ||
@@ -94,14 +94,14 @@ BOOST_AUTO_TEST_CASE(a_failed_save_keeps_the_previous_key_and_record) {
             write_report(report, std::string("mount: ") + std::strerror(errno));
             return 90;
         }
-        const auto saved = KeyStorage(config).save_key(other_test_key, SecretBackend::file);
+        const auto saved = KeyStorage(config).save_key(other_valid_key, SecretBackend::file);
         write_report(report, saved.message);
         return saved.ok ? 1 : 0;
     });
     BOOST_TEST_REQUIRE(child.exit_code == 0, child.output);
     BOOST_TEST(child.output.find("Read-only file system") != std::string::npos, child.output);
     const auto stored = storage.read_key();
-    BOOST_TEST(stored.key == test_key);
+    BOOST_TEST(stored.key == valid_key);
     BOOST_TEST((stored.backend == SecretBackend::file));
 }
 

@@ -57,10 +57,10 @@ BOOST_AUTO_TEST_CASE(no_session_bus_is_reported_at_once_and_nothing_is_autolaunc
     const auto read = run_helper("read", no_bus);
     BOOST_TEST(report_field(read.output, "state") == "unavailable", read.output);
     BOOST_TEST(read.message == probe.message);
-    const auto write = run_helper("write", no_bus, 5000, test_key);
+    const auto write = run_helper("write", no_bus, 5000, valid_key);
     BOOST_TEST(report_field(write.output, "ok") == "0", write.output);
     BOOST_TEST(write.message == probe.message);
-    BOOST_TEST(!contains(write.output, test_key));
+    BOOST_TEST(!contains(write.output, valid_key));
 }
 
 BOOST_AUTO_TEST_CASE(a_bus_address_where_nothing_listens_is_reported_with_the_address) {
@@ -87,7 +87,7 @@ BOOST_AUTO_TEST_CASE(a_bus_without_a_secret_service_provider_is_reported_as_no_p
     const auto read = run_helper("read", bus.environment());
     BOOST_TEST(report_field(read.output, "state") == "unavailable", read.output);
     BOOST_TEST(read.message == probe.message, read.output);
-    const auto write = run_helper("write", bus.environment(), 5000, test_key);
+    const auto write = run_helper("write", bus.environment(), 5000, valid_key);
     BOOST_TEST(report_field(write.output, "ok") == "0", write.output);
     BOOST_TEST(write.message == probe.message, write.output);
     const auto erase = run_helper("erase", bus.environment());
@@ -99,7 +99,7 @@ BOOST_AUTO_TEST_CASE(a_locked_keyring_is_reported_as_locked_without_a_prompt) {
     PrivateBus bus(scratch.path());
     PrivateKeyring keyring(bus, /*unlock=*/true);
     BOOST_TEST_REQUIRE(keyring.ready(), keyring.output());
-    const auto stored = run_helper("write", bus.environment(), 5000, test_key);
+    const auto stored = run_helper("write", bus.environment(), 5000, valid_key);
     BOOST_TEST_REQUIRE(report_field(stored.output, "ok") == "1", stored.output);
     const auto locked = run_program({helper_path(), "lock-default"}, bus.environment(), {}, 20s);
     BOOST_TEST_REQUIRE(locked.exit_code == 0, locked.output);
@@ -112,7 +112,7 @@ BOOST_AUTO_TEST_CASE(a_locked_keyring_is_reported_as_locked_without_a_prompt) {
     BOOST_TEST(report_field(read.output, "state") == "unavailable", read.output);
     BOOST_TEST(contains(read.message, "The keyring is locked"), read.output);
     BOOST_TEST(read.elapsed_ms < well_under_timeout_ms, read.output);
-    const auto write = run_helper("write", bus.environment(), 5000, other_test_key);
+    const auto write = run_helper("write", bus.environment(), 5000, other_valid_key);
     BOOST_TEST(report_field(write.output, "ok") == "0", write.output);
     BOOST_TEST(contains(write.message, "The keyring is locked"), write.output);
     BOOST_TEST(write.elapsed_ms < well_under_timeout_ms, write.output);
@@ -129,7 +129,7 @@ BOOST_AUTO_TEST_CASE(a_keyring_without_a_default_collection_is_reported_without_
 
     const auto probe = run_helper("probe", bus.environment());
     BOOST_TEST(contains(probe.message, "no default collection"), probe.output);
-    const auto write = run_helper("write", bus.environment(), 5000, test_key);
+    const auto write = run_helper("write", bus.environment(), 5000, valid_key);
     BOOST_TEST(report_field(write.output, "ok") == "0", write.output);
     BOOST_TEST(write.message == probe.message, write.output);
     BOOST_TEST(write.elapsed_ms < well_under_timeout_ms, write.output);
@@ -145,7 +145,7 @@ BOOST_AUTO_TEST_CASE(a_provider_that_never_answers_gives_a_timeout_within_the_bo
 
     for (const std::string operation : {"probe", "read", "write", "erase"}) {
         BOOST_TEST_CONTEXT(operation) {
-            const auto run = run_helper(operation, bus.environment(), 1000, test_key);
+            const auto run = run_helper(operation, bus.environment(), 1000, valid_key);
             BOOST_TEST(run.message ==
                            "The keyring did not answer within 1 s: the Secret Service provider "
                            "(org.freedesktop.secrets) seems to be stuck",

@@ -86,27 +86,27 @@ BOOST_AUTO_TEST_CASE(an_empty_slot_reads_as_not_found_not_unavailable) {
 }
 
 BOOST_AUTO_TEST_CASE(a_stored_key_reads_back_and_is_findable_by_its_attributes) {
-    const auto saved = store->write(test_key);
+    const auto saved = store->write(valid_key);
     BOOST_TEST_REQUIRE(saved.ok, saved.message);
     const auto read = store->read();
     BOOST_TEST((read.state == SecretReadState::found), read.message);
-    BOOST_TEST(read.value == test_key);
+    BOOST_TEST(read.value == valid_key);
 
     const auto raw = find_raw_item();
     BOOST_TEST(raw.count == 1);
     BOOST_TEST(raw.label == "keywizard: OpenAI API key");
-    BOOST_TEST(raw.secret == test_key);
+    BOOST_TEST(raw.secret == valid_key);
 }
 
 BOOST_AUTO_TEST_CASE(storing_again_replaces_the_key_instead_of_adding_a_second_item) {
-    BOOST_TEST_REQUIRE(store->write(test_key).ok);
-    BOOST_TEST_REQUIRE(store->write(other_test_key).ok);
-    BOOST_TEST(store->read().value == other_test_key);
+    BOOST_TEST_REQUIRE(store->write(valid_key).ok);
+    BOOST_TEST_REQUIRE(store->write(other_valid_key).ok);
+    BOOST_TEST(store->read().value == other_valid_key);
     BOOST_TEST(find_raw_item().count == 1);
 }
 
 BOOST_AUTO_TEST_CASE(erasing_removes_the_item) {
-    BOOST_TEST_REQUIRE(store->write(test_key).ok);
+    BOOST_TEST_REQUIRE(store->write(valid_key).ok);
     const auto erased = store->erase();
     BOOST_TEST_REQUIRE(erased.ok, erased.message);
     BOOST_TEST((store->read().state == SecretReadState::not_found));
@@ -114,13 +114,13 @@ BOOST_AUTO_TEST_CASE(erasing_removes_the_item) {
 }
 
 BOOST_AUTO_TEST_CASE(calls_work_from_several_threads_at_once) {
-    BOOST_TEST_REQUIRE(store->write(test_key).ok);
+    BOOST_TEST_REQUIRE(store->write(valid_key).ok);
     std::vector<std::thread> threads;
     std::atomic<int> found{0};
     for (int i = 0; i < 4; ++i) {
         threads.emplace_back([&] {
             auto own = make_keyring_store("keywizard", std::chrono::seconds(10));
-            if (own->read().value == test_key) {
+            if (own->read().value == valid_key) {
                 ++found;
             }
         });

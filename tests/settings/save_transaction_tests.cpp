@@ -113,22 +113,23 @@ BOOST_AUTO_TEST_CASE(twenty_concurrent_saves_always_leave_one_saves_key_with_tha
 BOOST_AUTO_TEST_CASE(settings_locked_by_another_process_changes_nothing_and_says_so) {
     KeyStorage storage(config);
     BOOST_TEST_REQUIRE(
-        storage.save_key(test_key, SecretBackend::file, [](AppSettings& s) { s.base_url = url_for("first"); })
+        storage
+            .save_key(valid_key, SecretBackend::file, [](AppSettings& s) { s.base_url = url_for("first"); })
             .ok);
     const auto env_before = read_file(config / ".env");
     // Another open file description: excludes exactly like another process.
     auto held = FileLock::try_acquire(lock_path_for(config / "settings.json"));
     BOOST_TEST_REQUIRE(held.has_value());
 
-    const auto saved = storage.save_key(other_test_key, SecretBackend::file,
+    const auto saved = storage.save_key(other_valid_key, SecretBackend::file,
                                         [](AppSettings& s) { s.base_url = url_for("second"); });
     BOOST_TEST(!saved.ok);
     BOOST_TEST(saved.message.find("locked") != std::string::npos, saved.message);
     BOOST_TEST(saved.message.find("Nothing was changed") != std::string::npos, saved.message);
-    BOOST_TEST(saved.message.find(other_test_key) == std::string::npos);
+    BOOST_TEST(saved.message.find(other_valid_key) == std::string::npos);
     BOOST_TEST((read_file(config / ".env") == env_before));  // no values printed: one is a key
     held.reset();
-    BOOST_TEST(storage.read_key().key == test_key);
+    BOOST_TEST(storage.read_key().key == valid_key);
     BOOST_TEST(storage.settings_file().load().settings.base_url == url_for("first"));
 }
 
@@ -148,7 +149,7 @@ BOOST_AUTO_TEST_CASE(disk_full_for_the_settings_after_the_key_was_written_puts_t
             return 93;
         }
         KeyStorage storage(config);
-        const auto first = storage.save_key(test_key, SecretBackend::file,
+        const auto first = storage.save_key(valid_key, SecretBackend::file,
                                             [](AppSettings& s) { s.base_url = url_for("first"); });
         if (!first.ok) {
             write_report(report, "first save: " + first.message);
@@ -160,13 +161,13 @@ BOOST_AUTO_TEST_CASE(disk_full_for_the_settings_after_the_key_was_written_puts_t
         }
         const bool filled = errno == ENOSPC;
         ::close(filler);
-        const auto saved = storage.save_key(other_test_key, SecretBackend::file, [](AppSettings& s) {
+        const auto saved = storage.save_key(other_valid_key, SecretBackend::file, [](AppSettings& s) {
             s.base_url = url_for("second");
             s.required_models.assign(50, std::string(100, 'm'));
         });
         write_report(
             report, saved.message + "\nfilled=" + std::to_string(filled) +
-                        "\nkey_kept=" + std::to_string(stored_key(config) == test_key) + "\nurl_kept=" +
+                        "\nkey_kept=" + std::to_string(stored_key(config) == valid_key) + "\nurl_kept=" +
                         std::to_string(storage.settings_file().load().settings.base_url == url_for("first")) +
                         "\ntemps=" + std::to_string(has_temp_files(config) || has_temp_files(full)) + "\n");
         return saved.ok ? 1 : 0;
@@ -180,7 +181,7 @@ BOOST_AUTO_TEST_CASE(disk_full_for_the_settings_after_the_key_was_written_puts_t
     BOOST_TEST(child.output.find("key_kept=1") != std::string::npos, child.output);
     BOOST_TEST(child.output.find("url_kept=1") != std::string::npos, child.output);
     BOOST_TEST(child.output.find("temps=0") != std::string::npos, child.output);
-    BOOST_TEST(child.output.find(other_test_key) == std::string::npos);
+    BOOST_TEST(child.output.find(other_valid_key) == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(read_only_settings_on_a_first_save_remove_the_new_key_again) {
@@ -197,7 +198,7 @@ BOOST_AUTO_TEST_CASE(read_only_settings_on_a_first_save_remove_the_new_key_again
             write_report(report, std::string("read-only bind mount: ") + std::strerror(errno));
             return 92;
         }
-        const auto saved = KeyStorage(config).save_key(test_key, SecretBackend::file,
+        const auto saved = KeyStorage(config).save_key(valid_key, SecretBackend::file,
                                                        [](AppSettings& s) { s.base_url = url_for("first"); });
         write_report(report, saved.message);
         return saved.ok ? 1 : 0;
@@ -220,7 +221,7 @@ BOOST_AUTO_TEST_CASE(forget_removes_a_temp_copy_of_the_key_left_by_a_save_killed
                 ::pause();  // until SIGKILL
             }
         });
-        (void)KeyStorage(config).save_key(test_key, SecretBackend::file);
+        (void)KeyStorage(config).save_key(valid_key, SecretBackend::file);
         return 0;
     });
     BOOST_TEST_REQUIRE(writer.wait_for_output("paused\n", std::chrono::seconds(30)), writer.output());
@@ -233,12 +234,12 @@ BOOST_AUTO_TEST_CASE(forget_removes_a_temp_copy_of_the_key_left_by_a_save_killed
     BOOST_TEST(forgotten.message.find("No key was stored") == std::string::npos, forgotten.message);
     BOOST_TEST(forgotten.message.find("leftover temporary copy") != std::string::npos, forgotten.message);
     BOOST_TEST(!has_temp_files(config));
-    BOOST_TEST(forgotten.message.find(test_key) == std::string::npos);
+    BOOST_TEST(forgotten.message.find(valid_key) == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(forget_leaves_the_temp_file_of_a_live_writer_alone) {
     std::filesystem::create_directories(config);
-    write_file(config / ".env.tmp-99999-0-1", "OPENAI_API_KEY=" + test_key + "\n");
+    write_file(config / ".env.tmp-99999-0-1", "OPENAI_API_KEY=" + valid_key + "\n");
     auto live_writer = FileLock::try_acquire(lock_path_for(config / ".env"));
     BOOST_TEST_REQUIRE(live_writer.has_value());
     const auto forgotten = KeyStorage(config).forget_key();

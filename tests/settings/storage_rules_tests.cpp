@@ -143,14 +143,14 @@ BOOST_AUTO_TEST_CASE(
     SyscallLog log;
 
     const auto saved = SettingsFile(config).update([](AppSettings& s) { s.organization = "org-kwtest"; });
-    const auto env_saved = make_dotenv_store(config)->write(test_key);
+    const auto env_saved = make_dotenv_store(config)->write(valid_key);
     BOOST_TEST_REQUIRE(saved.ok, saved.message);
     BOOST_TEST_REQUIRE(env_saved.ok, env_saved.message);
 
     BOOST_TEST_REQUIRE(probe.facts().size() == 2u);
     check_safe_write(log.events(), probe.facts()[0], config / "settings.json");
     check_safe_write(log.events(), probe.facts()[1], config / ".env");
-    BOOST_TEST(probe.facts()[1].contents.find("OPENAI_API_KEY=" + test_key) != std::string::npos);
+    BOOST_TEST(probe.facts()[1].contents.find("OPENAI_API_KEY=" + valid_key) != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_symlinked_env_is_replaced_beside_its_target_in_the_other_directory) {
@@ -166,7 +166,7 @@ BOOST_AUTO_TEST_CASE(a_symlinked_env_is_replaced_beside_its_target_in_the_other_
     BeforeRenameProbe probe;
     SyscallLog log;
 
-    const auto saved = make_dotenv_store(config)->write(test_key);
+    const auto saved = make_dotenv_store(config)->write(valid_key);
     BOOST_TEST_REQUIRE(saved.ok, saved.message);
 
     BOOST_TEST_REQUIRE(probe.facts().size() == 1u);

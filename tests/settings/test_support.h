@@ -16,14 +16,13 @@
 
 #include "tests/support/scoped_environment.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_keys.h"
 
 namespace keywizard::settings::test {
 
-// A test key: shaped like a project key, obviously fake.
-inline const std::string test_key = "sk-proj-kwtestkwtestkwtestkwtest0123456789";
-inline const std::string other_test_key = "sk-proj-kwtestOTHERkwtestOTHERkwtest98765";
-
+using keywizard::test::other_valid_key;
 using keywizard::test::TempDir;
+using keywizard::test::valid_key;
 
 // A scratch config folder, with the session bus pointed at a path where nothing listens, so a test never
 // reaches (or changes) the keyring of the session it runs in: the file backend only. Restores the bus.

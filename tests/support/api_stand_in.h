@@ -13,14 +13,12 @@
 #include "net/models_check.h"
 #include "tests/support/loopback_server.h"
 #include "tests/support/scoped_environment.h"
+#include "tests/support/test_keys.h"
 #include "tests/support/test_pki.h"
 
 namespace keywizard::test {
 
 using namespace std::chrono_literals;
-
-// Shaped like a project key, but a pattern nobody could mistake for a real one.
-inline const std::string test_key = "sk-proj-kwtestKEY0123456789abcdef";
 
 inline const std::string models_body =
     R"({"object":"list","data":[)"
@@ -51,7 +49,7 @@ struct ApiFixture {
         environment.unset_proxy_variables();  // the caller's proxy settings must not change the results
     }
 
-    static net::KeyCheckRequest check_of(const LoopbackServer& server, const std::string& key = test_key) {
+    static net::KeyCheckRequest check_of(const LoopbackServer& server, const std::string& key = valid_key) {
         net::KeyCheckRequest request;
         request.raw_key = key;
         request.endpoint.base_url = server.base_url() + "/v1";

@@ -66,12 +66,12 @@ BOOST_AUTO_TEST_CASE(a_new_key_is_saved_only_after_it_tested_valid) {
     BOOST_TEST(!host.save()->IsEnabled());  // rejected: cannot be saved
     BOOST_TEST(fixture.stored_key().key == valid_key);
 
-    host.field()->SetKeyText(new_valid_key);
+    host.field()->SetKeyText(other_valid_key);
     BOOST_TEST(!host.save()->IsEnabled());  // not tested yet
     click(host.test());
     BOOST_TEST_REQUIRE(pump_until([&] { return host.save()->IsEnabled(); }));
     click(host.save());
-    BOOST_TEST_REQUIRE(pump_until([&] { return fixture.stored_key().key == new_valid_key; }));
+    BOOST_TEST_REQUIRE(pump_until([&] { return fixture.stored_key().key == other_valid_key; }));
     BOOST_TEST(pump_until([&] { return !host.save()->IsEnabled(); }));
     const settings::AppSettings saved = fixture.saved_settings();
     BOOST_TEST(saved.last_check_status == "valid");

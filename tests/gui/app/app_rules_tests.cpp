@@ -105,9 +105,9 @@ BOOST_AUTO_TEST_CASE(a_key_field_holding_the_stored_key_in_quotes_or_spaces_is_u
     BOOST_TEST(!key_field_changed(valid_key, "  \"" + valid_key + "\"\n"));
     BOOST_TEST(!key_field_changed("", ""));
     BOOST_TEST(!key_field_changed("", "   "));
-    BOOST_TEST(key_field_changed(valid_key, keywizard::test::new_valid_key));
+    BOOST_TEST(key_field_changed(valid_key, keywizard::test::other_valid_key));
     BOOST_TEST(key_field_changed(valid_key, ""));  // emptied: tested (and refused) like any other change
-    BOOST_TEST(key_field_changed("", keywizard::test::new_valid_key));
+    BOOST_TEST(key_field_changed("", keywizard::test::other_valid_key));
 }
 
 BOOST_AUTO_TEST_CASE(save_anyway_is_offered_only_for_missing_scope) {

@@ -60,7 +60,7 @@ LoopbackServer& AppFixture::api() {
     if (!server_) {
         server_ = std::make_unique<LoopbackServer>([](const RecordedRequest& request, std::size_t) {
             const std::string key = key_of(request);
-            if (key == valid_key || key == new_valid_key) {
+            if (key == valid_key || key == other_valid_key) {
                 return models_reply();
             }
             if (key == scoped_key) {

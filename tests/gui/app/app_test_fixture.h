@@ -13,6 +13,7 @@
 #include "settings/key_storage.h"
 #include "tests/gui/gui_test_support.h"
 #include "tests/support/loopback_server.h"
+#include "tests/support/test_keys.h"
 #include "wizard/app/app_options.h"
 
 class wxDialog;
@@ -23,12 +24,6 @@ class MainFrame;
 
 namespace keywizard::test {
 
-// Shaped like project keys, but not like real ones (no "T3BlbkFJ").
-inline const std::string valid_key = "sk-proj-kwtestAAAAkwtest1111kwtestBBBBkwtest2222kwtestCCCC";
-inline const std::string new_valid_key = "sk-proj-kwtestDDDDkwtest3333kwtestEEEEkwtest4444kwtestFFFF";
-inline const std::string rejected_key = "sk-proj-kwtestGGGGkwtest5555kwtestHHHHkwtest6666kwtestJJJJ";
-inline const std::string scoped_key = "sk-proj-kwtestKKKKkwtest7777kwtestLLLLkwtest8888kwtestMMMM";
-
 class AppFixture {
   public:
     AppFixture();
@@ -38,7 +33,7 @@ class AppFixture {
 
     std::filesystem::path config_dir() const { return environment_.config_dir(); }
 
-    // The API stand-in: valid_key and new_valid_key list models, scoped_key lacks a scope (403), anything
+    // The API stand-in: valid_key and other_valid_key list models, scoped_key lacks a scope (403), anything
     // else is an invalid key (401). Started on first use; settings.json is pointed at it with the test CA,
     // as the base URL the stored key was verified at.
     LoopbackServer& api();

@@ -135,16 +135,16 @@ BOOST_FIXTURE_TEST_CASE(escape_closes_and_saves_like_the_close_button, EditorFix
 BOOST_FIXTURE_TEST_CASE(a_changed_key_is_tested_first_and_saved_when_valid, EditorFixture) {
     UiScript script;
     script.then("the editor, loaded", editor_ready, [&] {
-        set_editor_key_text(editor(), new_valid_key);
+        set_editor_key_text(editor(), other_valid_key);
         close_editor();
     });
     BOOST_TEST(run_editor(script));
 
     BOOST_TEST(api_requests() == 1u);
-    BOOST_TEST(last_key_sent() == new_valid_key);
+    BOOST_TEST(last_key_sent() == other_valid_key);
     const auto stored = stored_key();
     BOOST_TEST((stored.state == SecretReadState::found));
-    BOOST_TEST(stored.key == new_valid_key);
+    BOOST_TEST(stored.key == other_valid_key);
     BOOST_TEST(saved_settings().last_check_status == "valid");
 }
 
@@ -224,7 +224,7 @@ BOOST_FIXTURE_TEST_CASE(a_new_key_tested_by_hand_is_not_tested_again_on_close, E
     script
         .then("the editor, loaded", editor_ready,
               [&] {
-                  set_editor_key_text(editor(), new_valid_key);
+                  set_editor_key_text(editor(), other_valid_key);
                   press(find_by_name<wxButton>(editor(), "test_key_button"));
               })
         .then(
@@ -237,7 +237,7 @@ BOOST_FIXTURE_TEST_CASE(a_new_key_tested_by_hand_is_not_tested_again_on_close, E
     BOOST_TEST(run_editor(script));
 
     BOOST_TEST(api_requests() == 1u);
-    BOOST_TEST(stored_key().key == new_valid_key);
+    BOOST_TEST(stored_key().key == other_valid_key);
 }
 
 BOOST_FIXTURE_TEST_CASE(forget_key_removes_the_stored_key_after_confirmation, EditorFixture) {

@@ -66,13 +66,13 @@ BOOST_AUTO_TEST_SUITE(editor_no_keyring_tests, *boost::unit_test::disabled())
 
 BOOST_FIXTURE_TEST_CASE(a_valid_new_key_is_saved_to_the_private_file_when_chosen, NoKeyringFixture) {
     UiScript script;
-    change_key_and_answer(script, new_valid_key, keywizard::ui::ID_SAVE_TO_FILE);
+    change_key_and_answer(script, other_valid_key, keywizard::ui::ID_SAVE_TO_FILE);
     BOOST_TEST(run_editor(script));
 
     const auto stored = stored_key();
     BOOST_TEST_REQUIRE((stored.state == SecretReadState::found), stored.message);
     BOOST_TEST((stored.backend == SecretBackend::file));
-    BOOST_TEST(stored.key == new_valid_key);
+    BOOST_TEST(stored.key == other_valid_key);
     struct stat st {};
     BOOST_TEST_REQUIRE(::stat((config_dir() / ".env").c_str(), &st) == 0);
     BOOST_TEST((st.st_mode & 0777) == 0600u);
@@ -80,7 +80,7 @@ BOOST_FIXTURE_TEST_CASE(a_valid_new_key_is_saved_to_the_private_file_when_chosen
 
 BOOST_FIXTURE_TEST_CASE(dont_save_keeps_the_previous_key, NoKeyringFixture) {
     UiScript script;
-    change_key_and_answer(script, new_valid_key, keywizard::ui::ID_DONT_SAVE);
+    change_key_and_answer(script, other_valid_key, keywizard::ui::ID_DONT_SAVE);
     run_editor(script);
     BOOST_TEST(api_requests() == 1u);  // it was tested, only not saved
     BOOST_TEST(stored_key().key == valid_key);
@@ -89,17 +89,17 @@ BOOST_FIXTURE_TEST_CASE(dont_save_keeps_the_previous_key, NoKeyringFixture) {
 BOOST_FIXTURE_TEST_CASE(go_back_keeps_the_editor_open_with_the_new_key, NoKeyringFixture) {
     std::string text_after_go_back;
     UiScript script;
-    change_key_and_answer(script, new_valid_key, keywizard::ui::ID_GO_BACK);
+    change_key_and_answer(script, other_valid_key, keywizard::ui::ID_GO_BACK);
     script.then(
         "the editor again, after Go back",
-        [] { return editor_ready() && editor_key_text(editor()) == new_valid_key; },
+        [] { return editor_ready() && editor_key_text(editor()) == other_valid_key; },
         [&] {
             text_after_go_back = editor_key_text(editor());
             set_editor_key_text(editor(), valid_key);
             press(dynamic_cast<wxButton*>(editor()->FindWindow(wxID_CLOSE)));
         });
     run_editor(script);
-    BOOST_TEST(text_after_go_back == new_valid_key);
+    BOOST_TEST(text_after_go_back == other_valid_key);
     BOOST_TEST(stored_key().key == valid_key);
 }
 

@@ -63,16 +63,16 @@ BOOST_AUTO_TEST_SUITE(key_life_app_tests)
 BOOST_AUTO_TEST_CASE(the_main_window_says_when_the_environments_key_overrides_the_stored_one) {
     AppFixture app;
     app.store_key(valid_key, SecretBackend::file);
-    const ScopedEnvironment environment{{"OPENAI_API_KEY", new_valid_key}};
+    const ScopedEnvironment environment{{"OPENAI_API_KEY", other_valid_key}};
     keywizard::ui::MainFrame* frame = app.open_main_window();
     wxString shown = label_of(frame, "environment_key_notice");
     shown.Replace("\n", " ");  // wrapped to the window's width
     const std::string notice = shown.utf8_string();
     BOOST_TEST(
-        notice.find("Your environment's key " + keywizard::net::mask_key(new_valid_key) +
+        notice.find("Your environment's key " + keywizard::net::mask_key(other_valid_key) +
                     " overrides the stored " + keywizard::net::mask_key(valid_key)) != std::string::npos,
         notice);
-    BOOST_TEST(notice.find(new_valid_key) == std::string::npos);
+    BOOST_TEST(notice.find(other_valid_key) == std::string::npos);
     BOOST_TEST(is_visible(find_window_by_name(frame, "environment_key_notice")));
 }
 
@@ -88,7 +88,7 @@ BOOST_AUTO_TEST_CASE(no_notice_when_the_environment_holds_the_stored_key) {
 BOOST_AUTO_TEST_CASE(the_configuration_editor_says_when_the_environments_key_overrides_the_stored_one) {
     AppFixture app;
     app.store_key(valid_key, SecretBackend::file);
-    const ScopedEnvironment environment{{"OPENAI_API_KEY", new_valid_key}};
+    const ScopedEnvironment environment{{"OPENAI_API_KEY", other_valid_key}};
     std::string notice;
     UiScript script;
     script.then(
@@ -114,7 +114,7 @@ BOOST_AUTO_TEST_CASE(the_configuration_editor_says_when_the_environments_key_ove
     BOOST_TEST(
         notice.find("overrides the stored " + keywizard::net::mask_key(valid_key)) != std::string::npos,
         notice);
-    BOOST_TEST(notice.find(new_valid_key) == std::string::npos);
+    BOOST_TEST(notice.find(other_valid_key) == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(test_key_asks_before_sending_the_stored_key_to_another_base_url) {

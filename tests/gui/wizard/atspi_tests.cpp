@@ -131,7 +131,7 @@ BOOST_AUTO_TEST_CASE(the_key_field_is_a_password_text_named_by_its_label_and_a_r
         BOOST_TEST(!icon["name"].get<std::string>().empty(), "an unnamed status icon");
     }
 
-    f.type_key(test_key);
+    f.type_key(valid_key);
     f.press_test_key();
     BOOST_TEST_REQUIRE(f.wait_for_result());
     const auto after = seen_by_screen_reader();

@@ -45,7 +45,7 @@ BOOST_FIXTURE_TEST_SUITE(key_entry_field_tests, FieldInFrame)
 
 BOOST_AUTO_TEST_CASE(the_field_is_masked_until_show_is_pressed_and_keeps_the_text_both_ways) {
     BOOST_TEST(text()->HasFlag(wxTE_PASSWORD));
-    type_text(text(), wxString::FromUTF8(test_key));
+    type_text(text(), wxString::FromUTF8(valid_key));
     auto* toggle = find_by_name<wxToggleButton>(field, "key_show_toggle");
     toggle->SetValue(true);
     wxCommandEvent event(wxEVT_TOGGLEBUTTON, toggle->GetId());
@@ -55,10 +55,10 @@ BOOST_AUTO_TEST_CASE(the_field_is_masked_until_show_is_pressed_and_keeps_the_tex
     pump_events();
     BOOST_TEST(field->IsRevealed());
     BOOST_TEST(!text()->HasFlag(wxTE_PASSWORD));
-    BOOST_TEST(text()->GetValue().utf8_string() == test_key);
+    BOOST_TEST(text()->GetValue().utf8_string() == valid_key);
     field->SetRevealed(false);
     BOOST_TEST(text()->HasFlag(wxTE_PASSWORD));
-    BOOST_TEST(field->GetKeyText() == test_key);
+    BOOST_TEST(field->GetKeyText() == valid_key);
 }
 
 BOOST_AUTO_TEST_CASE(lint_names_a_space_as_the_person_types) {
@@ -67,9 +67,9 @@ BOOST_AUTO_TEST_CASE(lint_names_a_space_as_the_person_types) {
     const auto message = lint_message().utf8_string();
     BOOST_TEST(message.find("space") != std::string::npos, message);
     BOOST_TEST(message.find("19") != std::string::npos, message);  // where it is
-    type_text(text(), wxString::FromUTF8(test_key));
+    type_text(text(), wxString::FromUTF8(valid_key));
     BOOST_TEST(field->GetLint().ok());
-    BOOST_TEST(lint_message().utf8_string().find(test_key) == std::string::npos);  // masked in the message
+    BOOST_TEST(lint_message().utf8_string().find(valid_key) == std::string::npos);  // masked in the message
     BOOST_TEST(changes >= 2);
 }
 
@@ -94,12 +94,12 @@ BOOST_AUTO_TEST_CASE(truncation_never_splits_a_character) {
 
 BOOST_AUTO_TEST_CASE(paste_takes_the_clipboard_text) {
     BOOST_TEST_REQUIRE(wxTheClipboard->Open());
-    wxTheClipboard->SetData(new wxTextDataObject(wxString::FromUTF8(" " + test_key + "\n")));
+    wxTheClipboard->SetData(new wxTextDataObject(wxString::FromUTF8(" " + valid_key + "\n")));
     wxTheClipboard->Close();
     click(find_by_name<wxButton>(field, "key_paste_button"));
-    BOOST_TEST(field->GetKeyText() == " " + test_key + "\n");
+    BOOST_TEST(field->GetKeyText() == " " + valid_key + "\n");
     BOOST_TEST(field->GetLint().ok());  // whitespace around a pasted key is trimmed by lint
-    BOOST_TEST(field->GetLint().key == test_key);
+    BOOST_TEST(field->GetLint().key == valid_key);
     BOOST_TEST(changes == 1);
 }
 

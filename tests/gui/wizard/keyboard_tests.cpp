@@ -77,8 +77,8 @@ BOOST_AUTO_TEST_CASE(start_page_to_saved_key_with_key_presses_only) {
     // The focus is in the key field; typing fills it, Enter tests it.
     BOOST_TEST_REQUIRE(pump_until([&] { return focus_is(f.child<wxTextCtrl>("key_text")); }));
     wxUIActionSimulator keyboard;
-    BOOST_REQUIRE(keyboard.Text(test_key.c_str()));
-    BOOST_TEST_REQUIRE(pump_until([&] { return f.child<wxTextCtrl>("key_text")->GetValue() == test_key; }));
+    BOOST_REQUIRE(keyboard.Text(valid_key.c_str()));
+    BOOST_TEST_REQUIRE(pump_until([&] { return f.child<wxTextCtrl>("key_text")->GetValue() == valid_key; }));
     press(WXK_RETURN);
     BOOST_TEST_REQUIRE(f.wait_for_result());
     BOOST_TEST(server->request_count() == 1u);
@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(start_page_to_saved_key_with_key_presses_only) {
     BOOST_TEST_REQUIRE(pump_until([&] { return f.current() == ui::PageId::done; }));
     BOOST_TEST(server->request_count() == 1u);
     BOOST_TEST((f.wizard().Result() == ui::KeyWizardResult::saved));
-    BOOST_TEST(settings::KeyStorage(f.config_dir()).read_key().key == test_key);
+    BOOST_TEST(settings::KeyStorage(f.config_dir()).read_key().key == valid_key);
 
     // Enter on the done page finishes.
     press(WXK_RETURN);
@@ -131,7 +131,7 @@ BOOST_AUTO_TEST_CASE(escape_cancels_a_running_test_first_and_only_then_the_wizar
     point_settings_at(f.config_dir(), server);
     f.create(false);
     f.open_paste_page(nullptr);
-    f.type_key(test_key);
+    f.type_key(valid_key);
     make_active(f.wizard());
     BOOST_TEST_REQUIRE(pump_until([&] { return focus_inside(f.child<wxWindow>("key_entry")); }));
     press(WXK_RETURN);

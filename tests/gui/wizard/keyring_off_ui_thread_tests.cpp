@@ -194,7 +194,7 @@ BOOST_AUTO_TEST_CASE(a_slow_keyring_never_holds_up_the_wizard_at_start_or_while_
     // Saving: every keyring call of the save waits 1 s (a few of them stay within the 5 s bound); the UI
     // thread must keep answering throughout.
     f.open_paste_page(server.get());
-    f.type_key(test_key);
+    f.type_key(valid_key);
     f.press_test_key();
     BOOST_TEST_REQUIRE(f.wait_for_result());
     std::chrono::milliseconds save_wait{};
@@ -216,7 +216,7 @@ BOOST_AUTO_TEST_CASE(a_slow_keyring_never_holds_up_the_wizard_at_start_or_while_
 
     const auto stored = KeyStorage(f.config_dir()).read_key();
     BOOST_TEST((stored.state == SecretReadState::found), stored.message);
-    BOOST_TEST((stored.key == test_key));
+    BOOST_TEST((stored.key == valid_key));
     BOOST_TEST(KeyStorage(f.config_dir()).forget_key().ok);
 }
 

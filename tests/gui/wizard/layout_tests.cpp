@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_CASE(a_result_is_scrolled_into_view_when_advanced_is_open) {
         dynamic_cast<wxScrolledWindow*>(f.wizard().PageFor(ui::PageId::paste_key)->FindWindow("page_body"));
     BOOST_TEST_REQUIRE(body != nullptr);
     body->Scroll(0, 10000);
-    f.type_key(test_key);
+    f.type_key(valid_key);
     f.press_test_key();
     BOOST_TEST_REQUIRE(f.wait_for_result());
     pump_events();

@@ -100,7 +100,7 @@ BOOST_AUTO_TEST_CASE(enter_after_a_passing_test_goes_on_and_a_saved_key_cannot_b
     WizardFixture f;
     settings::KeyStorage(f.config_dir()).forget_key();
     f.open_paste_page(server.get());
-    f.type_key(test_key);
+    f.type_key(valid_key);
     press_enter(f.child<wxTextCtrl>("key_text"));  // the first Enter tests
     BOOST_TEST_REQUIRE(f.wait_for_result());
     BOOST_TEST(f.current() == ui::PageId::paste_key);

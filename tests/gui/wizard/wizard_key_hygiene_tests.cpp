@@ -54,8 +54,8 @@ BOOST_AUTO_TEST_SUITE(wizard_key_hygiene_tests)
 BOOST_AUTO_TEST_CASE(the_done_page_clears_the_clipboard_that_still_holds_the_saved_key) {
     auto server = start_api(models_reply());
     WizardFixture f;
-    set_clipboard(test_key + "\n");
-    save_key_through_the_wizard(f, *server, test_key);
+    set_clipboard(valid_key + "\n");
+    save_key_through_the_wizard(f, *server, valid_key);
 
     auto* clear = f.child<wxButton>("clear_clipboard");
     BOOST_TEST_REQUIRE(clear != nullptr);
@@ -70,8 +70,8 @@ BOOST_AUTO_TEST_CASE(the_done_page_clears_the_clipboard_that_still_holds_the_sav
 BOOST_AUTO_TEST_CASE(something_copied_since_is_left_on_the_clipboard) {
     auto server = start_api(models_reply());
     WizardFixture f;
-    set_clipboard(test_key);
-    save_key_through_the_wizard(f, *server, test_key);
+    set_clipboard(valid_key);
+    save_key_through_the_wizard(f, *server, valid_key);
     auto* clear = f.child<wxButton>("clear_clipboard");
     BOOST_TEST_REQUIRE(is_visible(clear));
 
@@ -87,7 +87,7 @@ BOOST_AUTO_TEST_CASE(nothing_is_offered_when_the_clipboard_holds_something_else)
     auto server = start_api(models_reply());
     WizardFixture f;
     set_clipboard("not the key");
-    save_key_through_the_wizard(f, *server, test_key);
+    save_key_through_the_wizard(f, *server, valid_key);
     auto* clear = f.child<wxButton>("clear_clipboard");
     BOOST_TEST((clear == nullptr || !is_visible(clear)));
     BOOST_TEST(clipboard_text() == "not the key");
@@ -97,8 +97,8 @@ BOOST_AUTO_TEST_CASE(nothing_is_offered_when_the_clipboard_holds_something_else)
 BOOST_AUTO_TEST_CASE(the_start_page_says_when_the_environments_key_overrides_the_stored_one) {
     WizardFixture f(false, false);
     BOOST_TEST_REQUIRE(
-        KeyStorage(f.config_dir()).save_key(test_key, keywizard::settings::SecretBackend::file).ok);
-    ::setenv("OPENAI_API_KEY", other_test_key.c_str(), 1);
+        KeyStorage(f.config_dir()).save_key(valid_key, keywizard::settings::SecretBackend::file).ok);
+    ::setenv("OPENAI_API_KEY", other_valid_key.c_str(), 1);
     f.create(false);
     auto* notice = f.child<wxStaticText>("start_environment_notice");
     BOOST_TEST_REQUIRE(notice != nullptr);
@@ -107,8 +107,8 @@ BOOST_AUTO_TEST_CASE(the_start_page_says_when_the_environments_key_overrides_the
     BOOST_TEST_REQUIRE(shown);
     wxString text = notice->GetLabel();
     text.Replace("\n", " ");
-    BOOST_TEST(text.utf8_string().find("Your environment's key " + keywizard::net::mask_key(other_test_key) +
-                                       " overrides the stored " + keywizard::net::mask_key(test_key)) !=
+    BOOST_TEST(text.utf8_string().find("Your environment's key " + keywizard::net::mask_key(other_valid_key) +
+                                       " overrides the stored " + keywizard::net::mask_key(valid_key)) !=
                    std::string::npos,
                text.utf8_string());
 }

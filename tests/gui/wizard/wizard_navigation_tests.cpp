@@ -70,7 +70,7 @@ BOOST_AUTO_TEST_CASE(next_is_disabled_on_the_paste_page_until_a_key_tested_valid
     WizardFixture f;
     f.open_paste_page(nullptr);
     BOOST_TEST(!f.next_button()->IsEnabled());
-    f.type_key(test_key);
+    f.type_key(valid_key);
     BOOST_TEST(!f.next_button()->IsEnabled());  // well-formed is not tested
 }
 
@@ -80,14 +80,14 @@ BOOST_AUTO_TEST_CASE(environment_key_choice_is_offered_only_when_the_variable_is
         BOOST_TEST(f.child<wxRadioButton>("start_env_key") == nullptr);
     }
     WizardFixture f(false, false);
-    ScopedEnvironment key{{"OPENAI_API_KEY", test_key}};
+    ScopedEnvironment key{{"OPENAI_API_KEY", valid_key}};
     f.create(false);
     auto* radio = f.child<wxRadioButton>("start_env_key");
     BOOST_TEST_REQUIRE(radio != nullptr);
     BOOST_TEST(radio->GetValue());  // offered first and chosen
     // The label shows the masked key, never the whole key.
     const auto hint = f.child<wxStaticText>("start_env_key_hint")->GetLabel().utf8_string();
-    BOOST_TEST(hint.find(test_key) == std::string::npos);
+    BOOST_TEST(hint.find(valid_key) == std::string::npos);
     BOOST_TEST(hint.find("sk-proj-") != std::string::npos);
 }
 
@@ -210,7 +210,7 @@ BOOST_AUTO_TEST_CASE(tab_reaches_the_page_before_the_wizard_buttons) {
 BOOST_AUTO_TEST_CASE(every_control_of_the_paste_page_accepts_focus_from_the_keyboard) {
     WizardFixture f;
     f.open_paste_page(nullptr);
-    f.type_key(test_key);
+    f.type_key(valid_key);
     for (const char* name : {"key_text", "key_show_toggle", "key_paste_button", "test_key_button"}) {
         auto* control = f.child<wxWindow>(name);
         BOOST_TEST_REQUIRE(control != nullptr, name);

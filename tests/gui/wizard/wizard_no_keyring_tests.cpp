@@ -26,7 +26,7 @@ void reach_a_valid_result(WizardFixture& f, LoopbackServer& server) {
     f.open_paste_page(&server);
     BOOST_TEST_REQUIRE(f.wizard().StartFacts()->keyring_problem.has_value());
     BOOST_TEST_REQUIRE(is_visible(f.child<wxWindow>("storage_box")));
-    f.type_key(test_key);
+    f.type_key(valid_key);
     BOOST_TEST(!f.next_button()->IsEnabled());
     f.press_test_key();
     BOOST_TEST_REQUIRE(f.wait_for_result());
@@ -55,7 +55,7 @@ BOOST_AUTO_TEST_CASE(the_person_is_told_why_and_may_save_to_a_private_plain_text
     const auto stored = KeyStorage(f.config_dir()).read_key();
     BOOST_TEST_REQUIRE((stored.state == SecretReadState::found), stored.message);
     BOOST_TEST((stored.backend == SecretBackend::file));
-    BOOST_TEST((stored.key == test_key));
+    BOOST_TEST((stored.key == valid_key));
     BOOST_TEST(is_visible(f.child<wxWindow>("done_warning")));  // says it is plain text
     const auto where = f.child<wxStaticText>("done_location")->GetLabel().utf8_string();
     BOOST_TEST(where.find(".env") != std::string::npos, where);

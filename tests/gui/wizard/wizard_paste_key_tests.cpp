@@ -48,7 +48,7 @@ BOOST_AUTO_TEST_CASE(a_valid_key_enables_next_and_ends_stored_with_its_settings)
     WizardFixture f;
     forget_any_stored_key(f.config_dir());
     f.open_paste_page(server.get());
-    f.type_key(test_key);
+    f.type_key(valid_key);
     BOOST_TEST(!f.next_button()->IsEnabled());
     f.press_test_key();
     BOOST_TEST_REQUIRE(f.wait_for_result());
@@ -68,7 +68,7 @@ BOOST_AUTO_TEST_CASE(a_valid_key_enables_next_and_ends_stored_with_its_settings)
     KeyStorage storage(f.config_dir());
     const auto stored = storage.read_key();
     BOOST_TEST_REQUIRE((stored.state == SecretReadState::found), stored.message);
-    BOOST_TEST((stored.key == test_key));
+    BOOST_TEST((stored.key == valid_key));
     BOOST_TEST((stored.backend == keywizard::settings::SecretBackend::keyring));
     const auto settings = storage.settings_file().load().settings;
     BOOST_TEST(settings.base_url == server->base_url());
@@ -83,7 +83,7 @@ BOOST_AUTO_TEST_CASE(a_valid_key_enables_next_and_ends_stored_with_its_settings)
     // The server got the key as a bearer token, and nothing else carried it.
     const auto requests = server->requests();
     BOOST_TEST_REQUIRE(requests.size() == 1u);
-    BOOST_TEST(requests[0].header("authorization").value_or("") == "Bearer " + test_key);
+    BOOST_TEST(requests[0].header("authorization").value_or("") == "Bearer " + valid_key);
 
     click(f.next_button());  // Finish
     BOOST_TEST(!f.wizard().IsShown());
@@ -96,7 +96,7 @@ BOOST_AUTO_TEST_CASE(a_rejected_key_keeps_next_disabled_and_is_not_stored) {
     WizardFixture f;
     forget_any_stored_key(f.config_dir());
     f.open_paste_page(server.get());
-    f.type_key(other_test_key);
+    f.type_key(other_valid_key);
     f.press_test_key();
     BOOST_TEST_REQUIRE(f.wait_for_result());
     const auto outcome = check_panel(f)->GetOutcome();
@@ -119,12 +119,12 @@ BOOST_AUTO_TEST_CASE(editing_the_key_or_an_advanced_field_after_a_valid_test_dis
     auto server = start_api(models_reply());
     WizardFixture f;
     f.open_paste_page(server.get());
-    f.type_key(test_key);
+    f.type_key(valid_key);
     f.press_test_key();
     BOOST_TEST_REQUIRE(f.wait_for_result());
     BOOST_TEST_REQUIRE(f.next_button()->IsEnabled());
 
-    f.type_key(other_test_key);
+    f.type_key(other_valid_key);
     BOOST_TEST(!f.next_button()->IsEnabled());
     BOOST_TEST((check_panel(f)->GetState() == KeyCheckPanel::State::ready));
 
@@ -141,7 +141,7 @@ BOOST_AUTO_TEST_CASE(missing_scope_can_be_saved_only_after_ticking_save_anyway) 
     auto server = start_api(missing_scope_reply());
     WizardFixture f;
     f.open_paste_page(server.get());
-    f.type_key(test_key);
+    f.type_key(valid_key);
     f.press_test_key();
     BOOST_TEST_REQUIRE(f.wait_for_result());
     BOOST_TEST((check_panel(f)->GetOutcome()->reason == Reason::missing_scope));
@@ -159,7 +159,7 @@ BOOST_AUTO_TEST_CASE(enter_in_the_key_field_runs_the_test) {
     auto server = start_api(models_reply());
     WizardFixture f;
     f.open_paste_page(server.get());
-    f.type_key(test_key);
+    f.type_key(valid_key);
     press_enter(f.child<wxTextCtrl>("key_text"));
     BOOST_TEST_REQUIRE(f.wait_for_result());
     BOOST_TEST((check_panel(f)->GetOutcome()->status == KeyStatus::valid));
@@ -170,7 +170,7 @@ BOOST_AUTO_TEST_CASE(cancel_during_a_server_that_never_answers_returns_to_ready_
     auto server = start_api(Reply::silence());
     WizardFixture f;
     f.open_paste_page(server.get());
-    f.type_key(test_key);
+    f.type_key(valid_key);
     f.press_test_key();
     BOOST_TEST_REQUIRE(server->wait_for_requests(1, 10s));
     BOOST_TEST_REQUIRE((check_panel(f)->GetState() == KeyCheckPanel::State::testing));
@@ -192,7 +192,7 @@ BOOST_AUTO_TEST_CASE(escape_cancels_a_running_test_and_a_second_escape_closes_th
     auto server = start_api(Reply::silence());
     WizardFixture f;
     f.open_paste_page(server.get());
-    f.type_key(test_key);
+    f.type_key(valid_key);
     f.press_test_key();
     BOOST_TEST_REQUIRE(server->wait_for_requests(1, 10s));
     auto* field = f.child<wxTextCtrl>("key_text");
@@ -208,7 +208,7 @@ BOOST_AUTO_TEST_CASE(closing_the_wizard_mid_check_cancels_and_joins_the_worker) 
     auto server = start_api(Reply::silence());
     WizardFixture f;
     f.open_paste_page(server.get());
-    f.type_key(test_key);
+    f.type_key(valid_key);
     f.press_test_key();
     BOOST_TEST_REQUIRE(server->wait_for_requests(1, 10s));
     const auto started = Clock::now();
@@ -221,7 +221,7 @@ BOOST_AUTO_TEST_CASE(the_wizard_cancel_button_mid_check_closes_cleanly) {
     auto server = start_api(Reply::silence());
     WizardFixture f;
     f.open_paste_page(server.get());
-    f.type_key(test_key);
+    f.type_key(valid_key);
     f.press_test_key();
     BOOST_TEST_REQUIRE(server->wait_for_requests(1, 10s));
     click(f.cancel_button());
@@ -234,7 +234,7 @@ BOOST_AUTO_TEST_CASE(going_back_during_a_test_cancels_it) {
     auto server = start_api(Reply::silence());
     WizardFixture f;
     f.open_paste_page(server.get());
-    f.type_key(test_key);
+    f.type_key(valid_key);
     f.press_test_key();
     BOOST_TEST_REQUIRE(server->wait_for_requests(1, 10s));
     f.go_back();
@@ -246,7 +246,7 @@ BOOST_AUTO_TEST_CASE(going_back_during_a_test_cancels_it) {
 BOOST_AUTO_TEST_CASE(the_key_from_the_environment_is_tested_at_once_and_stays_masked) {
     auto server = start_api(models_reply());
     WizardFixture f(false, false);
-    ScopedEnvironment environment{{"OPENAI_API_KEY", test_key},
+    ScopedEnvironment environment{{"OPENAI_API_KEY", valid_key},
                                   {"OPENAI_BASE_URL", server->base_url()},
                                   {"SSL_CERT_FILE", TestPki::instance().ca_file()}};
     f.create(false);
@@ -257,7 +257,7 @@ BOOST_AUTO_TEST_CASE(the_key_from_the_environment_is_tested_at_once_and_stays_ma
     BOOST_TEST((check_panel(f)->GetOutcome()->status == KeyStatus::valid));
     auto* field = f.child<keywizard::ui::KeyEntryField>("key_entry");
     BOOST_TEST(!field->IsRevealed());
-    BOOST_TEST(field->GetKeyText() == test_key);
+    BOOST_TEST(field->GetKeyText() == valid_key);
     BOOST_TEST(f.next_button()->IsEnabled());
 }
 
@@ -265,7 +265,7 @@ BOOST_AUTO_TEST_CASE(copy_diagnostics_reports_the_check_without_the_key) {
     auto server = start_api(invalid_key_reply());
     WizardFixture f;
     f.open_paste_page(server.get());
-    f.type_key(other_test_key);
+    f.type_key(other_valid_key);
     f.press_test_key();
     BOOST_TEST_REQUIRE(f.wait_for_result());
     auto* result = f.child<keywizard::ui::CheckResultPanel>("check_result");
@@ -273,7 +273,7 @@ BOOST_AUTO_TEST_CASE(copy_diagnostics_reports_the_check_without_the_key) {
     BOOST_TEST(report.find("invalid_api_key") != std::string::npos, report);
     BOOST_TEST(report.find("req_kwtest0401") != std::string::npos, report);
     BOOST_TEST(report.find(server->base_url()) != std::string::npos, report);
-    BOOST_TEST(report.find(other_test_key) == std::string::npos, report);
+    BOOST_TEST(report.find(other_valid_key) == std::string::npos, report);
     BOOST_TEST(report.find("kwtest9876") == std::string::npos, report);  // not even a middle part of it
 }
 
@@ -295,7 +295,7 @@ BOOST_AUTO_TEST_CASE(the_write_text_check_runs_only_when_pressed) {
     });
     WizardFixture f;
     f.open_paste_page(&server);
-    f.type_key(test_key);
+    f.type_key(valid_key);
     f.press_test_key();
     BOOST_TEST_REQUIRE(f.wait_for_result());
     BOOST_TEST((check_panel(f)->GetOutcome()->status == KeyStatus::valid));

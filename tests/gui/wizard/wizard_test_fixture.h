@@ -13,6 +13,7 @@
 
 #include "tests/gui/gui_test_support.h"
 #include "tests/support/loopback_server.h"
+#include "tests/support/test_keys.h"
 #include "wizard/pages/key_wizard_dialog.h"
 #include "wizard/pages/wizard_page_base.h"
 
@@ -27,10 +28,6 @@ inline std::ostream& operator<<(std::ostream& out, const std::optional<PageId>& 
 }  // namespace keywizard::ui
 
 namespace keywizard::test {
-
-// Shaped like a project key, but not like a real one (no "T3BlbkFJ").
-inline const std::string test_key = "sk-proj-kwtest0123kwtest4567kwtest89ABkwtestCDEFkwtestGHIJ";
-inline const std::string other_test_key = "sk-proj-kwtestZYXWkwtest9876kwtest5432kwtestVUTSkwtestRQPO";
 
 Reply models_reply();         // 200 with three models, request id, organization and project headers
 Reply invalid_key_reply();    // 401 invalid_api_key

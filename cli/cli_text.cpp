@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "core/person_words.h"
+
 namespace keywizard::cli {
 namespace {
 
@@ -67,6 +69,10 @@ void use_translations() {
     }
     // The catalog is UTF-8 and so is every other line the command prints.
     bind_textdomain_codeset(text_domain, "UTF-8");
+}
+
+std::string person_words(const std::string& english) {
+    return core::in_person_words(english, cli_wording());
 }
 
 }  // namespace keywizard::cli

@@ -23,6 +23,10 @@ std::string format(const char* format, ...) __attribute__((format(printf, 1, 2))
 // The same catalog for the messages net/ writes (net::person_message).
 const net::Wording& cli_wording();
 
+// A message settings/, core/ or net/ wrote in English (a storage status, a keyring problem) in the person's
+// language (core::in_person_words); for human lines only.
+std::string person_words(const std::string& english);
+
 // Binds the catalog before the first line is printed: the person's LANGUAGE, LC_ALL, LC_MESSAGES, LANG
 // pick the language (English when none has a catalog), found under share/locale next to the executable's
 // bin folder (the build tree is laid out the same way).

@@ -61,8 +61,9 @@ int run_exec(const CliOptions& options) {
         return exit_storage_failure;
     }
     if (stored.state != settings::SecretReadState::found) {
-        std::fprintf(stderr, "keywizard: %s\n",
-                     format(tr("could not read the stored key: %s"), stored.message.c_str()).c_str());
+        std::fprintf(
+            stderr, "keywizard: %s\n",
+            format(tr("could not read the stored key: %s"), person_words(stored.message).c_str()).c_str());
         return exit_storage_failure;
     }
     const Endpoint endpoint = core::resolve_endpoint(app, saved);

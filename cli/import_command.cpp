@@ -143,11 +143,11 @@ int run_import(const CliOptions& options) {
     wipe(save.key);
     if (!status.ok) {
         std::fprintf(stderr, "keywizard: %s\n",
-                     format(tr("could not save the key: %s"), status.message.c_str()).c_str());
+                     format(tr("could not save the key: %s"), person_words(status.message).c_str()).c_str());
         wipe(file.text);
         return exit_storage_failure;
     }
-    std::printf("%s\n", status.message.c_str());
+    std::printf("%s\n", (options.json ? status.message : person_words(status.message)).c_str());
 
     if (!options.remove_from_file) {
         std::printf(tr("%1$s still holds a plain-text copy of the key. Remove that line, or run: keywizard "

@@ -90,14 +90,14 @@ int run_set(const CliOptions& options) {
     if (!status.ok) {
         // The storage layer's message says what is stored now (it never claims more than it knows).
         std::fprintf(stderr, "keywizard: %s\n",
-                     format(tr("could not save the key: %s"), status.message.c_str()).c_str());
+                     format(tr("could not save the key: %s"), person_words(status.message).c_str()).c_str());
         return exit_storage_failure;
     }
     if (options.no_check) {
         std::printf(tr("Saved %s without checking it (--no-check). Run `keywizard check` when online.\n"),
                     net::mask_key(lint.key).c_str());
     }
-    std::printf("%s\n", status.message.c_str());
+    std::printf("%s\n", (options.json ? status.message : person_words(status.message)).c_str());
     if (backend == settings::SecretBackend::file) {
         std::fputs(tr("Note: the file is plain text, readable only by you.\n"), stderr);
     }

@@ -132,8 +132,9 @@ void print_plain(const StoredKeyInfo& stored, const Endpoint& endpoint) {
         last.last_check_status = stored.last_check_status;
         last.last_check_reason = stored.last_check_reason;
         last.last_check_time = stored.last_check_time;
-        fields.add(tr("Last check:"), core::last_check_in_words(last, std::chrono::system_clock::now()) +
-                                          " (" + net::printable_text(stored.last_check_time) + ")");
+        fields.add(tr("Last check:"),
+                   core::last_check_in_words(last, std::chrono::system_clock::now(), cli_wording()) + " (" +
+                       net::printable_text(stored.last_check_time) + ")");
     }
     if (!stored.verified_base_url.empty()) {
         fields.add(tr("Verified at:"), net::printable_text(stored.verified_base_url));
@@ -200,11 +201,12 @@ int run_show(const CliOptions& options) {
 int run_forget(const CliOptions& options) {
     const ForgetResult forgotten = keywizard::forget_key(core_options(options));
     if (!forgotten.ok) {
-        std::fprintf(stderr, "keywizard: %s\n",
-                     format(tr("could not remove the key: %s"), forgotten.message.c_str()).c_str());
+        std::fprintf(
+            stderr, "keywizard: %s\n",
+            format(tr("could not remove the key: %s"), person_words(forgotten.message).c_str()).c_str());
         return exit_storage_failure;
     }
-    std::printf("%s\n", forgotten.message.c_str());
+    std::printf("%s\n", (options.json ? forgotten.message : person_words(forgotten.message)).c_str());
     return 0;
 }
 

@@ -6,7 +6,11 @@
 #include <utility>
 
 #include "net/key_lint.h"
+#include "net/phrase.h"
 #include "net/printable_text.h"
+
+// Marks English text for the catalog (xgettext --keyword=N_); translated where it is shown.
+#define N_(text) text
 
 namespace keywizard::core {
 namespace {
@@ -264,9 +268,10 @@ net::KeyCheckOutcome endpoint_changed_outcome(const EndpointChange& change, std:
     outcome.status = net::KeyStatus::unverified;
     outcome.reason = net::Reason::endpoint_changed;
     outcome.masked_key = std::move(masked_key);
-    outcome.message = "The stored key was verified at " + host_of(change.verified_base_url) +
-                      ", but this check would send it to " + host_of(change.base_url) + " (from " +
-                      change.from + "). It was not sent.";
+    outcome.message =
+        net::fill(net::endpoint_changed_message, {{"verified", host_of(change.verified_base_url)},
+                                                  {"now", host_of(change.base_url)},
+                                                  {"from", change.from}});
     outcome.detail = "verified: " + net::printable_text(net::mask_url_credentials(change.verified_base_url)) +
                      "; now: " + net::printable_text(net::mask_url_credentials(change.base_url));
     return outcome;
@@ -320,8 +325,8 @@ std::optional<std::chrono::system_clock::time_point> parse_utc_iso8601(std::stri
     return std::chrono::system_clock::from_time_t(timegm(&utc));
 }
 
-std::string last_check_in_words(const settings::AppSettings& saved,
-                                std::chrono::system_clock::time_point now) {
+std::string last_check_in_words(const settings::AppSettings& saved, std::chrono::system_clock::time_point now,
+                                const net::Wording& wording) {
     if (saved.last_check_status.empty()) {
         return {};
     }
@@ -329,31 +334,40 @@ std::string last_check_in_words(const settings::AppSettings& saved,
     if (const auto time = parse_utc_iso8601(saved.last_check_time)) {
         using namespace std::chrono;
         const auto age = duration_cast<minutes>(now - *time);
-        auto ago = [](long long count, const char* unit) {
-            return std::to_string(count) + " " + unit + (count == 1 ? "" : "s") + " ago";
+        auto count_of = [](long long count) { return static_cast<unsigned long>(count); };
+        auto filled = [](const std::string& text, unsigned long count) {
+            return net::fill(text, {{"count", std::to_string(count)}});
         };
         if (age < minutes(1)) {
-            when = age < minutes(-5) ? "checked in the future (the clock changed)" : "checked just now";
+            when = wording.tr(age < minutes(-5) ? N_("checked in the future (the clock changed)")
+                                                : N_("checked just now"));
         } else if (age < hours(1)) {
-            when = "checked " + ago(age.count(), "minute");
+            const unsigned long n = count_of(age.count());
+            when =
+                filled(wording.tr_plural("checked {count} minute ago", "checked {count} minutes ago", n), n);
         } else if (age < hours(24)) {
-            when = "checked " + ago(duration_cast<hours>(age).count(), "hour");
+            const unsigned long n = count_of(duration_cast<hours>(age).count());
+            when = filled(wording.tr_plural("checked {count} hour ago", "checked {count} hours ago", n), n);
         } else {
-            when = "checked " + ago(duration_cast<hours>(age).count() / 24, "day");
+            const unsigned long n = count_of(duration_cast<hours>(age).count() / 24);
+            when = filled(wording.tr_plural("checked {count} day ago", "checked {count} days ago", n), n);
         }
     } else {
-        when = "checked at " + net::printable_text(saved.last_check_time);
+        when = net::fill(wording.tr(N_("checked at {time}")),
+                         {{"time", net::printable_text(saved.last_check_time)}});
     }
     const std::string& status = saved.last_check_status;
     const std::string reason = net::printable_text(saved.last_check_reason);
-    if (status == "valid") {
-        return when + ": works";
-    }
-    const std::string verdict = status == "rejected"     ? "rejected"
-                                : status == "limited"    ? "works only in part"
-                                : status == "unverified" ? "could not be checked"
+    const std::string verdict = status == "valid"        ? wording.tr(N_("works"))
+                                : status == "rejected"   ? wording.tr(N_("rejected"))
+                                : status == "limited"    ? wording.tr(N_("works only in part"))
+                                : status == "unverified" ? wording.tr(N_("could not be checked"))
                                                          : net::printable_text(status);
-    return when + ": " + verdict + (reason.empty() ? "" : " (" + reason + ")");
+    if (status == "valid" || reason.empty()) {
+        return net::fill(wording.tr(N_("{when}: {verdict}")), {{"when", when}, {"verdict", verdict}});
+    }
+    return net::fill(wording.tr(N_("{when}: {verdict} ({reason})")),
+                     {{"when", when}, {"verdict", verdict}, {"reason", reason}});
 }
 
 bool recheck_due(const settings::AppSettings& saved, std::chrono::system_clock::time_point now) {

@@ -12,6 +12,7 @@
 #include "net/cancel_token.h"
 #include "net/check_outcome.h"
 #include "net/models_check.h"
+#include "net/outcome_messages.h"
 #include "settings/app_settings.h"
 #include "settings/key_storage.h"
 
@@ -88,8 +89,9 @@ settings::StorageStatus record_setup_skipped(const Options& options);
 
 // The last check in words, for a person: "checked 3 days ago: works", "checked 2 hours ago: rejected
 // (invalid_api_key)". Empty when none is recorded; "checked at <time>" when the time cannot be read.
-std::string last_check_in_words(const settings::AppSettings& saved,
-                                std::chrono::system_clock::time_point now);
+// `wording` puts it into the person's language (plural forms included).
+std::string last_check_in_words(const settings::AppSettings& saved, std::chrono::system_clock::time_point now,
+                                const net::Wording& wording = net::english_wording());
 // Seconds since the epoch of an ISO 8601 UTC time as utc_now_iso8601 writes it, or nothing.
 std::optional<std::chrono::system_clock::time_point> parse_utc_iso8601(std::string_view text);
 

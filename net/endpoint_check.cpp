@@ -9,6 +9,10 @@
 #include "net/printable_text.h"
 #include "net/url.h"
 
+// Marks English text for the catalog (xgettext --keyword=N_); the windows and the command line translate
+// it where they show it. The stored and --json text stays English.
+#define N_(text) text
+
 namespace keywizard::net {
 namespace {
 
@@ -32,7 +36,7 @@ std::string at_position(const BadCharacter& bad) {
 // port after it, so `authority` (what follows "://", up to the path) is looked at for those two.
 std::optional<std::string> address_problem(std::string_view authority, const ParsedUrl& parsed) {
     if (authority.empty() || parsed.error == CURLUE_NO_HOST) {
-        return "The base URL has no server name.";
+        return N_("The base URL has no server name.");
     }
     switch (parsed.error) {
         case CURLUE_OK:
@@ -40,58 +44,59 @@ std::optional<std::string> address_problem(std::string_view authority, const Par
         case CURLUE_BAD_PORT_NUMBER:
             // An IPv6 address is only ever followed by ":port" (libcurl calls anything else a bad port).
             if (authority.starts_with('[') && !authority.substr(authority.find(']') + 1).starts_with(':')) {
-                return "The base URL has something unexpected after its IPv6 address.";
+                return N_("The base URL has something unexpected after its IPv6 address.");
             }
-            return "The base URL's port must be a number from 1 to 65535.";
+            return N_("The base URL's port must be a number from 1 to 65535.");
         case CURLUE_BAD_IPV6:
             return authority.find(']') == std::string_view::npos
-                       ? "The base URL's IPv6 address has no closing ']'."
-                       : "The base URL's IPv6 address is not valid.";
+                       ? N_("The base URL's IPv6 address has no closing ']'.")
+                       : N_("The base URL's IPv6 address is not valid.");
         case CURLUE_BAD_LOGIN:
         case CURLUE_BAD_USER:
         case CURLUE_BAD_PASSWORD:
-            return "The base URL must not contain a user name or password.";
+            return N_("The base URL must not contain a user name or password.");
         default:
-            return "The base URL's server name may only contain letters, digits, '.', '-' and '_'.";
+            return N_("The base URL's server name may only contain letters, digits, '.', '-' and '_'.");
     }
     const UrlParts& url = parsed.parts;
     if (url.has_login) {
-        return "The base URL must not contain a user name or password.";
+        return N_("The base URL must not contain a user name or password.");
     }
     if (authority.ends_with(':')) {
-        return "The base URL has a ':' but no port number.";
+        return N_("The base URL has a ':' but no port number.");
     }
     if (!url.host.starts_with('[') && !std::all_of(url.host.begin(), url.host.end(), is_host_character)) {
-        return "The base URL's server name may only contain letters, digits, '.', '-' and '_'.";
+        return N_("The base URL's server name may only contain letters, digits, '.', '-' and '_'.");
     }
     if (url.port == "0") {
-        return "The base URL's port must be a number from 1 to 65535.";
+        return N_("The base URL's port must be a number from 1 to 65535.");
     }
     return std::nullopt;
 }
 
 std::optional<EndpointIssue> base_url_issue(std::string_view url) {
     if (url.empty()) {
-        return invalid("The base URL is empty.");
+        return invalid(N_("The base URL is empty."));
     }
     if (const auto bad = find_first_character_outside(url, ascii::is_visible)) {
         return invalid("The base URL contains " + at_position(*bad) + ".");
     }
     const bool https = ascii::starts_with_ignoring_case(url, "https://");
     if (!https && !ascii::starts_with_ignoring_case(url, "http://")) {
-        return invalid("The base URL must start with https://.");
+        return invalid(N_("The base URL must start with https://."));
     }
     if (url.find_first_of("?#") != std::string_view::npos) {
-        return invalid("The base URL must not contain '?' or '#': \"/models\" is added to its end.");
+        return invalid(N_("The base URL must not contain '?' or '#': \"/models\" is added to its end."));
     }
     const std::string_view after_scheme = url.substr(https ? 8 : 7);
     if (auto problem = address_problem(after_scheme.substr(0, after_scheme.find('/')), parse_url(url))) {
         return invalid(*problem);
     }
     if (!https && !is_loopback_url(url)) {
-        return EndpointIssue{Reason::insecure_endpoint,
-                             "The base URL uses plain http:// to another computer, so the key would travel "
-                             "unencrypted. Use https:// (plain http is only allowed to this computer)."};
+        return EndpointIssue{
+            Reason::insecure_endpoint,
+            N_("The base URL uses plain http:// to another computer, so the key would travel "
+               "unencrypted. Use https:// (plain http is only allowed to this computer).")};
     }
     return std::nullopt;
 }
@@ -143,13 +148,13 @@ std::optional<EndpointIssue> find_endpoint_issue(const Endpoint& endpoint) {
         return invalid("The proxy setting contains " + at_position(*bad) + ".");
     }
     if (endpoint.ca_file.find('\0') != std::string::npos) {
-        return invalid("The CA file path contains a NUL character.");
+        return invalid(N_("The CA file path contains a NUL character."));
     }
     if (auto problem = ca_file_problem(endpoint.ca_file)) {
         return EndpointIssue{Reason::ca_bundle, std::move(*problem)};
     }
     if (endpoint.timeout < std::chrono::seconds(1)) {
-        return invalid("The timeout must be at least 1 second.");
+        return invalid(N_("The timeout must be at least 1 second."));
     }
     return std::nullopt;
 }

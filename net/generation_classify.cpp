@@ -8,7 +8,12 @@
 #include "net/json.h"
 #include "net/models_classify.h"
 #include "net/outcome_messages.h"
+#include "net/phrase.h"
 #include "net/server_text.h"
+
+// Marks English text for the catalog (xgettext --keyword=N_); the windows and the command line translate
+// it where they show it. The stored and --json text stays English.
+#define N_(text) text
 
 namespace keywizard::net {
 namespace {
@@ -51,15 +56,15 @@ GenerationResult verdict(Reason reason, std::string message, std::string remedy_
 
 GenerationResult classify_answer(const HttpResponse& response, const std::string& model) {
     const long status = response.status;
-    const std::string can_write = "The key can write text: " + model + " accepted a test request.";
+    const std::string can_write = fill(generation_can_write, {{"model", model}});
     if (status == 200) {
         if (is_chat_completion(response.body)) {
             return verdict(Reason::ok, can_write);
         }
         GenerationResult result = verdict(
             Reason::unexpected_response,
-            "The server answered the test request (HTTP 200) with something that is not a chat "
-            "completion, so whether the key can write text is not known. Is the base URL an OpenAI API?");
+            N_("The server answered the test request (HTTP 200) with something that is not a chat "
+               "completion, so whether the key can write text is not known. Is the base URL an OpenAI API?"));
         result.detail = excerpt_of_body(response.body);
         return result;
     }
@@ -70,37 +75,33 @@ GenerationResult classify_answer(const HttpResponse& response, const std::string
         error ? displayable_server_text(error->message) : excerpt_of_body(response.body);
     GenerationResult result;
     if ((status == 401 || status == 403) && missing_scope(error, text)) {
-        result =
-            verdict(Reason::missing_scope,
-                    "The key can list models but cannot write text: it is read-only, or restricted without "
-                    "permission to make requests (missing scope model.request). On the API keys page, "
-                    "edit the key's permissions to All, or to Restricted with Models: Read and Model "
-                    "capabilities: Request, or create a new key with those permissions.",
-                    std::string(api_keys_page));
+        result = verdict(
+            Reason::missing_scope,
+            N_("The key can list models but cannot write text: it is read-only, or restricted without "
+               "permission to make requests (missing scope model.request). On the API keys page, "
+               "edit the key's permissions to All, or to Restricted with Models: Read and Model "
+               "capabilities: Request, or create a new key with those permissions."),
+            std::string(api_keys_page));
     } else if ((status == 400 || status == 403 || status == 404) && error && model_refused(error, text)) {
-        result = verdict(Reason::model_not_allowed,
-                         "The key works, but it may not use the model " + model + " (HTTP " +
-                             std::to_string(status) +
-                             "). Allow that model in the project's limits (Settings, Project, Limits), or "
-                             "use a key of a project that may use it.");
+        result = verdict(
+            Reason::model_not_allowed,
+            fill(generation_model_not_allowed, {{"model", model}, {"status", std::to_string(status)}}));
     } else if (status == 400 && error) {
         // Authentication, scopes and quota are checked before the body is read: an API that complains
         // about a parameter has accepted the key for generation.
-        result = verdict(Reason::ok, can_write +
-                                         " (It refused a detail of the request, which only happens "
-                                         "after the key was accepted.)");
+        result = verdict(Reason::ok, fill(generation_can_write_refused_detail, {{"model", model}}));
     } else if (status == 404) {
         result =
             verdict(Reason::not_found,
-                    "There is no chat completions endpoint at this address (HTTP 404), so whether the key "
-                    "can write text is not known. Is the base URL an OpenAI API?");
+                    N_("There is no chat completions endpoint at this address (HTTP 404), so whether the key "
+                       "can write text is not known. Is the base URL an OpenAI API?"));
     } else if (status == 429 && error &&
                (error->code == "insufficient_quota" || error->type == "insufficient_quota" ||
                 ascii::contains_ignoring_case(text, "exceeded your current quota"))) {
         result =
             verdict(Reason::insufficient_quota,
-                    "The key can list models, but the account has no credit left (quota exceeded), so it "
-                    "cannot write text. Add credit on the billing page.");
+                    N_("The key can list models, but the account has no credit left (quota exceeded), so it "
+                       "cannot write text. Add credit on the billing page."));
     } else {
         return {};  // the models check's rows apply (invalid key, region, rate limit, 5xx, redirects...)
     }

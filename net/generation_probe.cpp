@@ -8,8 +8,13 @@
 #include "net/json.h"
 #include "net/key_lint.h"
 #include "net/outcome_messages.h"
+#include "net/phrase.h"
 #include "net/server_text.h"
 #include "net/url.h"
+
+// Marks English text for the catalog (xgettext --keyword=N_); the windows and the command line translate
+// it where they show it. The stored and --json text stays English.
+#define N_(text) text
 
 namespace keywizard::net {
 namespace {
@@ -68,8 +73,8 @@ void run_generation_probe(const std::string& key, const KeyCheckRequest& request
     const auto model = choose_probe_model(request.probe_model, outcome.model_ids);
     if (!model) {
         outcome.generation.message =
-            "Writing text was not tried: the model list shows none of the models the check knows to be "
-            "cheap. Set the model the app uses (probe_model) to check it.";
+            N_("Writing text was not tried: the model list shows none of the models the check knows to be "
+               "cheap. Set the model the app uses (probe_model) to check it.");
         outcome.notes.push_back(outcome.generation.message);
         return;
     }
@@ -98,11 +103,11 @@ void combine_generation(KeyCheckOutcome& outcome) {
     if (generation.reason == Reason::ok) {
         outcome.status = KeyStatus::valid;
         outcome.reason = Reason::ok;
-        outcome.message = "The key works and can write text: the API lists " +
-                          models_text(outcome.model_count) + " for it, and " + generation.model +
-                          " accepted a test request.";
-        outcome.notes.push_back("Checked with one request to " + generation.model + " (at most " +
-                                std::to_string(probe_token_cap) + " tokens).");
+        outcome.message = fill(works_and_can_write,
+                               {{"models", models_text(outcome.model_count)}, {"model", generation.model}});
+        outcome.notes.push_back(
+            fill(checked_with_one_request,
+                 {{"model", generation.model}, {"tokens", std::to_string(probe_token_cap)}}));
         return;
     }
     outcome.status = generation.status;

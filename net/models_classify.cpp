@@ -9,8 +9,13 @@
 #include "net/ascii.h"
 #include "net/json.h"
 #include "net/outcome_messages.h"
+#include "net/phrase.h"
 #include "net/retry_policy.h"
 #include "net/server_text.h"
+
+// Marks English text for the catalog (xgettext --keyword=N_); the windows and the command line translate
+// it where they show it. The stored and --json text stays English.
+#define N_(text) text
 
 namespace keywizard::net {
 namespace {
@@ -50,14 +55,16 @@ Verdict classify_unauthorized(const ErrorSignals& error) {
         return {Reason::ip_not_allowed, {}};
     }
     if (!error.api) {
-        return {Reason::unexpected_response,
-                "The server refused the request (HTTP 401) but not the way the OpenAI API does: a proxy or "
-                "gateway in between may have answered. The key was not checked."};
+        return {
+            Reason::unexpected_response,
+            N_("The server refused the request (HTTP 401) but not the way the OpenAI API does: a proxy or "
+               "gateway in between may have answered. The key was not checked.")};
     }
     if (error.says("didn't provide an API key") || error.says("did not provide an API key")) {
-        return {Reason::unexpected_response,
-                "The server says no key arrived, although one was sent: a proxy in between may have removed "
-                "the Authorization header. The key was not checked."};
+        return {
+            Reason::unexpected_response,
+            N_("The server says no key arrived, although one was sent: a proxy in between may have removed "
+               "the Authorization header. The key was not checked.")};
     }
     if (error.says("deactivated")) {
         return {Reason::account_deactivated, {}};
@@ -83,9 +90,10 @@ Verdict classify_forbidden(const ErrorSignals& error) {
     if (error.says("IP not authorized")) {
         return {Reason::ip_not_allowed, {}};
     }
-    return {Reason::unexpected_response,
-            "The server refused the request (HTTP 403) for a reason the OpenAI API does not give: a firewall "
-            "or proxy may be blocking it. The key was not checked."};
+    return {
+        Reason::unexpected_response,
+        N_("The server refused the request (HTTP 403) for a reason the OpenAI API does not give: a firewall "
+           "or proxy may be blocking it. The key was not checked.")};
 }
 
 Verdict classify_too_many_requests(const ErrorSignals& error, const HttpResponse& response) {
@@ -96,25 +104,25 @@ Verdict classify_too_many_requests(const ErrorSignals& error, const HttpResponse
     const auto wait = server_requested_wait(response);
     if (wait && *wait >= std::chrono::seconds(2)) {
         const auto seconds = std::chrono::ceil<std::chrono::seconds>(*wait).count();
-        return {Reason::rate_limited,
-                "OpenAI is limiting the rate of requests for this key right now (HTTP 429). "
-                "Try again in " +
-                    std::to_string(seconds) + " seconds."};
+        return {Reason::rate_limited, fill(rate_limited_for_seconds, {{"seconds", std::to_string(seconds)}})};
     }
     return {Reason::rate_limited, {}};
 }
 
 std::string unexpected_success_explanation(std::string_view body) {
     if (ascii::trim(body).empty()) {
-        return "The server answered with an empty page instead of a model list, so the key could not be "
-               "checked. Is the base URL an OpenAI API?";
+        return N_(
+            "The server answered with an empty page instead of a model list, so the key could not be "
+            "checked. Is the base URL an OpenAI API?");
     }
     if (looks_like_html(body)) {
-        return "The server answered with a web page instead of a model list: a Wi-Fi login page (captive "
-               "portal) or a proxy may be in the way. The key was not checked.";
+        return N_(
+            "The server answered with a web page instead of a model list: a Wi-Fi login page (captive "
+            "portal) or a proxy may be in the way. The key was not checked.");
     }
-    return "The server's answer is not a model list, so the key could not be checked. Is the base URL an "
-           "OpenAI API?";
+    return N_(
+        "The server's answer is not a model list, so the key could not be checked. Is the base URL an "
+        "OpenAI API?");
 }
 
 // 200: only {"object":"list","data":[...]} proves the key was accepted.
@@ -210,11 +218,12 @@ KeyCheckOutcome classify_models_response(const HttpResponse& response,
         verdict.reason = response.error;
         outcome.detail = displayable_server_text(response.error_detail);
         if (response.reply_not_http) {
-            verdict.explanation =
+            verdict.explanation = N_(
                 "The server's reply is not valid HTTP (no status line, or a header far too long), so the key "
-                "could not be checked. Is the base URL an OpenAI API?";
+                "could not be checked. Is the base URL an OpenAI API?");
         } else if (response.error == Reason::unexpected_response) {
-            verdict.explanation = "The request failed in an unexpected way, so the key could not be checked.";
+            verdict.explanation =
+                N_("The request failed in an unexpected way, so the key could not be checked.");
         }
     } else {
         verdict = classify_http(response, required_models, outcome);

@@ -1,11 +1,51 @@
 #include "net/outcome_messages.h"
 
 #include <string>
+#include <vector>
 
+#include "net/phrase.h"
 #include "net/reason_table.h"
 
+// Marks English text for the catalog (xgettext --keyword=N_); it is translated where it is shown.
+#define N_(text) text
+
 namespace keywizard::net {
+
+const std::string_view generation_can_write = N_("The key can write text: {model} accepted a test request.");
+const std::string_view generation_can_write_refused_detail =
+    N_("The key can write text: {model} accepted a test request. (It refused a detail of the request, which "
+       "only happens after the key was accepted.)");
+const std::string_view generation_model_not_allowed =
+    N_("The key works, but it may not use the model {model} (HTTP {status}). Allow that model in the "
+       "project's limits (Settings, Project, Limits), or use a key of a project that may use it.");
+const std::string_view works_and_can_write =
+    N_("The key works and can write text: the API lists {models} for it, and {model} accepted a test "
+       "request.");
+const std::string_view checked_with_one_request =
+    N_("Checked with one request to {model} (at most {tokens} tokens).");
+const std::string_view endpoint_changed_message =
+    N_("The stored key was verified at {verified}, but this check would send it to {now} (from {from}). It "
+       "was not sent.");
+const std::string_view rate_limited_for_seconds =
+    N_("OpenAI is limiting the rate of requests for this key right now (HTTP 429). Try again in {seconds} "
+       "seconds.");
+
 namespace {
+
+// not_checked_note, for xgettext (the header cannot define N_: glib does too).
+[[maybe_unused]] constexpr std::string_view not_checked_note_marked =
+    N_("Billing and credit are not checked, nor permission to generate: listing models is free and a "
+       "read-only key can do it.");
+static_assert(not_checked_note_marked == not_checked_note);
+
+const std::string_view formats[] = {
+    generation_can_write_refused_detail,
+    generation_can_write,
+    generation_model_not_allowed,
+    works_and_can_write,
+    checked_with_one_request,
+    rate_limited_for_seconds,
+};
 
 // The catalog's text replaces one printf-style placeholder; msgfmt --check keeps it in every translation.
 std::string fill_in(std::string text, std::string_view placeholder, const std::string& value) {
@@ -75,11 +115,84 @@ std::string_view remedy_url_for(Reason reason) {
     return reason_row(reason).remedy_url;
 }
 
+std::span<const std::string_view> message_formats() {
+    return formats;
+}
+
+namespace {
+
+// "57 models" as models_text() wrote it in English: the count.
+std::optional<std::size_t> count_of_models(std::string_view text) {
+    std::size_t digits = 0;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') {
+        ++digits;
+    }
+    const std::string_view rest = text.substr(digits);
+    if (digits == 0 || digits > 9 || (rest != " model" && rest != " models")) {
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(std::stoul(std::string(text.substr(0, digits))));
+}
+
+std::string in_words_at(std::string_view english, std::span<const std::string_view> formats,
+                        const Wording& wording, int depth) {
+    if (depth > 0) {
+        if (const auto count = count_of_models(english)) {
+            return models_text(*count, wording);
+        }
+    }
+    if (depth < 4) {
+        // Where several formats match ("Saved the key in {location}" also matches "Saved the key in X; the
+        // key was not saved"), the one whose own words cover the most of the text is the one it was written
+        // from.
+        std::string_view best;
+        std::vector<std::pair<std::string, std::string>> best_values;
+        std::size_t best_literal = 0;
+        for (const std::string_view format : formats) {
+            if (format.find('{') == std::string_view::npos) {
+                continue;
+            }
+            if (auto values = values_in(format, english)) {
+                std::size_t literal = english.size();
+                for (const auto& value : *values) {
+                    literal -= value.second.size();
+                }
+                if (best.empty() || literal > best_literal) {
+                    best = format;
+                    best_values = std::move(*values);
+                    best_literal = literal;
+                }
+            }
+        }
+        if (!best.empty()) {
+            std::string out = wording.tr(best);
+            for (const auto& [name, value] : best_values) {
+                const std::string placeholder = "{" + name + "}";
+                const std::string in_language = in_words_at(value, formats, wording, depth + 1);
+                for (auto at = out.find(placeholder); at != std::string::npos;
+                     at = out.find(placeholder, at + in_language.size())) {
+                    out.replace(at, placeholder.size(), in_language);
+                }
+            }
+            return out;
+        }
+    }
+    return depth > 0 && english.find(' ') == std::string_view::npos ? std::string(english)
+                                                                    : wording.tr(english);
+}
+
+}  // namespace
+
+std::string in_words(std::string_view english, std::span<const std::string_view> formats,
+                     const Wording& wording) {
+    return in_words_at(english, formats, wording, 0);
+}
+
 std::string person_message(const KeyCheckOutcome& outcome, const Wording& wording) {
     if (outcome.message == message_for(outcome)) {
         return message_for(outcome, wording);
     }
-    return wording.tr(outcome.message);
+    return in_words(outcome.message, formats, wording);
 }
 
 void describe_outcome(KeyCheckOutcome& outcome, std::string_view explanation) {

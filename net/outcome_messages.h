@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,15 @@ const Wording& english_wording();
 // "1 model", "57 models" (in the wording's language, with its plural rule).
 std::string models_text(std::size_t count, const Wording& wording = english_wording());
 
+// `english` in the wording's language. When it was written from one of `formats` (net/phrase.h), that format
+// translated and filled in again, each value itself put into words the same way (a count such as "57
+// models" with the language's plural rule); otherwise the catalog's text for the whole of `english`.
+std::string in_words(std::string_view english, std::span<const std::string_view> formats,
+                     const Wording& wording);
+
+// The formats net/ writes its messages from (for in_words).
+std::span<const std::string_view> message_formats();
+
 // outcome.message in the wording's language: its reason's own message translated and filled in again, or,
 // when the message is an explanation only the classifier could give, that text translated when the catalog
 // has it. outcome.message itself (and so the --json `message`) stays English.
@@ -37,8 +47,20 @@ std::string person_message(const KeyCheckOutcome& outcome, const Wording& wordin
 void describe_outcome(KeyCheckOutcome& outcome, std::string_view explanation = {});
 
 // The caveat every successful check carries: a model list proves neither credit nor permission to generate.
+// (Marked for the catalog in outcome_messages.cpp, among message_formats().)
 inline constexpr std::string_view not_checked_note =
     "Billing and credit are not checked, nor permission to generate: listing models is free and a read-only "
     "key can do it.";
+
+// The messages of the generation probe (net/generation_classify.cpp, generation_probe.cpp), with their
+// fill-ins: {model} the model asked, {status} the HTTP status, {models} models_text() of the list.
+extern const std::string_view generation_can_write;
+extern const std::string_view generation_can_write_refused_detail;
+extern const std::string_view generation_model_not_allowed;
+extern const std::string_view works_and_can_write;
+extern const std::string_view checked_with_one_request;
+extern const std::string_view rate_limited_for_seconds;  // {seconds}
+// core's "the base URL changed since the key was verified": {verified} {now} hosts, {from} who set it.
+extern const std::string_view endpoint_changed_message;
 
 }  // namespace keywizard::net

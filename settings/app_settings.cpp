@@ -6,9 +6,11 @@
 #include <cstdlib>
 #include <system_error>
 
+#include "net/phrase.h"
 #include "settings/atomic_file_writer.h"
 #include "settings/corrupt_file.h"
 #include "settings/file_lock.h"
+#include "settings/message_formats.h"
 #include "settings/private_files.h"
 #include "settings/settings_json.h"
 
@@ -175,7 +177,7 @@ StorageStatus SettingsFile::update(const std::function<void(AppSettings&)>& edit
     std::string lock_error;
     auto lock = lock_for_update(lock_error);
     if (!lock) {
-        return StorageStatus::failure(lock_error + "; settings were not saved");
+        return StorageStatus::failure(net::fill(formats::settings_not_saved, {{"problem", lock_error}}));
     }
     return update_locked(*lock, edit);
 }
@@ -183,7 +185,7 @@ StorageStatus SettingsFile::update(const std::function<void(AppSettings&)>& edit
 StorageStatus SettingsFile::update_locked(const FileLock&, const std::function<void(AppSettings&)>& edit) {
     auto current = read_tree_locked(path_);
     if (!current.error.empty()) {
-        return StorageStatus::failure(current.error + "; settings were not saved");
+        return StorageStatus::failure(net::fill(formats::settings_not_saved, {{"problem", current.error}}));
     }
     std::vector<std::string> field_warnings;  // already reported by load(); the fields stay as they are
     const AppSettings before = settings_from_json(current.tree, field_warnings);
@@ -193,7 +195,7 @@ StorageStatus SettingsFile::update_locked(const FileLock&, const std::function<v
 
     auto written = write_file_atomically(path_, settings_to_text(current.tree));
     if (!written.ok) {
-        return StorageStatus::failure(written.message + "; settings were not saved");
+        return StorageStatus::failure(net::fill(formats::settings_not_saved, {{"problem", written.message}}));
     }
     std::string notes;
     for (const auto& warning : current.warnings) {

@@ -1,8 +1,10 @@
 #include <chrono>
 
+#include "net/phrase.h"
 #include "settings/atomic_file_writer.h"
 #include "settings/dotenv_text.h"
 #include "settings/file_lock.h"
+#include "settings/message_formats.h"
 #include "settings/private_files.h"
 #include "settings/secret_store.h"
 
@@ -34,7 +36,8 @@ class DotenvStore final : public SecretStore {
         }
         auto value = file.exists ? find_dotenv_value(file.contents, variable_name) : std::nullopt;
         if (!value || value->empty()) {
-            return {SecretReadState::not_found, {}, "No OPENAI_API_KEY line in " + path_.string()};
+            return {
+                SecretReadState::not_found, {}, net::fill(formats::no_line_in, {{"path", path_.string()}})};
         }
         return {SecretReadState::found, std::move(*value), {}};
     }
@@ -42,21 +45,20 @@ class DotenvStore final : public SecretStore {
     StorageStatus write(std::string_view key) override {
         if (!is_safe_unquoted_dotenv_value(key)) {
             return StorageStatus::failure(
-                "The key contains characters (spaces, quotes or control characters) that "
-                "cannot be stored in " +
-                path_.string() + "; nothing was saved");
+                net::fill(formats::cannot_store_in_file, {{"path", path_.string()}}));
         }
         return edit([&](const std::string& text) { return set_dotenv_value(text, variable_name, key); },
-                    "Saved the key in " + path_.string() + " (a plain text file that only you can read)");
+                    net::fill(formats::saved_in_file, {{"path", path_.string()}}));
     }
 
     StorageStatus erase() override {
         std::error_code ec;
         if (!std::filesystem::exists(path_, ec)) {
-            return StorageStatus::success("No key was stored in " + path_.string());
+            return StorageStatus::success(
+                net::fill(formats::was_not_stored_in, {{"location", path_.string()}}));
         }
         return edit([&](const std::string& text) { return remove_dotenv_value(text, variable_name); },
-                    "Removed the key from " + path_.string());
+                    net::fill(formats::removed_from, {{"location", path_.string()}}));
     }
 
   private:
@@ -64,7 +66,7 @@ class DotenvStore final : public SecretStore {
     template <typename Change>
     StorageStatus edit(Change change, std::string success_message) {
         if (auto created = ensure_private_directory(dir_); !created.ok) {
-            return StorageStatus::failure(created.message + "; the key was not saved");
+            return StorageStatus::failure(net::fill(formats::key_not_saved, {{"problem", created.message}}));
         }
         std::string lock_error;
         auto lock = FileLock::acquire(lock_path_for(path_), default_lock_wait, lock_error);
@@ -74,12 +76,12 @@ class DotenvStore final : public SecretStore {
         remove_stale_temp_files(path_);
         const auto file = read_whole_file(path_);
         if (!file.error.empty()) {
-            return StorageStatus::failure(file.error + "; it was left as it is");
+            return StorageStatus::failure(net::fill(formats::left_as_it_is, {{"problem", file.error}}));
         }
         // Written even when nothing changed: the new file also fixes a mode wider than 0600.
         auto written = write_file_atomically(path_, change(file.contents));
         if (!written.ok) {
-            return StorageStatus::failure(written.message + "; it was left as it is");
+            return StorageStatus::failure(net::fill(formats::left_as_it_is, {{"problem", written.message}}));
         }
         return StorageStatus::success(std::move(success_message));
     }

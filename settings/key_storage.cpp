@@ -3,7 +3,9 @@
 #include <system_error>
 #include <utility>
 
+#include "net/phrase.h"
 #include "settings/atomic_file_writer.h"
+#include "settings/message_formats.h"
 
 namespace keywizard::settings {
 namespace {
@@ -61,10 +63,12 @@ StoredKey KeyStorage::read_key() {
     }
     StoredKey none;
     none.state = SecretReadState::not_found;
-    none.message = "No key is stored (looked in " + keyring_->location() + " and " + file_->location() + ")";
-    if (from_keyring.state != SecretReadState::not_found) {
-        none.message += "; the keyring could not be searched: " + from_keyring.message;
-    }
+    none.message = from_keyring.state == SecretReadState::not_found
+                       ? net::fill(formats::none_stored,
+                                   {{"keyring", keyring_->location()}, {"file", file_->location()}})
+                       : net::fill(formats::none_stored_unsearched, {{"keyring", keyring_->location()},
+                                                                     {"file", file_->location()},
+                                                                     {"error", from_keyring.message}});
     return none;
 }
 
@@ -109,7 +113,8 @@ StorageStatus KeyStorage::save_key(std::string_view key, SecretBackend backend,
         auto restored = had_key ? target.write(before.value) : target.erase();
         if (restored.ok) {
             return StorageStatus::failure(
-                "Could not save the settings: " + recorded.message + "\nNothing was changed: " +
+                net::fill(formats::could_not_save_settings, {{"error", recorded.message}}) +
+                "\nNothing was changed: " +
                 (had_key ? "the previous key was put back in " + target.location()
                          : "the new key was removed again from " + target.location()) +
                 ", and the new key was not saved.");
@@ -120,8 +125,8 @@ StorageStatus KeyStorage::save_key(std::string_view key, SecretBackend backend,
                                        : "settings.json still names " + store(*previous).location() +
                                              " (which still holds the previous key)";
         return StorageStatus::failure(
-            "Could not save the settings: " + recorded.message + "\n" + target.location() +
-            " now holds the new key, and " +
+            net::fill(formats::could_not_save_settings, {{"error", recorded.message}}) + "\n" +
+            target.location() + " now holds the new key, and " +
             (had_key ? "the previous key could not be put back: " : "it could not be removed again: ") +
             restored.message + "\n" + record_state + ".");
     }
@@ -137,9 +142,10 @@ StorageStatus KeyStorage::save_key(std::string_view key, SecretBackend backend,
     // Only worth a word when the old backend was known to hold the key; an unreachable keyring that never
     // held it is not news when saving to the file.
     if (!erased.ok && previous == other(backend)) {
-        message += "\nThe old copy in " + old.location() + " could not be removed: " + erased.message;
+        message += "\n" + net::fill(formats::old_copy_not_removed,
+                                    {{"location", old.location()}, {"error", erased.message}});
     } else if (erased.ok && previous == other(backend)) {
-        message += "\nRemoved the old copy from " + old.location();
+        message += "\n" + net::fill(formats::removed_old_copy, {{"location", old.location()}});
     }
     return StorageStatus::success(std::move(message));
 }
@@ -173,10 +179,13 @@ StorageStatus KeyStorage::forget_key() {
         }
         auto erased = candidate.erase();
         if (!erased.ok) {
-            return StorageStatus::failure("Could not remove the key from " + candidate.location() + ": " +
-                                          erased.message + (removed_any ? "\n" + message : std::string()));
+            return StorageStatus::failure(
+                net::fill(formats::could_not_remove_from,
+                          {{"location", candidate.location()}, {"error", erased.message}}) +
+                (removed_any ? "\n" + message : std::string()));
         }
-        message += (message.empty() ? "" : "\n") + ("Removed the key from " + candidate.location());
+        message += (message.empty() ? "" : "\n") +
+                   net::fill(formats::removed_from, {{"location", candidate.location()}});
         removed_any = true;
     }
     // A writer killed before its rename leaves a temp file that may hold a key: it is a copy too.
@@ -196,7 +205,8 @@ StorageStatus KeyStorage::forget_key() {
         }
     }
     if (!removed_any) {
-        message = "No key was stored (looked in " + keyring_->location() + " and " + file_->location() + ")";
+        message = net::fill(formats::none_was_stored,
+                            {{"keyring", keyring_->location()}, {"file", file_->location()}});
     }
     for (const auto& warning : warnings) {
         message += "\n" + warning;

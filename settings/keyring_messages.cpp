@@ -3,6 +3,8 @@
 #include "settings/libsecret_api.h"
 
 #include <cstdlib>
+#include "net/phrase.h"
+#include "settings/message_formats.h"
 
 namespace keywizard::settings::keyring_messages {
 namespace {
@@ -64,7 +66,7 @@ std::string explain(const GError* error, Stage stage) {
                "integration";
     }
     if (is_activation_failure(error)) {
-        return "The keyring service could not be started: " + plain_message(error);
+        return net::fill(formats::keyring_not_started, {{"error", plain_message(error)}});
     }
     if (libsecret().g_error_matches(error, secret_error(), SECRET_ERROR_IS_LOCKED)) {
         return locked();
@@ -73,7 +75,7 @@ std::string explain(const GError* error, Stage stage) {
         libsecret().g_error_matches(error, dbus_error(), G_DBUS_ERROR_TIMEOUT) ||
         libsecret().g_error_matches(error, dbus_error(), G_DBUS_ERROR_TIMED_OUT) ||
         libsecret().g_error_matches(error, io_error(), G_IO_ERROR_TIMED_OUT)) {
-        return "The keyring service did not answer: " + plain_message(error);
+        return net::fill(formats::keyring_no_answer, {{"error", plain_message(error)}});
     }
     if (libsecret().g_error_matches(error, io_error(), G_IO_ERROR_CLOSED)) {
         // The bus went away while the app was running (libsecret keeps its closed connection).
@@ -86,11 +88,11 @@ std::string explain(const GError* error, Stage stage) {
                                         plain_message(error)
                                   : plain_message(error));
     }
-    return "The keyring reported an error: " + plain_message(error);
+    return net::fill(formats::keyring_error, {{"error", plain_message(error)}});
 }
 
 std::string no_session_bus(const std::string& detail) {
-    return "No D-Bus session bus: the keyring cannot be reached (" + detail + ")";
+    return net::fill(formats::no_session_bus, {{"detail", detail}});
 }
 
 std::string no_default_collection() {
@@ -107,21 +109,20 @@ std::string no_answer(std::chrono::milliseconds timeout) {
     const auto tenths = (timeout.count() + 50) / 100;
     const std::string seconds =
         std::to_string(tenths / 10) + (tenths % 10 != 0 ? "." + std::to_string(tenths % 10) : std::string());
-    return "The keyring did not answer within " + seconds +
-           " s: the Secret Service provider (org.freedesktop.secrets) seems to be stuck";
+    return net::fill(formats::keyring_stuck, {{"seconds", seconds}});
 }
 
 std::string not_found() {
-    return "No key is stored in " + location();
+    return net::fill(formats::not_stored_in, {{"location", location()}});
 }
 std::string saved() {
-    return "Saved the key in " + location();
+    return net::fill(formats::saved_in, {{"location", location()}});
 }
 std::string removed() {
-    return "Removed the key from " + location();
+    return net::fill(formats::removed_from, {{"location", location()}});
 }
 std::string nothing_to_remove() {
-    return "No key was stored in " + location();
+    return net::fill(formats::was_not_stored_in, {{"location", location()}});
 }
 std::string location() {
     return "the desktop keyring (Secret Service)";

@@ -67,5 +67,21 @@ case "$out" in "[Ûšàĝé: ķéýŵîžàŕð"*) ;; *) fail "pseudo --help: $(
 run pseudo wizard --help
 case "$out" in "[Ûšàĝé: ķéýŵîžàŕð ŵîžàŕð"*) ;; *) fail "pseudo wizard --help: $(head -n1 <<<"$out")" ;; esac
 
+# The storage layer's messages reach the language too, written from one format with its fill-ins: `forget`
+# with nothing stored names both places it looked.
+file="$XDG_CONFIG_HOME/keywizard/.env"
+run en forget
+[ "$out" = "No key was stored (looked in the desktop keyring (Secret Service) and $file)" ] ||
+  fail "English forget: $out"
+for language in de ja; do
+  run "$language" forget
+  keyring=$(catalog "$language" "the desktop keyring (Secret Service)")
+  format=$(catalog "$language" "No key was stored (looked in {keyring} and {file})")
+  wanted=${format/"{keyring}"/$keyring}
+  wanted=${wanted/"{file}"/$file}
+  [ "$keyring" != "the desktop keyring (Secret Service)" ] || fail "$language: no translation of the keyring's name"
+  [ "$out" = "$wanted" ] && echo "$language: $out" || fail "$language forget: $out (wanted $wanted)"
+done
+
 [ "$failures" -eq 0 ] || { echo "$failures failure(s)" >&2; exit 1; }
 echo "cli_language: ok"

@@ -2,8 +2,8 @@
 // Reads one English text on standard input and writes it "translated": every ASCII letter accented
 // (Start -> Ŝţàŕţ), the whole text in brackets and about 40 % longer ("[Ŝţàŕţ ··]"), as many translations are
 // longer than English. What the program needs intact stays as it is: printf directives (%s, %1$s, %lu),
-// "&&", line breaks. A mnemonic "&S" keeps its "&" and marks the accented letter.
-// The brackets show at a glance whether a text was cut off at either end.
+// {name} fill-ins (net/phrase.h), "&&", line breaks. A mnemonic "&S" keeps its "&" and marks the accented
+// letter. The brackets show at a glance whether a text was cut off at either end.
 #include <cstdio>
 #include <iostream>
 #include <iterator>
@@ -45,6 +45,16 @@ std::string accented(std::string_view text, std::size_t& letters) {
                 out.append(text.substr(i, length));
                 i += length - 1;
                 letters += 4;  // a value takes room too
+                continue;
+            }
+        }
+        // A {name} fill-in of net/phrase.h ("{model}", "{location}"): the program fills it in by name.
+        if (c == '{') {
+            if (const std::size_t close = text.find('}', i);
+                close != std::string_view::npos && text.find_first_of(" {", i + 1) > close) {
+                out.append(text.substr(i, close - i + 1));
+                i = close;
+                letters += 4;
                 continue;
             }
         }

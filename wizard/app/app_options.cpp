@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "keywizard/core.h"
+#include "wizard/widgets/translate.h"
 
 namespace keywizard::ui {
 namespace {
@@ -76,7 +77,8 @@ AppOptionsParse parse_app_options(const std::vector<std::string>& arguments, std
         } else if (argument == "--json") {
             parse.options.json = true;
         } else {
-            parse.error = "unknown option \"" + argument + "\"";
+            parse.error = wxString::Format(tr_utf8("unknown option \"%s\""), wxString::FromUTF8(argument))
+                              .utf8_string();
             return parse;
         }
     }
@@ -84,10 +86,13 @@ AppOptionsParse parse_app_options(const std::vector<std::string>& arguments, std
 }
 
 std::string app_options_usage() {
-    return "  --app-id ID          the app whose key it is (default keywizard)\n"
-           "  --app-name NAME      the app's name as the person knows it\n"
-           "  --content FILE       (wizard) the app's own words and pictures (docs/embedding.md)\n"
-           "  --json               (wizard) print what happened as JSON when it closes\n";
+    // One line each, so a translation keeps its own columns; printed after the catalog is loaded.
+    return (tr_utf8("  --app-id ID          the app whose key it is (default keywizard)\n") +
+            tr_utf8("  --app-name NAME      the app's name as the person knows it\n") +
+            tr_utf8(
+                "  --content FILE       (wizard) the app's own words and pictures (docs/embedding.md)\n") +
+            tr_utf8("  --json               (wizard) print what happened as JSON when it closes\n"))
+        .utf8_string();
 }
 
 }  // namespace keywizard::ui

@@ -28,6 +28,7 @@
 #include "wizard/widgets/check_result_panel.h"
 #include "wizard/widgets/key_entry_field.h"
 #include "wizard/widgets/key_hygiene.h"
+#include "wizard/widgets/translate.h"
 
 namespace keywizard::ui {
 namespace {
@@ -132,7 +133,7 @@ class ConfigurationEditor : public wxDialog {
             state.stored.state == settings::SecretReadState::failed) {
             api_keys_->ShowNotice(NoticeKind::warning,
                                   wxString::Format(_("The stored key could not be read: %s"),
-                                                   wxString::FromUTF8(state.stored.message)));
+                                                   person_words(state.stored.message)));
         } else if (!state.warnings.empty()) {
             api_keys_->ShowNotice(NoticeKind::warning, JoinLines(state.warnings));
         } else if (const std::string environment = core::environment_key_override(stored_key_);
@@ -304,8 +305,7 @@ class ConfigurationEditor : public wxDialog {
             [this, changes](KeyDestination destination) mutable {
                 SetIdle(EditorState::editing);
                 if (destination.keyring_unavailable) {
-                    switch (AskAboutKeyringFallback(this,
-                                                    wxString::FromUTF8(*destination.keyring_unavailable),
+                    switch (AskAboutKeyringFallback(this, person_words(*destination.keyring_unavailable),
                                                     wxString::FromUTF8(destination.file_location))) {
                         case KeyringFallbackChoice::save_to_file:
                             changes.backend = settings::SecretBackend::file;
@@ -339,7 +339,7 @@ class ConfigurationEditor : public wxDialog {
                     wrote_ = true;
                 }
                 if (!result.status.ok) {
-                    ShowSaveProblem(wxString::FromUTF8(result.status.message));
+                    ShowSaveProblem(person_words(result.status.message));
                     return;
                 }
                 wrote_ = true;
@@ -367,7 +367,7 @@ class ConfigurationEditor : public wxDialog {
             [this, after](settings::StorageStatus status) {
                 SetIdle(after);
                 if (!status.ok) {
-                    api_keys_->ShowNotice(NoticeKind::danger, wxString::FromUTF8(status.message));
+                    api_keys_->ShowNotice(NoticeKind::danger, person_words(status.message));
                     return;
                 }
                 wrote_ = true;
@@ -379,7 +379,7 @@ class ConfigurationEditor : public wxDialog {
                 if (field_held_stored_key) {
                     api_keys_->GetKeyField()->ClearKey();
                 }
-                api_keys_->ShowNotice(NoticeKind::success, wxString::FromUTF8(status.message));
+                api_keys_->ShowNotice(NoticeKind::success, person_words(status.message));
             },
             [this, after](std::string problem) {
                 SetIdle(after);

@@ -14,6 +14,7 @@
 #include "net/endpoint_check.h"
 #include "wizard/app/check_settings.h"
 #include "wizard/widgets/readable_colours.h"
+#include "wizard/widgets/translate.h"
 
 namespace keywizard::ui {
 namespace {
@@ -182,7 +183,7 @@ void EditorNetworkPage::OnFieldChanged() {
 
 void EditorNetworkPage::ShowEndpointProblem() {
     const auto problem = net::endpoint_problem(CurrentEndpoint());
-    problem_->SetLabel(problem ? wxString::FromUTF8(*problem) : wxString());
+    problem_->SetLabel(problem ? person_words(*problem) : wxString());
     problem_->Wrap(GetClientSize().x > 0 ? GetClientSize().x - FromDIP(24) : FromDIP(420));
     Layout();
 }

@@ -28,6 +28,7 @@
 #include "wizard/app/check_settings.h"
 #include "wizard/app/main_frame.h"
 #include "wizard/pages/key_wizard.h"
+#include "wizard/widgets/translate.h"
 
 namespace keywizard::ui {
 namespace {
@@ -148,11 +149,14 @@ class KeywizardApp : public wxApp {
         if (start_ == GuiStart::wizard && !arguments.empty() && arguments.front() == "wizard") {
             arguments.erase(arguments.begin());
         }
+        // The catalog before the options: a usage error is printed in the person's language too.
+        UseUserLocaleWithUtf8();
+        UseKeywizardTranslations(LocaleDirOfExecutable());
         const char* test_hooks = std::getenv("KEYWIZARD_TEST_HOOKS");
         const AppOptionsParse parse = parse_app_options(arguments, test_hooks != nullptr ? test_hooks : "");
         if (parse.error) {
-            std::fprintf(stderr, "keywizard: %s\nOptions:\n%s", parse.error->c_str(),
-                         app_options_usage().c_str());
+            std::fprintf(stderr, "keywizard: %s\n%s\n%s", parse.error->c_str(),
+                         tr_utf8("Options:").utf8_string().c_str(), app_options_usage().c_str());
             if (usage_error_) {
                 *usage_error_ = true;
             }
@@ -160,8 +164,6 @@ class KeywizardApp : public wxApp {
         }
         options_ = parse.options;
 
-        UseUserLocaleWithUtf8();
-        UseKeywizardTranslations(LocaleDirOfExecutable());
         wxInitAllImageHandlers();
         if (options_.quit_after_shown) {
             AddFilter(&quit_after_first_paint_);

@@ -9,6 +9,7 @@
 #include "core/key_setup.h"
 #include "wizard/app/editor_api_keys_page.h"
 #include "wizard/widgets/key_entry_field.h"
+#include "wizard/widgets/translate.h"
 
 namespace keywizard::ui {
 namespace {
@@ -92,7 +93,7 @@ void ApiKeyPanel::Load() {
             page_->GetCheckPanel()->Reset();
             page_->ShowStorage(wxString::FromUTF8(load.stored.location), found);
             if (!found && load.stored.state != settings::SecretReadState::not_found) {
-                page_->ShowNotice(NoticeKind::warning, wxString::FromUTF8(load.stored.message));
+                page_->ShowNotice(NoticeKind::warning, person_words(load.stored.message));
             }
             UpdateSaveButton();
         },
@@ -126,7 +127,7 @@ void ApiKeyPanel::Save() {
             this,
             wxString::Format(_("The keyring cannot take the key: %s\n\nSave it in %s instead? "
                                "That file is plain text, readable only by you."),
-                             wxString::FromUTF8(*keyring_problem_), wxString::FromUTF8(file_location_)),
+                             person_words(*keyring_problem_), wxString::FromUTF8(file_location_)),
             _("Save the key"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
         ask.SetYesNoLabels(_("Save to &file"), _("&Don't save"));
         if (ask.ShowModal() != wxID_YES) {
@@ -147,10 +148,10 @@ void ApiKeyPanel::Save() {
         },
         [this](settings::StorageStatus status) {
             busy_ = false;
-            page_->ShowNotice(status.ok ? NoticeKind::success : NoticeKind::danger,
-                              status.ok ? wxString::FromUTF8(status.message)
-                                        : wxString::Format(_("The key was not saved: %s"),
-                                                           wxString::FromUTF8(status.message)));
+            page_->ShowNotice(
+                status.ok ? NoticeKind::success : NoticeKind::danger,
+                status.ok ? person_words(status.message)
+                          : wxString::Format(_("The key was not saved: %s"), person_words(status.message)));
             if (status.ok) {
                 Load();
             }
@@ -174,7 +175,7 @@ void ApiKeyPanel::Forget() {
         [this](settings::StorageStatus status) {
             busy_ = false;
             page_->ShowNotice(status.ok ? NoticeKind::info : NoticeKind::danger,
-                              wxString::FromUTF8(status.message));
+                              person_words(status.message));
             Load();
         },
         [this](std::string problem) {

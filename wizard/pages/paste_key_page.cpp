@@ -314,8 +314,7 @@ void PasteKeyPage::OnSaved(const SaveKeyResult& result) {
             // The keyring failed after all: offer the file, as when it was unavailable from the start.
             wizard().NoteKeyringProblem(result.status.message);
         }
-        ShowSaveError(
-            wxString::Format(_("The key was not saved: %s"), wxString::FromUTF8(result.status.message)));
+        ShowSaveError(wxString::Format(_("The key was not saved: %s"), person_words(result.status.message)));
         return;
     }
     saved_current_input_ = true;
@@ -341,7 +340,7 @@ void PasteKeyPage::UpdateStorageChoice() {
             NoticeKind::warning,
             wxString::Format(_("The system keyring cannot be used (%s). You can save the key in a plain-text "
                                "file that only you can read, or not save it at all."),
-                             wxString::FromUTF8(*facts->keyring_problem)));
+                             person_words(*facts->keyring_problem)));
         storage_file_->SetLabel(wxString::Format(_("Save it in a file readable only by you (plain text): %s"),
                                                  wxString::FromUTF8(facts->file_location)));
     }

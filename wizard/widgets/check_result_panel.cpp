@@ -184,7 +184,7 @@ void CheckResultPanel::ShowOutcome(const net::KeyCheckOutcome& outcome, const ne
 
     wxString notes;
     for (const auto& note : outcome.notes) {
-        notes += (notes.empty() ? "" : "\n") + wxGetTranslation(wxString::FromUTF8(note));
+        notes += (notes.empty() ? "" : "\n") + person_words(note);
     }
     set_wrapped_text(notes_, notes, wrap);
     notes_->Show(!notes.empty());

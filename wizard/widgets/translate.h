@@ -3,6 +3,7 @@
 #include <wx/intl.h>
 #include <wx/string.h>
 
+#include "core/person_words.h"
 #include "net/outcome_messages.h"
 
 namespace keywizard::ui {
@@ -27,6 +28,12 @@ inline const net::Wording& wx_wording() {
         },
     };
     return wording;
+}
+
+// A message settings/, core/ or net/ wrote in English (a storage status, a keyring problem), in the
+// person's language (core::in_person_words).
+inline wxString person_words(const std::string& english) {
+    return wxString::FromUTF8(core::in_person_words(english, wx_wording()));
 }
 
 }  // namespace keywizard::ui

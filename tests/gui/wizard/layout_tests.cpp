@@ -3,10 +3,12 @@
 // are taller than the screen allows and scroll.
 #include <boost/test/unit_test.hpp>
 
+#include <wx/button.h>
 #include <wx/clipbrd.h>
 #include <wx/collpane.h>
 #include <wx/dataobj.h>
 #include <wx/dialog.h>
+#include <wx/display.h>
 #include <wx/hyperlink.h>
 #include <wx/scrolwin.h>
 #include <wx/textctrl.h>
@@ -52,6 +54,31 @@ BOOST_AUTO_TEST_CASE(every_page_opens_at_its_top) {
         pump_events();
         pump_events();  // the page's CallAfter, once the wizard placed the focus
         BOOST_TEST(f.page(id)->GetBodyScrollY() == 0, id);
+    }
+}
+
+// Run again on a 1366x768 screen with 1.5x text (wizard_gui_tests_small_screen): the dialog fits the screen
+// (wx shrinks a larger one to it) and Back, Next and Cancel stay whole inside it; what is taller than the
+// page scrolls inside it.
+BOOST_AUTO_TEST_CASE(the_wizard_and_its_buttons_fit_on_the_screen) {
+    WizardFixture f;
+    pump_events();
+    const int display = wxDisplay::GetFromWindow(&f.wizard());
+    const wxRect screen =
+        wxDisplay(display == wxNOT_FOUND ? 0u : static_cast<unsigned>(display)).GetClientArea();
+    const wxRect dialog = f.wizard().GetScreenRect();
+    BOOST_TEST_MESSAGE("wizard " << dialog.width << "x" << dialog.height << ", screen " << screen.width << "x"
+                                 << screen.height);
+    BOOST_TEST(dialog.width <= screen.width);
+    BOOST_TEST(dialog.height <= screen.height);
+    const wxRect inside(f.wizard().GetClientAreaOrigin() + f.wizard().GetScreenPosition(),
+                        f.wizard().GetClientSize());
+    for (wxButton* button : {f.back_button(), f.next_button(), f.cancel_button()}) {
+        BOOST_TEST_REQUIRE(button != nullptr);
+        BOOST_TEST(inside.Contains(button->GetScreenRect()), button->GetLabelText().utf8_string()
+                                                                 << " at " << button->GetScreenRect().x << ","
+                                                                 << button->GetScreenRect().y
+                                                                 << " outside the dialog");
     }
 }
 

@@ -84,29 +84,12 @@ std::string missing_text(const std::vector<std::string>& models, const Wording& 
 // The row's message, in the wording's language, with its {placeholders} filled in from what the outcome
 // already knows.
 std::string message_for(const KeyCheckOutcome& outcome, const Wording& wording = english_wording()) {
-    const std::string translated = wording.tr(reason_row(outcome.reason).message);
-    const std::string_view text = translated;
-    std::string out;
-    std::size_t at = 0;
-    while (at < text.size()) {
-        const std::size_t open = text.find('{', at);
-        const std::size_t close = open == std::string_view::npos ? open : text.find('}', open);
-        if (close == std::string_view::npos) {
-            out += text.substr(at);
-            break;
-        }
-        out += text.substr(at, open - at);
-        const std::string_view name = text.substr(open + 1, close - open - 1);
-        if (name == "http") {
-            out += outcome.http_status ? " (HTTP " + std::to_string(*outcome.http_status) + ")" : "";
-        } else if (name == "models") {
-            out += models_text(outcome.model_count, wording);
-        } else if (name == "missing") {
-            out += missing_text(outcome.missing_models, wording);
-        }
-        at = close + 1;
-    }
-    return out;
+    const std::string http =
+        outcome.http_status ? " (HTTP " + std::to_string(*outcome.http_status) + ")" : std::string();
+    return fill(wording.tr(reason_row(outcome.reason).message),
+                {{"http", http},
+                 {"models", models_text(outcome.model_count, wording)},
+                 {"missing", missing_text(outcome.missing_models, wording)}});
 }
 
 }  // namespace

@@ -25,31 +25,58 @@ std::string locale_dir_next_to(const std::filesystem::path& file, const char* lo
     return (file.parent_path() / locale_from_file_dir).lexically_normal().string();
 }
 
+bool has_catalog(const std::string& locale_dir, const wxString& language) {
+    if (locale_dir.empty() || language.empty()) {
+        return false;
+    }
+    std::error_code error;
+    return std::filesystem::exists(std::filesystem::path(locale_dir) / language.utf8_string() /
+                                       "LC_MESSAGES" / (std::string(text_domain) + ".mo"),
+                                   error);
+}
+
+bool is_source_language(const wxString& language) {
+    return language == "en" || language.StartsWith("en_") || language.StartsWith("en.") ||
+           language.StartsWith("en@");
+}
+
+// The language to show, decided from the environment alone, without listing every catalog on the machine
+// (wx's way: a few hundred file lookups, about 20 ms of the first page's start).
+struct LanguageChoice {
+    bool source_language = false;  // English, the sources' language: no catalog to load, wx's words too
+    wxString language;             // a language with a keywizard catalog; empty: wx's choice
+};
+
 // gettext's rule, which the command line follows too: LANGUAGE, a list such as "de_AT:de", names the
 // languages in order of preference, unless the messages locale is plain C. wx reads LANGUAGE as well but
 // keeps only the languages its own table knows, so a language it does not know (a new translation, the
 // tests' pseudo-locale) would silently fall back to English: the first listed language that has a
 // keywizard catalog is chosen here instead.
-wxString language_from_environment(const wxTranslations& translations) {
+LanguageChoice language_from_environment(const std::string& locale_dir) {
     const char* messages_locale = std::setlocale(LC_MESSAGES, nullptr);
     if (messages_locale == nullptr || std::strcmp(messages_locale, "C") == 0 ||
         std::strcmp(messages_locale, "POSIX") == 0) {
-        return {};
+        return {.source_language = true};
     }
     wxString listed;
-    if (!wxGetEnv("LANGUAGE", &listed) || listed.empty()) {
-        return {};
-    }
-    const wxArrayString available = translations.GetAvailableTranslations(text_domain);
-    for (const wxString& language : wxSplit(listed, ':', '\0')) {
-        if (language.StartsWith("en")) {
-            return {};  // the sources' language: nothing to load, and wx's own words stay English too
+    if (wxGetEnv("LANGUAGE", &listed) && !listed.empty()) {
+        for (const wxString& language : wxSplit(listed, ':', '\0')) {
+            if (is_source_language(language)) {
+                return {.source_language = true};
+            }
+            if (has_catalog(locale_dir, language)) {
+                return {.language = language};
+            }
+            if (const wxString base = language.BeforeFirst('_');
+                base != language && has_catalog(locale_dir, base)) {
+                return {.language = base};
+            }
         }
-        if (available.Index(language) != wxNOT_FOUND) {
-            return language;
-        }
     }
-    return {};
+    // No listed language has a catalog: the messages locale itself ("de_DE.UTF-8"; "C.UTF-8" is C with UTF-8
+    // characters). For any but English, wx chooses as before, its own words (Back, Next) included.
+    const wxString locale_name = wxString::FromUTF8(messages_locale);
+    return {.source_language = is_source_language(locale_name) || locale_name.StartsWith("C.")};
 }
 
 }  // namespace
@@ -74,11 +101,15 @@ void UseKeywizardTranslations(const std::string& locale_dir) {
     }
     wxTranslations* translations = wxTranslations::Get();
     if (translations == nullptr) {
-        // Nobody chose a language: the default one (no SetLanguage) is the person's, from the environment.
+        // Nobody chose a language: the person's, from the environment. English needs no translations at all.
+        const LanguageChoice choice = language_from_environment(locale_dir);
+        if (choice.source_language) {
+            return;
+        }
         translations = new wxTranslations;
         wxTranslations::Set(translations);
-        if (const wxString language = language_from_environment(*translations); !language.empty()) {
-            translations->SetLanguage(language);
+        if (!choice.language.empty()) {
+            translations->SetLanguage(choice.language);
         }
     }
     if (!translations->IsLoaded("wxstd-3.2") && !translations->IsLoaded("wxstd")) {

@@ -1,16 +1,21 @@
 // The command line starts without the windows and without the keyring library: keywizard-gui.so is loaded
 // only for `keywizard` and `keywizard wizard` (wizard/gui_module), libsecret only when the keyring is used
 // (settings/libsecret_api.h). What a run loads is read from the dynamic loader's own report
-// (LD_DEBUG=files); what happens when those parts are missing is tried with the parts really missing.
+// (LD_DEBUG=files); what happens when those parts are missing is tried with the parts really missing. The
+// windows load no OpenGL driver (wizard/app/gdk_gl_probe.h).
 #include <dlfcn.h>
 #include <link.h>
 
 #include <boost/test/unit_test.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "tests/cli/cli_fixture.h"
+#include "tests/support/scoped_environment.h"
+#include "wizard/app/gdk_gl_probe.h"
 
 using namespace keywizard::test;
 
@@ -45,6 +50,16 @@ bool loads_any_of(const std::set<std::string>& files, std::initializer_list<cons
 
 const auto gui_libraries = {"libwx_", "libgtk-", "libgdk-", "keywizard-gui.so"};
 const auto keyring_libraries = {"libsecret-", "libglib-", "libgio-", "libgobject-"};
+// Mesa's GLX driver and the LLVM it compiles shaders with: what GTK's OpenGL probe loads on this machine.
+const auto opengl_driver_libraries = {"libGLX_mesa", "libLLVM"};
+
+bool library_installed(const char* name) {
+    void* library = dlopen(name, RTLD_LAZY | RTLD_LOCAL);
+    if (library != nullptr) {
+        dlclose(library);
+    }
+    return library != nullptr;
+}
 
 // Where this machine's libsecret is: the file a missing-library test hides.
 std::string libsecret_path() {
@@ -124,6 +139,47 @@ BOOST_AUTO_TEST_CASE(without_the_windows_module_the_app_says_so_and_the_command_
     const ProcessResult version = run_keywizard({{"--version"}, {}, cli.environment(), {}, copy});
     BOOST_TEST(version.exit_code == 0);
     BOOST_TEST(version.out.find("keywizard ") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(the_wizard_opens_without_loading_an_opengl_driver_unless_the_person_asks_for_gl) {
+    const char* display = std::getenv("DISPLAY");
+    BOOST_TEST_REQUIRE(display != nullptr, "run under scripts/test-session (Xvfb)");
+    CliFixture cli;
+    cli.use_session_bus();
+    cli.environment()["DISPLAY"] = display;
+    cli.environment()["KEYWIZARD_TEST_HOOKS"] = "quit-after-shown";  // closed after its first paint
+    cli.environment()["LD_DEBUG"] = "files";
+    const ProcessResult wizard = cli.run({"wizard"});
+    BOOST_TEST(wizard.exit_code == 1);
+    const auto files = loaded_files(wizard.err);
+    BOOST_TEST(files.count("libgtk-3.so.0") == 1u);  // the windows were opened
+    BOOST_TEST(!loads_any_of(files, opengl_driver_libraries));
+
+    // A GDK_GL of the person's own (here: set, empty) is left alone, and GTK probes as it always does: the
+    // driver is loaded, which also shows that the first run would have loaded it.
+    if (library_installed("libGLX_mesa.so.0")) {
+        cli.environment()["GDK_GL"] = "";
+        const ProcessResult with_gl = cli.run({"wizard"});
+        BOOST_TEST(with_gl.exit_code == 1);
+        BOOST_TEST(loads_any_of(loaded_files(with_gl.err), opengl_driver_libraries));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(gdk_gl_is_set_only_while_gtk_opens_the_display) {
+    ScopedEnvironment environment{{"GDK_GL", std::nullopt}};
+    {
+        const keywizard::ui::SkipGdkGlProbe without_gl;
+        BOOST_TEST(std::string_view(std::getenv("GDK_GL")) == "disable");
+    }
+    // Gone again: a browser started from the wizard later does not inherit it.
+    BOOST_TEST(std::getenv("GDK_GL") == nullptr);
+
+    environment.set("GDK_GL", "always");
+    {
+        const keywizard::ui::SkipGdkGlProbe without_gl;
+        BOOST_TEST(std::string_view(std::getenv("GDK_GL")) == "always");
+    }
+    BOOST_TEST(std::string_view(std::getenv("GDK_GL")) == "always");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

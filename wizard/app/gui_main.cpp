@@ -26,6 +26,7 @@
 #include "wizard/app/app_locale.h"
 #include "wizard/app/app_options.h"
 #include "wizard/app/check_settings.h"
+#include "wizard/app/gdk_gl_probe.h"
 #include "wizard/app/main_frame.h"
 #include "wizard/pages/key_wizard.h"
 #include "wizard/widgets/translate.h"
@@ -136,6 +137,12 @@ class KeywizardApp : public wxApp {
     // wxIMPLEMENT_APP_NO_MAIN wants a default constructor; run_gui() passes the real start.
     explicit KeywizardApp(GuiStart start = GuiStart::host_app, bool* usage_error = nullptr)
         : start_(start), usage_error_(usage_error) {}
+
+    // Where GTK opens the display: the only moment GDK_GL is read.
+    bool Initialize(int& argc, wxChar** argv) override {
+        const SkipGdkGlProbe without_gl;
+        return wxApp::Initialize(argc, argv);
+    }
 
     bool OnInit() override {
         SetAppName("keywizard");

@@ -29,6 +29,12 @@ WizardStartFacts probe_wizard_start(const Options& app) {
     facts.keyring_problem = storage.keyring_unavailable_reason();
     facts.keyring_location = storage.location_of(settings::SecretBackend::keyring);
     facts.file_location = storage.location_of(settings::SecretBackend::file);
+    // The stored key is read only to be compared with OPENAI_API_KEY (the start page's "overrides" notice).
+    // A read opens a Secret Service session, a key exchange on both sides, which competes with the first
+    // page for the processor: none is opened when there is no environment key to compare.
+    if (core::environment_key_override("").empty()) {
+        return facts;
+    }
     settings::StoredKey stored = storage.read_key();
     const bool found = stored.state == settings::SecretReadState::found;
     facts.stored_masked_key = found ? net::mask_key(stored.key) : std::string();

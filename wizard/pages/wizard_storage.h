@@ -35,7 +35,7 @@ struct WizardStartFacts {
     std::optional<std::string> keyring_problem;  // nullopt: the Secret Service is usable
     std::string keyring_location;                // for a person: "GNOME Keyring (Secret Service)"
     std::string file_location;                   // the .env fallback's path
-    std::string stored_masked_key;               // the stored key, masked; empty when none
+    std::string stored_masked_key;               // the stored key, masked; read only with OPENAI_API_KEY
     std::string environment_key_masked;          // OPENAI_API_KEY, masked, when it differs from the stored
 };
 WizardStartFacts probe_wizard_start(const Options& app);

@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
     // /proc/PID/mem. Not dumpable gives both (core files need it; ptrace by non-root needs it), from the
     // first instruction to the last. `exec` hands over to its command, which execve makes dumpable again.
     ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-    // Before any thread exists: curl_global_init is not thread-safe in libcurl 7.88.
+    // Before any thread exists: SSLKEYLOGFILE leaves the environment (setenv and getenv are not thread-safe).
     keywizard::net::init_http_globally();
     // Before the first line for a person (usage errors included) and before the windows' module, which
     // adds the same catalog to wx's translations.

@@ -130,6 +130,10 @@ endfunction()
 # settings/libsecret_api.cpp loads libsecret-1.so.0 when the keyring is first used.
 find_library(KEYWIZARD_LIBSECRET_RUNTIME NAMES libsecret-1.so.0 PATHS ${LIBSECRET_LIBRARY_DIRS})
 keywizard_debian_package_of("${KEYWIZARD_LIBSECRET_RUNTIME}" libsecret_package)
+# net/libcurl_api.cpp loads libcurl.so.4 when the first URL is read or request sent (dpkg-shlibdeps sees
+# neither library: they are not linked).
+find_library(KEYWIZARD_LIBCURL_RUNTIME NAMES libcurl.so.4)
+keywizard_debian_package_of("${KEYWIZARD_LIBCURL_RUNTIME}" libcurl_package)
 # keywizard-wx.pc and find_package(keywizard COMPONENTS wx) need wxWidgets' headers and wx-config.
 keywizard_debian_package_of("${wxWidgets_CONFIG_EXECUTABLE}" wx_dev_package)
 
@@ -164,7 +168,9 @@ set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
 
 set(CPACK_DEBIAN_KEYWIZARD_PACKAGE_NAME keywizard)
 set(CPACK_DEBIAN_KEYWIZARD_PACKAGE_SECTION utils)
-set(CPACK_DEBIAN_KEYWIZARD_PACKAGE_DEPENDS "${libsecret_package}")
+set(loaded_when_used_packages ${libsecret_package} ${libcurl_package})
+list(JOIN loaded_when_used_packages ", " loaded_when_used_packages)
+set(CPACK_DEBIAN_KEYWIZARD_PACKAGE_DEPENDS "${loaded_when_used_packages}")
 # The shared libraries in /usr/lib need ldconfig: a dpkg trigger runs it, as debhelper does. The postinst
 # and postrm that CPack writes to call ldconfig itself are taken out again after the build.
 set(CPACK_DEBIAN_KEYWIZARD_PACKAGE_CONTROL_EXTRA ${PROJECT_SOURCE_DIR}/cmake/packaging/triggers)

@@ -34,7 +34,7 @@ CheckResult refused(const std::string& problem) {
     return result;
 }
 
-// libcurl wants curl_global_init before any thread: a host that did not call it gets it on first use.
+// SSLKEYLOGFILE leaves the environment before libcurl is loaded (net/http_client.h): on first use in a host.
 void ensure_http() {
     static std::once_flag once;
     std::call_once(once, [] { net::init_http_globally(); });

@@ -4,7 +4,7 @@
 
 namespace keywizard::net {
 
-CurlHandle::CurlHandle() : handle_(curl_easy_init()) {}
+CurlHandle::CurlHandle() : handle_(load_libcurl().api ? libcurl().curl_easy_init() : nullptr) {}
 
 CurlHandle::~CurlHandle() {
     release();
@@ -25,29 +25,29 @@ CurlHandle& CurlHandle::operator=(CurlHandle&& other) noexcept {
 void CurlHandle::release() noexcept {
     // The easy handle goes first: it may still point at the header list.
     if (handle_ != nullptr) {
-        curl_easy_cleanup(handle_);
+        libcurl().curl_easy_cleanup(handle_);
         handle_ = nullptr;
     }
     if (headers_ != nullptr) {
-        curl_slist_free_all(headers_);
+        libcurl().curl_slist_free_all(headers_);
         headers_ = nullptr;
     }
 }
 
 CURLcode CurlHandle::set(CURLoption option, long value) {
-    return curl_easy_setopt(handle_, option, value);
+    return libcurl().curl_easy_setopt(handle_, option, value);
 }
 
 CURLcode CurlHandle::set(CURLoption option, const std::string& value) {
-    return curl_easy_setopt(handle_, option, value.c_str());
+    return libcurl().curl_easy_setopt(handle_, option, value.c_str());
 }
 
 CURLcode CurlHandle::set_pointer(CURLoption option, void* pointer) {
-    return curl_easy_setopt(handle_, option, pointer);
+    return libcurl().curl_easy_setopt(handle_, option, pointer);
 }
 
 bool CurlHandle::append_header(const std::string& line) {
-    curl_slist* grown = curl_slist_append(headers_, line.c_str());
+    curl_slist* grown = libcurl().curl_slist_append(headers_, line.c_str());
     if (grown == nullptr) {
         return false;  // out of memory; the old list is still owned and freed by release()
     }
@@ -56,7 +56,7 @@ bool CurlHandle::append_header(const std::string& line) {
 }
 
 CURLcode CurlHandle::apply_headers() {
-    return curl_easy_setopt(handle_, CURLOPT_HTTPHEADER, headers_);
+    return libcurl().curl_easy_setopt(handle_, CURLOPT_HTTPHEADER, headers_);
 }
 
 }  // namespace keywizard::net

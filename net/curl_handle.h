@@ -1,6 +1,6 @@
 #pragma once
 
-#include <curl/curl.h>
+#include "net/libcurl_api.h"
 
 #include <string>
 
@@ -18,7 +18,8 @@ class CurlHandle {
     CurlHandle(const CurlHandle&) = delete;
     CurlHandle& operator=(const CurlHandle&) = delete;
 
-    // False when curl_easy_init failed (out of memory); no setter may be called then.
+    // False when curl_easy_init failed (out of memory) or libcurl is not loaded; no setter may be called
+    // then.
     explicit operator bool() const { return handle_ != nullptr; }
     CURL* get() const { return handle_; }
 
@@ -29,7 +30,7 @@ class CurlHandle {
     CURLcode set_pointer(CURLoption option, void* pointer);
     template <typename Function>
     CURLcode set_callback(CURLoption option, Function* function) {
-        return curl_easy_setopt(handle_, option, function);
+        return libcurl().curl_easy_setopt(handle_, option, function);
     }
 
     // Appends "Name: value" to the header list handed to CURLOPT_HTTPHEADER. The list lives as long as the

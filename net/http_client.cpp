@@ -137,7 +137,8 @@ class OptionErrors {
     }
     bool ok() const { return first_ == CURLE_OK; }
     std::string describe() const {
-        return std::string("libcurl refused the option ") + what_ + ": " + curl_easy_strerror(first_);
+        return std::string("libcurl refused the option ") + what_ + ": " +
+               libcurl().curl_easy_strerror(first_);
     }
 
   private:
@@ -147,7 +148,7 @@ class OptionErrors {
 
 double info_ms(CURL* handle, CURLINFO info) {
     curl_off_t microseconds = 0;
-    if (curl_easy_getinfo(handle, info, &microseconds) != CURLE_OK) {
+    if (libcurl().curl_easy_getinfo(handle, info, &microseconds) != CURLE_OK) {
         return 0;
     }
     return static_cast<double>(microseconds) / 1000.0;
@@ -158,11 +159,9 @@ double info_ms(CURL* handle, CURLINFO info) {
 void init_http_globally() {
     static std::once_flag once;
     std::call_once(once, [] {
-        // libcurl reads SSLKEYLOGFILE in curl_global_init; later it is too late. No other thread runs yet,
+        // libcurl reads SSLKEYLOGFILE in curl_global_init (load_libcurl), later. No other thread runs yet,
         // so changing the environment is safe here.
         ::unsetenv("SSLKEYLOGFILE");
-        // A failure here leaves libcurl to retry in curl_easy_init, which then fails the request cleanly.
-        (void)curl_global_init(CURL_GLOBAL_DEFAULT);
     });
 }
 
@@ -296,13 +295,13 @@ std::optional<std::string> configure(CurlHandle& curl, const HttpRequest& reques
 void record_result(CURL* curl, CURLcode code, const HttpRequest& request, const ProxyChoice& proxy,
                    const Transfer& transfer, const char* error_buffer, HttpResponse& response) {
     long status = 0;
-    if (curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status) == CURLE_OK) {
+    if (libcurl().curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status) == CURLE_OK) {
         response.status = status;
     }
     TransferFacts facts;
     facts.body_over_cap = transfer.over_cap;
     facts.via_proxy = response.via_proxy;
-    if (curl_easy_getinfo(curl, CURLINFO_HTTP_CONNECTCODE, &facts.proxy_connect_code) != CURLE_OK) {
+    if (libcurl().curl_easy_getinfo(curl, CURLINFO_HTTP_CONNECTCODE, &facts.proxy_connect_code) != CURLE_OK) {
         facts.proxy_connect_code = 0;
     }
     // libcurl's only sign that a timeout hit during the name lookup is its message (lib/multi.c).
@@ -328,10 +327,11 @@ void record_result(CURL* curl, CURLcode code, const HttpRequest& request, const 
             facts.reply_without_status_line ? "The reply does not start with an HTTP status line."
             : code == CURLE_OUT_OF_MEMORY
                 ? "A header line of the reply is longer than 100 KB."
-                : "The reply is not valid HTTP: " +
-                      std::string(error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code));
+                : "The reply is not valid HTTP: " + std::string(error_buffer[0] != '\0'
+                                                                    ? error_buffer
+                                                                    : libcurl().curl_easy_strerror(code));
     } else if (response.error != Reason::ok) {
-        response.error_detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
+        response.error_detail = error_buffer[0] != '\0' ? error_buffer : libcurl().curl_easy_strerror(code);
         if (response.via_proxy) {
             response.error_detail += " (proxy from " + proxy.source + ")";
         }
@@ -340,6 +340,9 @@ void record_result(CURL* curl, CURLcode code, const HttpRequest& request, const 
 
 HttpResponse perform(const HttpRequest& request, const std::string* post_body) {
     init_http_globally();
+    if (const LibcurlLoad& curl = load_libcurl(); curl.api == nullptr) {
+        return failure(Reason::unexpected_response, curl.problem);
+    }
 
     const ParsedUrl parsed = parse_url(request.url);
     if (auto refusal = refusal_before_io(request, parsed)) {
@@ -368,7 +371,7 @@ HttpResponse perform(const HttpRequest& request, const std::string* post_body) {
         return failure(Reason::unexpected_response, std::move(*refused));
     }
 
-    const CURLcode code = curl_easy_perform(curl.get());
+    const CURLcode code = libcurl().curl_easy_perform(curl.get());
     record_result(curl.get(), code, request, proxy, transfer, error_buffer, response);
     return response;
 }

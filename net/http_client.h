@@ -13,9 +13,10 @@
 
 namespace keywizard::net {
 
-// Calls curl_global_init once, before any other thread exists (DESIGN: "once at start"). Idempotent.
-// Unsets SSLKEYLOGFILE first: libcurl's OpenSSL backend would write every connection's TLS secrets, enough
-// to decrypt the request carrying the key, to the file it names.
+// Unsets SSLKEYLOGFILE once, before any other thread exists (DESIGN: "once at start"). Idempotent. libcurl's
+// OpenSSL backend would write every connection's TLS secrets, enough to decrypt the request carrying the
+// key, to the file it names; it reads the variable in curl_global_init, which runs when libcurl is first
+// loaded (net/libcurl_api.h), after this.
 void init_http_globally();
 
 // Why no request may be sent now, or nothing: SSLKEYLOGFILE is still set (a host process that initialised

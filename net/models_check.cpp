@@ -7,6 +7,7 @@
 #include "net/endpoint_check.h"
 #include "net/generation_probe.h"
 #include "net/key_lint.h"
+#include "net/libcurl_api.h"
 #include "net/models_classify.h"
 #include "net/outcome_messages.h"
 #include "net/paste_cleanup.h"
@@ -110,6 +111,10 @@ KeyCheckOutcome check_key(const KeyCheckRequest& request) {
             lint.verdict == KeyLintVerdict::admin_key ? Reason::admin_key : Reason::malformed_key;
         outcome = refused_locally(reason, lint.problem);
         outcome.masked_key = mask_key(clean_pasted_key(request.raw_key).text);
+    } else if (const LibcurlLoad& curl = load_libcurl(); curl.api == nullptr) {
+        // Before the base URL's rules, which read URLs with libcurl too: say what is really missing.
+        outcome = refused_locally(Reason::unexpected_response, curl.problem);
+        outcome.masked_key = mask_key(lint.key);
     } else if (const auto issue = find_endpoint_issue(request.endpoint)) {
         outcome = refused_locally(issue->reason, issue->problem);
         outcome.masked_key = mask_key(lint.key);

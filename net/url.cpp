@@ -9,7 +9,15 @@
 namespace keywizard::net {
 namespace {
 
-using UrlHandle = std::unique_ptr<CURLU, decltype(&curl_url_cleanup)>;
+// Cleans up through the loaded library; a null handle (libcurl not loaded, out of memory) needs nothing.
+struct UrlCleanup {
+    void operator()(CURLU* handle) const { libcurl().curl_url_cleanup(handle); }
+};
+using UrlHandle = std::unique_ptr<CURLU, UrlCleanup>;
+
+UrlHandle new_url_handle() {
+    return UrlHandle(load_libcurl().api ? libcurl().curl_url() : nullptr);
+}
 
 // libcurl 7.88 would keep a space, CR or LF in a URL and send it as is: such a URL is refused here.
 CURLUcode read_url(std::string_view url, UrlHandle& handle) {
@@ -19,16 +27,16 @@ CURLUcode read_url(std::string_view url, UrlHandle& handle) {
     if (!handle) {
         return CURLUE_OUT_OF_MEMORY;
     }
-    return curl_url_set(handle.get(), CURLUPART_URL, std::string(url).c_str(), 0);
+    return libcurl().curl_url_set(handle.get(), CURLUPART_URL, std::string(url).c_str(), 0);
 }
 
 std::optional<std::string> part_of(const UrlHandle& handle, CURLUPart which) {
     char* text = nullptr;
-    if (curl_url_get(handle.get(), which, &text, 0) != CURLUE_OK || text == nullptr) {
+    if (libcurl().curl_url_get(handle.get(), which, &text, 0) != CURLUE_OK || text == nullptr) {
         return std::nullopt;
     }
     std::string copy(text);
-    curl_free(text);
+    libcurl().curl_free(text);
     return copy;
 }
 
@@ -36,7 +44,7 @@ std::optional<std::string> part_of(const UrlHandle& handle, CURLUPart which) {
 
 ParsedUrl parse_url(std::string_view url) {
     ParsedUrl parsed;
-    UrlHandle handle(curl_url(), &curl_url_cleanup);
+    UrlHandle handle = new_url_handle();
     parsed.error = read_url(url, handle);
     if (parsed.error != CURLUE_OK) {
         return parsed;
@@ -51,7 +59,7 @@ ParsedUrl parse_url(std::string_view url) {
 }
 
 std::string url_below(std::string_view base, std::string_view below) {
-    UrlHandle handle(curl_url(), &curl_url_cleanup);
+    UrlHandle handle = new_url_handle();
     if (read_url(base, handle) != CURLUE_OK) {
         return {};
     }
@@ -60,7 +68,7 @@ std::string url_below(std::string_view base, std::string_view below) {
         path.pop_back();
     }
     path.append("/").append(below);
-    if (curl_url_set(handle.get(), CURLUPART_PATH, path.c_str(), 0) != CURLUE_OK) {
+    if (libcurl().curl_url_set(handle.get(), CURLUPART_PATH, path.c_str(), 0) != CURLUE_OK) {
         return {};
     }
     return part_of(handle, CURLUPART_URL).value_or("");

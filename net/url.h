@@ -1,6 +1,6 @@
 #pragma once
 
-#include <curl/curl.h>
+#include "net/libcurl_api.h"
 
 #include <optional>
 #include <string>

@@ -56,27 +56,27 @@ LanguageChoice language_from_environment(const std::string& locale_dir) {
     const char* messages_locale = std::setlocale(LC_MESSAGES, nullptr);
     if (messages_locale == nullptr || std::strcmp(messages_locale, "C") == 0 ||
         std::strcmp(messages_locale, "POSIX") == 0) {
-        return {.source_language = true};
+        return {true, {}};
     }
     wxString listed;
     if (wxGetEnv("LANGUAGE", &listed) && !listed.empty()) {
         for (const wxString& language : wxSplit(listed, ':', '\0')) {
             if (is_source_language(language)) {
-                return {.source_language = true};
+                return {true, {}};
             }
             if (has_catalog(locale_dir, language)) {
-                return {.language = language};
+                return {false, language};
             }
             if (const wxString base = language.BeforeFirst('_');
                 base != language && has_catalog(locale_dir, base)) {
-                return {.language = base};
+                return {false, base};
             }
         }
     }
     // No listed language has a catalog: the messages locale itself ("de_DE.UTF-8"; "C.UTF-8" is C with UTF-8
     // characters). For any but English, wx chooses as before, its own words (Back, Next) included.
     const wxString locale_name = wxString::FromUTF8(messages_locale);
-    return {.source_language = is_source_language(locale_name) || locale_name.StartsWith("C.")};
+    return {is_source_language(locale_name) || locale_name.StartsWith("C."), {}};
 }
 
 }  // namespace

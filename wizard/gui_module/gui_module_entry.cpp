@@ -12,7 +12,7 @@ const char keywizard_gui_module_version[] = KEYWIZARD_VERSION;
 
 int keywizard_gui_module_run(int argc, char** argv, int start) {
     // The module has its own copy of net/: its once-flag is separate from the executable's. No thread
-    // exists yet, and libcurl counts nested curl_global_init calls.
+    // exists yet; libcurl, loaded later by either copy, counts nested curl_global_init calls.
     keywizard::net::init_http_globally();
     return keywizard::ui::run_gui(argc, argv,
                                   start == keywizard::gui_module::start_wizard

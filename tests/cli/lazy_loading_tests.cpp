@@ -61,10 +61,10 @@ bool library_installed(const char* name) {
     return library != nullptr;
 }
 
-// Where this machine's libsecret is: the file a missing-library test hides.
-std::string libsecret_path() {
-    void* library = dlopen("libsecret-1.so.0", RTLD_LAZY | RTLD_LOCAL);
-    BOOST_REQUIRE_MESSAGE(library != nullptr, "libsecret-1.so.0 is not installed here");
+// Where this machine's copy of a library is: the file a missing-library test hides.
+std::string library_path(const char* name) {
+    void* library = dlopen(name, RTLD_LAZY | RTLD_LOCAL);
+    BOOST_REQUIRE_MESSAGE(library != nullptr, name << " is not installed here");
     link_map* map = nullptr;
     BOOST_REQUIRE(dlinfo(library, RTLD_DI_LINKMAP, &map) == 0);
     std::string path = std::filesystem::canonical(map->l_name);
@@ -98,11 +98,12 @@ BOOST_AUTO_TEST_CASE(show_loads_the_keyring_library_on_demand_and_still_no_windo
     const auto files = loaded_files(result.err);
     BOOST_TEST(files.count("libsecret-1.so.0") == 1u);
     BOOST_TEST(!loads_any_of(files, gui_libraries));
+    BOOST_TEST(files.count("libcurl.so.4") == 0u);  // nothing is sent
 }
 
 BOOST_AUTO_TEST_CASE(without_libsecret_set_exits_5_offers_the_file_and_the_file_still_works) {
     // libsecret's file replaced by an empty one in a private mount namespace: the loader cannot use it.
-    const std::string hidden = libsecret_path();
+    const std::string hidden = library_path("libsecret-1.so.0");
     CliFixture cli;
     cli.use_session_bus();
     cli.launch_through(
@@ -121,6 +122,25 @@ BOOST_AUTO_TEST_CASE(without_libsecret_set_exits_5_offers_the_file_and_the_file_
     BOOST_TEST_INFO("stderr: " << saved.err);
     BOOST_TEST(saved.exit_code == 0);
     BOOST_TEST(cli.files_containing(valid_key).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(without_libcurl_a_check_says_so_and_the_stored_key_is_still_shown) {
+    const std::string hidden = library_path("libcurl.so.4");
+    CliFixture cli;
+    const ProcessResult saved = cli.run_against_server({"set", "--store", "file", "--no-check"}, valid_key);
+    BOOST_TEST_REQUIRE(saved.exit_code == 0, saved.err);
+    cli.launch_through(
+        {"/usr/bin/unshare", "-m", "/bin/sh", "-c", "mount --bind /dev/null \"$0\" && exec \"$@\"", hidden});
+
+    const ProcessResult check = cli.run_against_server({"check", "--stdin"}, valid_key);
+    BOOST_TEST_INFO("stdout: " << check.out << "stderr: " << check.err);
+    BOOST_TEST(check.exit_code == 4);  // unverified: nothing could be sent
+    BOOST_TEST((check.out + check.err).find("install libcurl4") != std::string::npos);
+    BOOST_TEST(cli.server().request_count() == 0u);
+
+    const ProcessResult show = cli.run({"show"});
+    BOOST_TEST_INFO("stdout: " << show.out << "stderr: " << show.err);
+    BOOST_TEST(show.exit_code == 0);
 }
 
 BOOST_AUTO_TEST_CASE(without_the_windows_module_the_app_says_so_and_the_command_line_works) {

@@ -8,7 +8,8 @@ namespace {
 constexpr const char* library_name = "libcurl.so.4";  // Debian package libcurl4
 
 LibcurlLoad load() {
-    void* library = dlopen(library_name, RTLD_NOW | RTLD_LOCAL);
+    // RTLD_LAZY, as when linked: libcurl and its 25 libraries bind only the functions a request calls.
+    void* library = dlopen(library_name, RTLD_LAZY | RTLD_LOCAL);
     if (library == nullptr) {
         const char* why = dlerror();
         return {nullptr, std::string("keywizard could not load libcurl, which it sends requests with (") +

@@ -97,7 +97,7 @@ KeyWizardDialog::KeyWizardDialog(wxWindow* parent, const KeyWizardOptions& optio
     for (const int button : {wxID_FORWARD, wxID_BACKWARD, wxID_CANCEL}) {
         Bind(wxEVT_UPDATE_UI, &KeyWizardDialog::OnUpdateButton, this, button);
     }
-    ProbeStartFacts();
+    ProbeStartFactsAfterFirstPaint();
 }
 
 KeyWizardDialog::~KeyWizardDialog() = default;
@@ -223,7 +223,26 @@ void KeyWizardDialog::SkipForNow() {
         });
 }
 
+// Nothing on the first page needs the facts (the paste page does, pages later): the page is painted before
+// the keyring is asked. The probe's D-Bus connection and libsecret's loading run on the worker, but on a
+// 2-core machine they still took about 12 ms from the first paint (docs/benchmarks.md).
+void KeyWizardDialog::ProbeStartFactsAfterFirstPaint() {
+    Bind(wxEVT_PAINT, [this](wxPaintEvent& event) {
+        event.Skip();
+        if (!probe_started_) {
+            CallAfter([this] { ProbeStartFacts(); });  // once the paint has been handled
+        }
+    });
+    probe_fallback_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { ProbeStartFacts(); });
+    probe_fallback_.StartOnce(250);
+}
+
 void KeyWizardDialog::ProbeStartFacts() {
+    if (probe_started_) {
+        return;
+    }
+    probe_started_ = true;
+    probe_fallback_.Stop();
     probe_task_.start<WizardStartFacts>(
         [app = options_.app](const net::CancelTokenPtr&) { return probe_wizard_start(app); },
         [this](WizardStartFacts facts) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <wx/timer.h>
 #include <wx/wizard.h>
 
 #include <map>
@@ -41,7 +42,8 @@ class KeyWizardDialog : public wxWizard {
     // OPENAI_API_KEY as it was when the wizard opened (nullopt when unset or blank).
     const std::optional<std::string>& EnvironmentKey() const { return environment_key_; }
 
-    // Settings and keyring availability, probed on a worker when the wizard opens; nullopt until known.
+    // Settings and keyring availability, probed on a worker right after the wizard is first painted;
+    // nullopt until known.
     const std::optional<WizardStartFacts>& StartFacts() const { return start_facts_; }
     // A save found the keyring unusable after all: the paste page then offers the file.
     void NoteKeyringProblem(const std::string& problem);
@@ -65,6 +67,7 @@ class KeyWizardDialog : public wxWizard {
 
   private:
     WizardPageBase* BuildPage(PageId page);
+    void ProbeStartFactsAfterFirstPaint();
     void ProbeStartFacts();
     void OnCharHook(wxKeyEvent& event);
     void NotifyStartFactsKnown();
@@ -83,6 +86,8 @@ class KeyWizardDialog : public wxWizard {
     std::string saved_key_text_;
     bool skipped_ = false;
     BackgroundTask probe_task_;
+    bool probe_started_ = false;
+    wxTimer probe_fallback_;  // starts the probe if no paint comes (a window kept off screen)
     BackgroundTask skip_task_;
 };
 

@@ -1,7 +1,7 @@
 // DESIGN.md's "Keyring calls never run on the UI thread", proven by behaviour: with a slow keyring (every
 // blocking libsecret call keywizard makes waits a while first, as when the provider is busy or waits on a
 // prompt), the wizard's UI thread keeps answering while the wizard probes the keyring at start and while it
-// saves a key into it.
+// saves a key into it. And the keyring is not asked before the first page is painted.
 //
 // The slowness comes from this file defining the libsecret functions for the test executable: while a
 // KeyringDelay is alive each one sleeps, then calls the real libsecret function (dlsym RTLD_NEXT) against
@@ -19,6 +19,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "settings/key_storage.h"
@@ -218,6 +219,50 @@ BOOST_AUTO_TEST_CASE(a_slow_keyring_never_holds_up_the_wizard_at_start_or_while_
     BOOST_TEST((stored.state == SecretReadState::found), stored.message);
     BOOST_TEST((stored.key == valid_key));
     BOOST_TEST(KeyStorage(f.config_dir()).forget_key().ok);
+}
+
+// Notes how many keyring calls had been made when the first window (any of them) was painted.
+class FirstPaintWatch : public wxEventFilter {
+  public:
+    FirstPaintWatch() { wxEvtHandler::AddFilter(this); }
+    ~FirstPaintWatch() override { wxEvtHandler::RemoveFilter(this); }
+    FirstPaintWatch(const FirstPaintWatch&) = delete;
+    FirstPaintWatch& operator=(const FirstPaintWatch&) = delete;
+
+    int FilterEvent(wxEvent& event) override {
+        if (!calls_at_first_paint && event.GetEventType() == wxEVT_PAINT) {
+            calls_at_first_paint = delayed_calls.load();
+        }
+        return Event_Skip;
+    }
+    std::optional<int> calls_at_first_paint;
+};
+
+// Nothing on the first page needs the keyring: it is painted first, then the keyring is probed.
+BOOST_AUTO_TEST_CASE(the_first_page_is_painted_before_the_keyring_is_asked) {
+    WizardFixture f(/*first_run=*/false, /*start=*/false);
+    const int calls = delayed_calls.load();
+    FirstPaintWatch watch;
+    {
+        KeyringDelay counted(std::chrono::milliseconds(1));  // every keyring call is counted
+        f.create(/*first_run=*/false);
+        BOOST_TEST_REQUIRE(pump_until([&] { return f.start_facts().has_value(); }, 30s));
+    }
+    BOOST_TEST_REQUIRE(watch.calls_at_first_paint.has_value());
+    BOOST_TEST(*watch.calls_at_first_paint == calls);
+    BOOST_TEST(delayed_calls.load() > calls);  // and then it was asked
+}
+
+// A wizard that is never painted (kept off screen, never shown) still learns its start facts.
+BOOST_AUTO_TEST_CASE(a_wizard_never_painted_still_probes_the_keyring) {
+    WizardFixture f(/*first_run=*/false, /*start=*/false);
+    keywizard::ui::KeyWizardOptions options;
+    options.app.config_dir = f.config_dir();
+    keywizard::ui::WizardDriver hidden(nullptr, options);  // not Start()ed: never shown
+    BOOST_TEST_REQUIRE(pump_until([&] { return hidden.StartFacts().has_value(); }, 30s));
+    BOOST_TEST(!hidden.window().IsShown());
+    hidden.Destroy();
+    pump_events();
 }
 
 BOOST_AUTO_TEST_SUITE_END()

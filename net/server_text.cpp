@@ -81,10 +81,6 @@ std::string without_invisible_format_characters(std::string_view text) {
 
 }  // namespace
 
-std::string redact_secrets(std::string_view text) {
-    return redact(text, Redaction::key_like);
-}
-
 std::string redact_key(std::string_view text, std::string_view key) {
     std::string out(text);
     if (key.empty()) {

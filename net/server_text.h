@@ -6,8 +6,12 @@
 
 namespace keywizard::net {
 
+// Tokens that start with "sk-" are masked the way mask_key does (servers echo keys half-starred:
+// "sk-proj-********wxyz" stays recognisable as "sk-proj-…wxyz"); key_like also replaces other key-like
+// tokens (20 or more key characters mixing letters and digits, not a public id such as org-, proj_, req_
+// or user-) by "[redacted]".
 enum class Redaction {
-    key_like,  // redact_secrets: "sk-" tokens masked, other key-like tokens replaced
+    key_like,  // "sk-" tokens masked, other key-like tokens replaced
     sk_only,   // only "sk-" tokens masked: for ids that look random by design (x-request-id)
 };
 
@@ -17,12 +21,6 @@ enum class Redaction {
 // characters (then "…"), and anything that could be a key redacted.
 std::string displayable_server_text(std::string_view text, std::size_t max_characters = 300,
                                     Redaction redaction = Redaction::key_like);
-
-// Masks tokens that start with "sk-" the way mask_key does (servers echo keys half-starred:
-// "sk-proj-********wxyz" stays recognisable as "sk-proj-…wxyz") and replaces other key-like tokens (20 or
-// more key characters mixing letters and digits, not a public id such as org-, proj_, req_ or user-) by
-// "[redacted]".
-std::string redact_secrets(std::string_view text);
 
 // Replaces every occurrence of `key` in `text` by mask_key(key). No-op for an empty key.
 std::string redact_key(std::string_view text, std::string_view key);

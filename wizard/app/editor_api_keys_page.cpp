@@ -73,9 +73,4 @@ void EditorApiKeysPage::ShowNotice(NoticeKind kind, const wxString& text) {
     Layout();
 }
 
-void EditorApiKeysPage::HideNotice() {
-    notice_->Hide();
-    Layout();
-}
-
 }  // namespace keywizard::ui

@@ -31,7 +31,6 @@ class EditorApiKeysPage : public wxPanel {
     // The stored key's place for a person, or empty when none is stored; enables Forget key.
     void ShowStorage(const wxString& location, bool key_stored);
     void ShowNotice(NoticeKind kind, const wxString& text);
-    void HideNotice();
 
   private:
     KeyEntryField* key_field_ = nullptr;

@@ -158,12 +158,6 @@ void KeyCheckPanel::Reset() {
     ChangeState(State::ready);
 }
 
-void KeyCheckPanel::ShowOutcome(const net::KeyCheckOutcome& outcome, const net::Endpoint& endpoint) {
-    task_.cancel();
-    last_job_ = KeyCheckJob{};  // an outcome from elsewhere offers no probe
-    OnTestFinished(outcome, endpoint);
-}
-
 std::optional<net::KeyCheckOutcome> KeyCheckPanel::GetOutcome() const {
     if (state_ != State::result) {
         return std::nullopt;

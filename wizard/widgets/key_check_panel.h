@@ -67,8 +67,6 @@ class KeyCheckPanel : public wxPanel {
     bool IsGenerationCheckOffered() const;
     void CancelTest();
     void Reset();
-    // Shows an outcome that came from elsewhere (e.g. the last check of the stored key).
-    void ShowOutcome(const net::KeyCheckOutcome& outcome, const net::Endpoint& endpoint);
 
     State GetState() const { return state_; }
     bool IsTesting() const { return state_ == State::testing; }

@@ -163,26 +163,21 @@ BOOST_AUTO_TEST_CASE(a_slow_keyring_never_holds_up_the_wizard_at_start_or_while_
         BOOST_TEST_REQUIRE(forgotten.ok, forgotten.message);
     }
 
-    // At start the wizard asks whether the keyring can take a key. Building the pages keeps the UI thread
-    // busy for a while by itself (seconds in the sanitizer build), so the probe is made slower than that:
-    // its first call alone takes 4.5 s, close to the 5 s bound of a keyring operation. Had the probe run on
-    // the UI thread, creating the wizard would take at least that long.
+    // After the first paint the wizard asks whether the keyring can take a key (that nothing is asked before
+    // it: the_first_page_is_painted_before_the_keyring_is_asked). The probe is made slow: its first call
+    // alone takes 4.5 s, close to the 5 s bound of a keyring operation; the UI thread must keep answering.
     const auto probe_delay = std::chrono::milliseconds(4500);
-    std::chrono::milliseconds create_took{};
     std::chrono::milliseconds probe_wait{};
     int calls = delayed_calls.load();
     {
         KeyringDelay slow(probe_delay);
-        const auto started = Clock::now();
         f.create(/*first_run=*/false);
-        create_took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
         UiHeartbeat heartbeat;
         BOOST_TEST_REQUIRE(pump_until([&] { return f.start_facts().has_value(); }, 30s));
         heartbeat.Stop();
         probe_wait = heartbeat.longest_wait();
     }
     BOOST_TEST(delayed_calls.load() > calls);  // the probe did ask the (slow) keyring
-    BOOST_TEST(create_took < probe_delay - 500ms);
     BOOST_TEST(probe_wait < longest_acceptable_wait,
                "the UI thread was held up for " << probe_wait.count() << " ms while the keyring was probed");
 
@@ -208,9 +203,8 @@ BOOST_AUTO_TEST_CASE(a_slow_keyring_never_holds_up_the_wizard_at_start_or_while_
         save_wait = heartbeat.longest_wait();
         BOOST_TEST(heartbeat.answered() > 10);  // the save took a while (1 s per keyring call)
     }
-    BOOST_TEST_MESSAGE("wizard created in " << create_took.count() << " ms; longest UI wait while probing "
-                                            << probe_wait.count() << " ms, while saving " << save_wait.count()
-                                            << " ms");
+    BOOST_TEST_MESSAGE("longest UI wait while probing " << probe_wait.count() << " ms, while saving "
+                                                        << save_wait.count() << " ms");
     BOOST_TEST(delayed_calls.load() > calls);  // the save did use the (slow) keyring
     BOOST_TEST(save_wait < longest_acceptable_wait,
                "the UI thread was held up for " << save_wait.count() << " ms while the key was saved");

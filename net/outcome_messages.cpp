@@ -148,16 +148,15 @@ std::string in_words_at(std::string_view english, std::span<const std::string_vi
             }
         }
         if (!best.empty()) {
-            std::string out = wording.tr(best);
+            // Each value in the person's words too (a value may itself be a message: "{problem}; ...").
+            std::vector<std::string> in_language;
+            in_language.reserve(best_values.size());  // the fill-ins point into it
+            std::vector<FillIn> values;
             for (const auto& [name, value] : best_values) {
-                const std::string placeholder = "{" + name + "}";
-                const std::string in_language = in_words_at(value, formats, wording, depth + 1);
-                for (auto at = out.find(placeholder); at != std::string::npos;
-                     at = out.find(placeholder, at + in_language.size())) {
-                    out.replace(at, placeholder.size(), in_language);
-                }
+                values.push_back(
+                    {name, in_language.emplace_back(in_words_at(value, formats, wording, depth + 1))});
             }
-            return out;
+            return fill(wording.tr(best), values);
         }
     }
     return depth > 0 && english.find(' ') == std::string_view::npos ? std::string(english)

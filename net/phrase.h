@@ -22,7 +22,7 @@ struct FillIn {
 };
 
 // `format` with every {name} replaced by its value; a placeholder with no value stays as it is.
-inline std::string fill(std::string_view format, std::initializer_list<FillIn> values) {
+inline std::string fill(std::string_view format, std::span<const FillIn> values) {
     std::string out;
     std::size_t at = 0;
     while (at < format.size()) {
@@ -44,6 +44,10 @@ inline std::string fill(std::string_view format, std::initializer_list<FillIn> v
         at = close + 1;
     }
     return out;
+}
+
+inline std::string fill(std::string_view format, std::initializer_list<FillIn> values) {
+    return fill(format, std::span<const FillIn>(values.begin(), values.size()));
 }
 
 // When `english` is what `format` gives with some values, those values by placeholder name; nullopt

@@ -13,6 +13,7 @@
 
 #include "net/endpoint_check.h"
 #include "wizard/app/check_settings.h"
+#include "wizard/app/editor_close_flow.h"
 #include "wizard/widgets/readable_colours.h"
 #include "wizard/widgets/translate.h"
 
@@ -155,9 +156,8 @@ void EditorNetworkPage::ApplyTo(settings::AppSettings& settings) const {
 bool EditorNetworkPage::DiffersFrom(const settings::AppSettings& settings) const {
     settings::AppSettings edited = settings;
     ApplyTo(edited);
-    return edited.base_url != settings.base_url || edited.organization != settings.organization ||
-           edited.project != settings.project || edited.proxy != settings.proxy ||
-           edited.ca_file != settings.ca_file || edited.timeout_seconds != settings.timeout_seconds ||
+    return endpoint_settings_changed(settings, edited) ||
+           edited.timeout_seconds != settings.timeout_seconds ||
            edited.required_models != settings.required_models;
 }
 

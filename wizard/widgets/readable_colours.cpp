@@ -8,7 +8,7 @@
 #include <cmath>
 #include <string>
 
-#include <dlfcn.h>
+#include "wizard/widgets/loaded_function.h"
 
 namespace keywizard::ui {
 namespace {
@@ -36,11 +36,9 @@ wxColour away_from(const wxColour& background) {
 // wxGTK's native link (a GtkLinkButton) keeps the theme's colour whatever SetNormalColour() says: GTK 3
 // takes colours from CSS, and the theme colours the button's label itself (its ":link" state is passed on
 // to it). A style provider on both, above the theme and the application's (GTK_STYLE_PROVIDER_PRIORITY_USER),
-// sets it. GTK is looked up as in label_link.cpp.
+// sets it.
 void set_native_link_colour(wxHyperlinkCtrl* link, const wxColour& colour) {
-    void* gtk = dlopen("libgtk-3.so.0", RTLD_LAZY | RTLD_NOLOAD);
-    void* gobject = dlopen("libgobject-2.0.so.0", RTLD_LAZY | RTLD_NOLOAD);
-    if (gtk == nullptr || gobject == nullptr || link->GetHandle() == nullptr) {
+    if (link->GetHandle() == nullptr) {
         return;
     }
     using NewProvider = void* (*)();
@@ -49,12 +47,13 @@ void set_native_link_colour(wxHyperlinkCtrl* link, const wxColour& colour) {
     using AddProvider = void (*)(void* context, void* provider, unsigned priority);
     using GetChild = void* (*)(void* bin);
     using Unref = void (*)(void* object);
-    const auto new_provider = reinterpret_cast<NewProvider>(dlsym(gtk, "gtk_css_provider_new"));
-    const auto load = reinterpret_cast<LoadFromData>(dlsym(gtk, "gtk_css_provider_load_from_data"));
-    const auto context_of = reinterpret_cast<GetStyleContext>(dlsym(gtk, "gtk_widget_get_style_context"));
-    const auto add = reinterpret_cast<AddProvider>(dlsym(gtk, "gtk_style_context_add_provider"));
-    const auto child_of = reinterpret_cast<GetChild>(dlsym(gtk, "gtk_bin_get_child"));
-    const auto unref = reinterpret_cast<Unref>(dlsym(gobject, "g_object_unref"));
+    constexpr const char* gtk = "libgtk-3.so.0";
+    const auto new_provider = loaded_function<NewProvider>(gtk, "gtk_css_provider_new");
+    const auto load = loaded_function<LoadFromData>(gtk, "gtk_css_provider_load_from_data");
+    const auto context_of = loaded_function<GetStyleContext>(gtk, "gtk_widget_get_style_context");
+    const auto add = loaded_function<AddProvider>(gtk, "gtk_style_context_add_provider");
+    const auto child_of = loaded_function<GetChild>(gtk, "gtk_bin_get_child");
+    const auto unref = loaded_function<Unref>("libgobject-2.0.so.0", "g_object_unref");
     if (new_provider == nullptr || load == nullptr || context_of == nullptr || add == nullptr ||
         child_of == nullptr || unref == nullptr) {
         return;

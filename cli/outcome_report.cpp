@@ -130,6 +130,9 @@ std::string json_report(const net::KeyCheckOutcome& outcome) {
     json["attempts"] = outcome.attempts;
     json["elapsed_ms"] = outcome.elapsed_ms;
     json["generation"] = generation_json(outcome.generation);
+    // Added in 0.3: the real wait of a rate limit, and which limit ("tokens", "requests").
+    json["retry_after_s"] = outcome.retry_after_s ? nlohmann::ordered_json(*outcome.retry_after_s) : nullptr;
+    json["rate_limit"] = optional_text(outcome.rate_limit);
     // error_handler::replace: a server's message is not always valid UTF-8, and output must never throw.
     return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }

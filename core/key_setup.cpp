@@ -56,6 +56,20 @@ std::string_view without_trailing_slashes(std::string_view url) {
     return url;
 }
 
+// Where a setting came from, for a person: the variable, or settings.json; empty when the caller gave it.
+std::string where_from(const Setting& setting) {
+    switch (setting.source) {
+        case Source::environment:
+            return setting.variable;
+        case Source::settings:
+            return "settings.json";
+        case Source::argument:
+        case Source::default_value:
+            break;
+    }
+    return {};
+}
+
 }  // namespace
 
 settings::SettingsLoad load_settings(const Options& options) {
@@ -94,6 +108,8 @@ net::Endpoint to_net_endpoint(const Endpoint& endpoint) {
     net_endpoint.ca_file = endpoint.ca_file.value;
     net_endpoint.proxy = endpoint.proxy.value;
     net_endpoint.timeout = std::chrono::seconds(endpoint.timeout_seconds);
+    net_endpoint.organization_from = where_from(endpoint.organization);
+    net_endpoint.project_from = where_from(endpoint.project);
     return net_endpoint;
 }
 
@@ -133,6 +149,8 @@ CheckResult to_check_result(const net::KeyCheckOutcome& outcome, std::string bas
         outcome.generation.checked ? std::string(net::to_string(outcome.generation.reason)) : std::string();
     result.generation.http_status = outcome.generation.http_status;
     result.generation.message = outcome.generation.message;
+    result.retry_after_s = outcome.retry_after_s;
+    result.rate_limit = outcome.rate_limit;
     return result;
 }
 

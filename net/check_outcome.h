@@ -48,6 +48,7 @@ enum class Reason {
     model_not_allowed,  // limited, from the generation probe: the key may not use the model it tried
     endpoint_changed,  // unverified: the stored key would go to a base URL other than the one it was verified
                        // against
+    mismatched_project,  // rejected: the project setting (OpenAI-Project) is not the key's project
     count,  // not a reason: how many there are. Each has a row in net/reason_table.cpp, or the build fails.
 };
 
@@ -99,6 +100,10 @@ struct KeyCheckOutcome {
     TransferTimings timings;
     std::vector<std::string> model_ids;  // what the model list showed, in order (for the generation probe)
     GenerationResult generation;         // checked only when asked for (KeyCheckRequest::generate)
+    // With rate_limited: how long the server said to wait (Retry-After, x-ratelimit-reset-*, or its
+    // message), rounded up to whole seconds, and which limit was hit ("tokens", "requests"; empty: not said).
+    std::optional<long> retry_after_s;
+    std::string rate_limit;
 
     int exit_code() const { return exit_code_for(status); }
 };

@@ -15,6 +15,10 @@ struct Endpoint {
     std::string ca_file;       // empty: the system store
     std::string proxy;         // empty: libcurl's proxy variables
     std::chrono::seconds timeout{30};
+    // Where the organization and project came from, for a person ("OPENAI_PROJECT_ID", "settings.json"):
+    // a mismatch names the setting to fix. Empty: given with the check.
+    std::string organization_from;
+    std::string project_from;
 };
 
 }  // namespace keywizard::net

@@ -123,6 +123,7 @@ KeyCheckOutcome check_key(const KeyCheckRequest& request) {
         outcome.masked_key = mask_key(lint.key);
     } else {
         outcome = ask_for_models(lint.key, request, started);
+        name_mismatched_setting(outcome, request.endpoint);
         if (request.generate) {
             run_generation_probe(lint.key, request, outcome);
         }

@@ -43,7 +43,7 @@ struct ErrorSignals {
 Verdict classify_unauthorized(const ErrorSignals& error) {
     // A code names the reason outright; `code` is often null, so the message's wording comes next.
     for (const Reason reason : {Reason::invalid_api_key, Reason::account_deactivated, Reason::no_organization,
-                                Reason::mismatched_organization}) {
+                                Reason::mismatched_organization, Reason::mismatched_project}) {
         if (error.api && error.api->code == to_string(reason)) {
             return {reason, {}};
         }
@@ -75,6 +75,9 @@ Verdict classify_unauthorized(const ErrorSignals& error) {
     if (error.says("OpenAI-Organization header should match")) {
         return {Reason::mismatched_organization, {}};
     }
+    if (error.says("OpenAI-Project header should match")) {
+        return {Reason::mismatched_project, {}};
+    }
     // The API itself refused the key ("Incorrect API key provided", or wording not seen before).
     return {Reason::invalid_api_key, {}};
 }
@@ -96,17 +99,31 @@ Verdict classify_forbidden(const ErrorSignals& error) {
            "or proxy may be blocking it. The key was not checked.")};
 }
 
-Verdict classify_too_many_requests(const ErrorSignals& error, const HttpResponse& response) {
+Verdict classify_too_many_requests(const ErrorSignals& error, const HttpResponse& response,
+                                   KeyCheckOutcome& outcome) {
     if (error.code_or_type_is("insufficient_quota") || error.says("exceeded your current quota")) {
         return {Reason::insufficient_quota, {}};
     }
-    // When the server says how long to wait, pass it on instead of a guess.
-    const auto wait = server_requested_wait(response);
-    if (wait && *wait >= std::chrono::seconds(2)) {
-        const auto seconds = std::chrono::ceil<std::chrono::seconds>(*wait).count();
-        return {Reason::rate_limited, fill(rate_limited_for_seconds, {{"seconds", std::to_string(seconds)}})};
+    // The real wait and the limit that was hit, instead of a guess.
+    const RateLimit rate =
+        rate_limit_of(response, error.api ? std::string_view(error.api->type) : "", error.text);
+    outcome.rate_limit = rate.limit;
+    if (!rate.wait) {
+        return {Reason::rate_limited, {}};
     }
-    return {Reason::rate_limited, {}};
+    const long seconds = std::max<long>(1, std::chrono::ceil<std::chrono::seconds>(*rate.wait).count());
+    outcome.retry_after_s = seconds;
+    if (rate.limit.empty()) {
+        return {Reason::rate_limited,
+                seconds == 1 ? std::string(rate_limited_for_a_second)
+                             : fill(rate_limited_for_seconds, {{"seconds", std::to_string(seconds)}})};
+    }
+    const std::string limit = rate.limit + (rate.per_day ? " per day" : " per minute");
+    if (seconds == 1) {
+        return {Reason::rate_limited, fill(rate_limit_hit_for_a_second, {{"limit", limit}})};
+    }
+    return {Reason::rate_limited,
+            fill(rate_limit_hit_for_seconds, {{"limit", limit}, {"seconds", std::to_string(seconds)}})};
 }
 
 std::string unexpected_success_explanation(std::string_view body) {
@@ -181,7 +198,7 @@ Verdict classify_http(const HttpResponse& response, const std::vector<std::strin
         case 407:
             return {Reason::proxy, {}};
         case 429:
-            return classify_too_many_requests(error, response);
+            return classify_too_many_requests(error, response, outcome);
         default:
             break;
     }
@@ -203,6 +220,26 @@ void read_response_headers(const HttpResponse& response, KeyCheckOutcome& outcom
 }
 
 }  // namespace
+
+void name_mismatched_setting(KeyCheckOutcome& outcome, const Endpoint& endpoint) {
+    const bool organization = outcome.reason == Reason::mismatched_organization;
+    if (!organization && outcome.reason != Reason::mismatched_project) {
+        return;
+    }
+    const std::string& value = organization ? endpoint.organization : endpoint.project;
+    const std::string& from = organization ? endpoint.organization_from : endpoint.project_from;
+    if (value.empty()) {
+        return;  // nothing was sent: the table's own words are all there is to say
+    }
+    const std::string shown = displayable_server_text(value, 80, Redaction::sk_only);
+    if (from.empty()) {
+        outcome.message =
+            fill(organization ? mismatched_organization_given : mismatched_project_given, {{"value", shown}});
+    } else {
+        outcome.message = fill(organization ? mismatched_organization_from : mismatched_project_from,
+                               {{"value", shown}, {"from", from}});
+    }
+}
 
 KeyCheckOutcome classify_models_response(const HttpResponse& response,
                                          const std::vector<std::string>& required_models) {

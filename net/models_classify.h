@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "net/check_outcome.h"
+#include "net/endpoint.h"
 #include "net/http_client.h"
 
 namespace keywizard::net {
@@ -12,5 +13,9 @@ namespace keywizard::net {
 // table. No retries, no I/O.
 KeyCheckOutcome classify_models_response(const HttpResponse& response,
                                          const std::vector<std::string>& required_models);
+
+// A mismatched organization or project says which setting is wrong and where it came from ("proj_abc, from
+// OPENAI_PROJECT_ID"): the key is right, and the person has to find the setting to clear it.
+void name_mismatched_setting(KeyCheckOutcome& outcome, const Endpoint& endpoint);
 
 }  // namespace keywizard::net

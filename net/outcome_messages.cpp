@@ -30,7 +30,30 @@ const std::string_view rate_limited_for_seconds =
     N_("OpenAI is limiting the rate of requests for this key right now (HTTP 429). Try again in {seconds} "
        "seconds.");
 
+const std::string_view mismatched_organization_from =
+    N_("The organization {value} (from {from}) is not the key's organization. Clear that setting or set the "
+       "key's own organization.");
+const std::string_view mismatched_organization_given =
+    N_("The organization {value} given for this check is not the key's organization. Clear it or give the "
+       "key's own organization.");
+const std::string_view mismatched_project_from =
+    N_("The key is right, but the project {value} (from {from}) is not the key's project. Clear that setting "
+       "or set the key's own project.");
+const std::string_view mismatched_project_given =
+    N_("The key is right, but the project {value} given for this check is not the key's project. Clear it "
+       "or give the key's own project.");
+const std::string_view rate_limit_hit_for_seconds =
+    N_("This key has reached its limit of {limit} for now (HTTP 429). Try again in {seconds} seconds.");
+const std::string_view rate_limit_hit_for_a_second =
+    N_("This key has reached its limit of {limit} for now (HTTP 429). Try again in a second.");
+const std::string_view rate_limited_for_a_second =
+    N_("OpenAI is limiting the rate of requests for this key right now (HTTP 429). Try again in a second.");
+
 namespace {
+
+// The limits a 429 names, as {limit} above: marked here for the catalog, translated where shown.
+[[maybe_unused]] constexpr std::string_view rate_limit_names[] = {
+    N_("tokens per minute"), N_("requests per minute"), N_("tokens per day"), N_("requests per day")};
 
 // not_checked_note, for xgettext (the header cannot define N_: glib does too).
 [[maybe_unused]] constexpr std::string_view not_checked_note_marked =
@@ -45,6 +68,13 @@ const std::string_view formats[] = {
     works_and_can_write,
     checked_with_one_request,
     rate_limited_for_seconds,
+    mismatched_organization_from,
+    mismatched_organization_given,
+    mismatched_project_from,
+    mismatched_project_given,
+    rate_limit_hit_for_seconds,
+    rate_limit_hit_for_a_second,
+    rate_limited_for_a_second,
 };
 
 // The catalog's text replaces one printf-style placeholder; msgfmt --check keeps it in every translation.

@@ -60,6 +60,14 @@ extern const std::string_view generation_model_not_allowed;
 extern const std::string_view works_and_can_write;
 extern const std::string_view checked_with_one_request;
 extern const std::string_view rate_limited_for_seconds;  // {seconds}
+extern const std::string_view rate_limited_for_a_second;
+extern const std::string_view rate_limit_hit_for_seconds;   // {limit} ("tokens per minute"), {seconds}
+extern const std::string_view rate_limit_hit_for_a_second;  // {limit}
+// {value} the organization or project sent, {from} where it came from ("OPENAI_PROJECT_ID", "settings.json")
+extern const std::string_view mismatched_organization_from;
+extern const std::string_view mismatched_organization_given;  // given with the check itself
+extern const std::string_view mismatched_project_from;
+extern const std::string_view mismatched_project_given;
 // core's "the base URL changed since the key was verified": {verified} {now} hosts, {from} who set it.
 extern const std::string_view endpoint_changed_message;
 

@@ -55,7 +55,7 @@ constexpr std::array<ReasonRow, static_cast<std::size_t>(Reason::count)> rows = 
     {Reason::mismatched_organization, "mismatched_organization", rejected, false,
      N_("The organization set for this check does not match the key's organization. Clear the organization "
         "setting or set the right one."),
-     organization_page, organization_label, rejected_by_openai},
+     organization_page, organization_label, N_("The key is right, but the organization is not.")},
     {Reason::missing_scope, "missing_scope", limited, false,
      N_("This is a restricted key without permission to list models (missing scope api.model.read). It may "
         "still be able to generate; allow \"Models: Read\" to be sure."),
@@ -138,6 +138,11 @@ constexpr std::array<ReasonRow, static_cast<std::size_t>(Reason::count)> rows = 
     {Reason::endpoint_changed, "endpoint_changed", unverified, false,
      N_("The stored key was not sent: the base URL differs from the one it was verified against."), "", "",
      not_checked},
+    {Reason::mismatched_project, "mismatched_project", rejected, false,
+     N_("The project set for this check does not match the key's project. Clear the project setting or set "
+        "the key's own project."),
+     api_keys_page, N_("See which project the key belongs to"),
+     N_("The key is right, but the project is not.")},
 }};
 
 // A row left out leaves a value-initialised row (reason ok, no name) at the end; a row out of place names

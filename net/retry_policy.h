@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "net/check_outcome.h"
 #include "net/http_client.h"
@@ -21,5 +23,20 @@ std::optional<std::chrono::milliseconds> retry_wait_for(const HttpResponse& resp
 // (counted from the response's Date, else from the local clock; a date already past means now). Anything
 // unreadable, negative or more than a day away counts as not asked.
 std::optional<std::chrono::milliseconds> server_requested_wait(const HttpResponse& response);
+
+// A Go-style duration as the x-ratelimit-reset-* headers and the API's messages write it: "26.604s",
+// "120ms", "1m2.5s", "6m0s", "1h2m". Nothing for anything else.
+std::optional<std::chrono::milliseconds> parse_reset_duration(std::string_view text);
+
+// What a 429 rate limit says about itself: which limit was hit and how long to wait.
+struct RateLimit {
+    std::optional<std::chrono::milliseconds> wait;
+    std::string limit;     // "tokens", "requests", or empty when the answer does not say
+    bool per_day = false;  // the limit is per day (TPD, RPD), not per minute
+};
+// The wait is the server's own: Retry-After (server_requested_wait) first, then the x-ratelimit-reset-*
+// header of the limit that was hit (the larger of the two when the answer does not say which), then the
+// message's "try again in 26.604s". `error_type` and `message` come from the error body.
+RateLimit rate_limit_of(const HttpResponse& response, std::string_view error_type, std::string_view message);
 
 }  // namespace keywizard::net

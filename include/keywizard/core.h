@@ -116,6 +116,10 @@ struct CheckResult {
     // With CheckOptions::generate: whether the key can write text. status and reason above are then the
     // combined verdict (a read-only key is limited / missing_scope, not valid).
     GenerationResult generation;
+    // Added in 0.3. With reason "rate_limited": how long the server said to wait, in whole seconds (rounded
+    // up; nothing when it did not say), and the limit that was hit: "tokens", "requests" or empty.
+    std::optional<long> retry_after_s;
+    std::string rate_limit;
 };
 
 // How to check, beyond the options.

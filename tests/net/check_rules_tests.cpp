@@ -73,7 +73,7 @@ const std::vector<EndpointRow> endpoint_rows = {
     {"http to [::1]", with_base("http://[::1]:8080/v1"), std::nullopt, ""},
     {"https to an IPv6 address", with_base("https://[2001:db8::1]/v1"), std::nullopt, ""},
     {"organization, project and proxy set",
-     Endpoint{default_base_url, "org-kwtest0123", "proj_kwtest0123", "", "http://127.0.0.1:3128", 30s},
+     Endpoint{default_base_url, "org-kwtest0123", "proj_kwtest0123", "", "http://127.0.0.1:3128", 30s, "", ""},
      std::nullopt, ""},
     {"http to another host", with_base("http://api.openai.com/v1"), Reason::insecure_endpoint, "https://"},
     {"http to a host named like loopback", with_base("http://127.0.0.1.example.test/v1"),

@@ -10,6 +10,7 @@
 #include "net/models_check.h"
 #include "net/models_classify.h"
 #include "net/reason_table.h"
+#include "net/retry_policy.h"
 
 using namespace keywizard::net;
 namespace bdata = boost::unit_test::data;
@@ -323,6 +324,73 @@ BOOST_AUTO_TEST_CASE(a_rate_limit_passes_on_how_long_the_server_asks_to_wait) {
     BOOST_TEST(not_asked.message.find("Try again in a minute.") != std::string::npos, not_asked.message);
 }
 
+BOOST_AUTO_TEST_CASE(reset_durations_read_as_the_api_writes_them) {
+    using std::chrono::milliseconds;
+    BOOST_TEST(parse_reset_duration("26.604s").value_or(milliseconds(-1)).count() == 26'604);
+    BOOST_TEST(parse_reset_duration("120ms").value_or(milliseconds(-1)).count() == 120);
+    BOOST_TEST(parse_reset_duration("1m2.5s").value_or(milliseconds(-1)).count() == 62'500);
+    BOOST_TEST(parse_reset_duration("6m0s").value_or(milliseconds(-1)).count() == 360'000);
+    BOOST_TEST(parse_reset_duration("1h2m").value_or(milliseconds(-1)).count() == 3'720'000);
+    BOOST_TEST(parse_reset_duration(" 20s ").value_or(milliseconds(-1)).count() == 20'000);
+    for (const char* garbage : {"", "s", "12", "12x", "-3s", "1..2s", "ms20", "2 s", "99999999h"}) {
+        BOOST_TEST(!parse_reset_duration(garbage).has_value(), garbage);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_rate_limit_says_the_real_wait_in_order_of_what_the_server_said) {
+    const std::string tokens = error_body(
+        "Rate limit reached for gpt-4 in organization org-x on tokens per min (TPM): Limit 10000, Used 9348, "
+        "Requested 5086. Please try again in 26.604s. Visit https://platform.openai.com/account/rate-limits.",
+        "tokens", "rate_limit_exceeded");
+    const HeaderList resets = {{"x-ratelimit-reset-requests", "120ms"},
+                               {"x-ratelimit-reset-tokens", "1m2.5s"}};
+    // Retry-After first,
+    HeaderList with_retry_after = resets;
+    with_retry_after.emplace_back("retry-after", "7");
+    const auto first = classify_models_response(response_of(429, tokens, with_retry_after), {});
+    BOOST_TEST(first.retry_after_s.value_or(0) == 7);
+    // then the reset header of the limit that was hit (tokens here, not the requests' 120 ms),
+    const auto second = classify_models_response(response_of(429, tokens, resets), {});
+    BOOST_TEST(second.retry_after_s.value_or(0) == 63);
+    BOOST_TEST(second.rate_limit == "tokens");
+    BOOST_TEST(second.message.find("limit of tokens per minute") != std::string::npos, second.message);
+    BOOST_TEST(second.message.find("Try again in 63 seconds.") != std::string::npos, second.message);
+    // then the message.
+    const auto third = classify_models_response(response_of(429, tokens), {});
+    BOOST_TEST(third.retry_after_s.value_or(0) == 27);
+    // Without a type or a message that names the limit, the remaining counts name it; without those the
+    // longer reset is the one to wait for.
+    const std::string plain = error_body("Rate limit reached.", "rate_limit_error", "rate_limit_exceeded");
+    HeaderList requests_exhausted = resets;
+    requests_exhausted.emplace_back("x-ratelimit-remaining-requests", "0");
+    requests_exhausted.emplace_back("x-ratelimit-remaining-tokens", "4000");
+    const auto named = classify_models_response(response_of(429, plain, requests_exhausted), {});
+    BOOST_TEST(named.rate_limit == "requests");
+    BOOST_TEST(named.retry_after_s.value_or(0) == 1);
+    BOOST_TEST(named.message.find("Try again in a second.") != std::string::npos, named.message);
+    const auto unnamed = classify_models_response(response_of(429, plain, resets), {});
+    BOOST_TEST(unnamed.rate_limit == "");
+    BOOST_TEST(unnamed.retry_after_s.value_or(0) == 63);
+    BOOST_TEST(unnamed.message.find("Try again in 63 seconds.") != std::string::npos, unnamed.message);
+    // A day's limit is said to be one.
+    const std::string daily = error_body(
+        "Rate limit reached for gpt-4o on requests per day (RPD): Limit 200. Please try again in 7m12s.",
+        "requests", "rate_limit_exceeded");
+    const auto per_day = classify_models_response(response_of(429, daily), {});
+    BOOST_TEST(per_day.message.find("limit of requests per day") != std::string::npos, per_day.message);
+    BOOST_TEST(per_day.retry_after_s.value_or(0) == 432);
+}
+
+BOOST_AUTO_TEST_CASE(a_short_reset_is_retried_after_it_and_a_long_one_is_not) {
+    const std::string body = error_body("Rate limit reached for requests", "requests", "rate_limit_exceeded");
+    const auto soon = retry_wait_for(response_of(429, body, {{"x-ratelimit-reset-requests", "120ms"}}),
+                                     Reason::rate_limited);
+    BOOST_TEST(soon.value_or(std::chrono::milliseconds(-1)).count() == 120);
+    const auto later = retry_wait_for(response_of(429, body, {{"x-ratelimit-reset-requests", "26.604s"}}),
+                                      Reason::rate_limited);
+    BOOST_TEST(!later.has_value());
+}
+
 BOOST_AUTO_TEST_CASE(a_redirect_names_where_it_points) {
     const auto outcome =
         classify_models_response(response_of(301, "", {{"location", "https://example.test/v1/models"}}), {});
@@ -479,8 +547,13 @@ BOOST_AUTO_TEST_CASE(each_reason_has_the_verdict_of_its_status) {
                     expected = "This key works.";
                     break;
                 case KeyStatus::rejected:
+                    // A mismatch is the setting's fault, not the key's.
                     expected = reason == Reason::malformed_key || reason == Reason::admin_key
                                    ? "This is not a key the app can use."
+                               : reason == Reason::mismatched_organization
+                                   ? "The key is right, but the organization is not."
+                               : reason == Reason::mismatched_project
+                                   ? "The key is right, but the project is not."
                                    : "OpenAI rejected this key.";
                     break;
                 case KeyStatus::limited:

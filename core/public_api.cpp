@@ -180,20 +180,50 @@ CheckHandle check_key_async(const Options& options, std::string key, const Check
     return CheckHandle(state);
 }
 
-std::optional<std::string> load_key(const Options& options) {
-    if (options_problem(options)) {
-        return std::nullopt;
+LoadResult load_key_checked(const Options& options) {
+    LoadResult result;
+    if (auto problem = options_problem(options)) {
+        result.reason = "invalid_setting";
+        result.message = *problem;
+        return result;
     }
     core::KeySource source = core::find_key(options);
     if (source.from == core::KeySource::From::none) {
-        return std::nullopt;
+        const bool missing = source.store_state == settings::SecretReadState::not_found;
+        result.reason = missing ? "no_key" : "unreadable";
+        result.message = missing ? std::string("No key is stored.") : source.problem;
+        return result;
     }
-    const net::KeyLintResult lint = net::lint_key(source.key);
+    if (source.from == core::KeySource::From::store) {
+        const settings::SettingsLoad load = core::load_settings(options);
+        if (const auto change =
+                core::endpoint_change(core::resolve_endpoint(options, load.settings), load.settings)) {
+            result.reason = "endpoint_changed";
+            result.message = core::endpoint_changed_outcome(*change, net::mask_key(source.key)).message;
+            result.verified_base_url = change->verified_base_url;
+            result.base_url = change->base_url;
+            result.from = change->from;
+            source.key.assign(source.key.size(), '\0');
+            return result;
+        }
+    }
+    net::KeyLintResult lint = net::lint_key(source.key);
     source.key.assign(source.key.size(), '\0');
     if (!lint.ok()) {
-        return std::nullopt;
+        result.reason = "malformed_key";
+        result.message =
+            (source.from == core::KeySource::From::environment ? "OPENAI_API_KEY is not a key: "
+                                                               : "The stored key is not a key: ") +
+            lint.problem;
+        return result;
     }
-    return lint.key;
+    result.reason = "ok";
+    result.key = std::move(lint.key);
+    return result;
+}
+
+std::optional<std::string> load_key(const Options& options) {
+    return load_key_checked(options).key;
 }
 
 StoredKeyInfo stored_key(const Options& options) {

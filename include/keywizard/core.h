@@ -179,8 +179,29 @@ KEYWIZARD_API CheckHandle check_key_async(const Options& options, std::string ke
 KEYWIZARD_API CheckHandle check_key_async(const Options& options, std::string key, const CheckOptions& how,
                                           std::function<void(CheckResult)> done);
 
-// The key the app should use now: OPENAI_API_KEY when set, else the stored key; nothing when there is
-// none or the keyring cannot be read. Never log it and never pass it in argv.
+// The key the app should use now, and why there is none. OPENAI_API_KEY when set (the person's own choice,
+// with whatever base URL they set beside it); else the stored key, but only where it was verified: when the
+// base URL a request would use now (OPENAI_BASE_URL, settings.json) is not the one the key was verified
+// against, the key is not handed out (reason "endpoint_changed"), as `keywizard check` and `exec` refuse to
+// send it. A base URL the host names itself (Options::base_url, e.g. after asking the person "Send your key
+// to <base_url>?") is always allowed. Added in 0.3.
+struct LoadResult {
+    std::optional<std::string> key;  // never log it and never pass it in argv
+    // "ok"; "no_key": none stored and OPENAI_API_KEY unset; "unreadable": the keyring or the file could not
+    // be read (message says why: no keyring, locked...); "malformed_key": what is there is not a key;
+    // "endpoint_changed": see above; "invalid_setting": options_problem(options).
+    std::string reason;
+    std::string message;  // for a person, when there is no key
+    // With "endpoint_changed": where the key was verified, where it would go now, and what set that
+    // ("OPENAI_BASE_URL" or "settings.json").
+    std::string verified_base_url;
+    std::string base_url;
+    std::string from;
+};
+KEYWIZARD_API LoadResult load_key_checked(const Options& options);
+
+// load_key_checked(options).key: the key, or nothing (no key, unreadable, or a stored key whose base URL
+// changed since it was verified; ask load_key_checked why).
 KEYWIZARD_API std::optional<std::string> load_key(const Options& options);
 
 enum class Storage { keyring, file };

@@ -151,22 +151,7 @@ class ConfigurationEditor : public wxDialog {
         settings::AppSettings edited = original_;
         network_->ApplyTo(edited);
         const Options options = app_options(config_dir_);
-        const std::string text = api_keys_->GetKeyField()->GetKeyText();
-        // The stored key goes only where it was verified unless the person says so (as in the main
-        // window); a key typed here goes where the person pointed it.
-        if (!stored_key_.empty() && !key_field_changed(stored_key_, text)) {
-            if (const auto change = core::endpoint_change(core::resolve_endpoint(options, edited), edited);
-                change && !ConfirmSendingKeyElsewhere(this, *change)) {
-                // Not sent, and shown as the result (unverified, endpoint_changed), so closing asks what to
-                // do.
-                KeyCheckJob refused;
-                refused.endpoint = endpoint_for(edited);
-                refused.run = [outcome = core::endpoint_changed_outcome(*change, net::mask_key(stored_key_))](
-                                  const net::CancelTokenPtr&) { return outcome; };
-                return refused;
-            }
-        }
-        return make_key_check_job(core::check_request(options, edited, text), options.generation_check);
+        return KeyFieldCheckJob(this, options, edited, stored_key_, api_keys_->GetKeyField()->GetKeyText());
     }
 
     // A test result belongs to the text and endpoint it was made with: any edit makes it stale.

@@ -2,6 +2,9 @@
 
 #include <wx/intl.h>
 
+#include "net/key_lint.h"
+#include "wizard/app/check_settings.h"
+#include "wizard/app/editor_close_flow.h"
 #include "wizard/app/question_dialog.h"
 
 namespace keywizard::ui {
@@ -22,6 +25,22 @@ bool ConfirmSendingKeyElsewhere(wxWindow* parent, const core::EndpointChange& ch
     question.default_id = wxID_CANCEL;
     question.escape_id = wxID_CANCEL;
     return AskQuestion(parent, question) == wxID_YES;
+}
+
+KeyCheckJob KeyFieldCheckJob(wxWindow* parent, const Options& options, const settings::AppSettings& saved,
+                             std::string_view stored_key, std::string field_text) {
+    if (!stored_key.empty() && !key_field_changed(stored_key, field_text)) {
+        if (const auto change = core::endpoint_change(core::resolve_endpoint(options, saved), saved);
+            change && !ConfirmSendingKeyElsewhere(parent, *change)) {
+            KeyCheckJob refused;
+            refused.endpoint = endpoint_for(saved);
+            refused.run = [outcome = core::endpoint_changed_outcome(*change, net::mask_key(stored_key))](
+                              const net::CancelTokenPtr&) { return outcome; };
+            return refused;
+        }
+    }
+    return make_key_check_job(core::check_request(options, saved, std::move(field_text)),
+                              options.generation_check);
 }
 
 }  // namespace keywizard::ui

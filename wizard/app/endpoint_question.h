@@ -1,6 +1,10 @@
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include "core/key_setup.h"
+#include "wizard/widgets/key_check_panel.h"
 
 class wxWindow;
 
@@ -13,5 +17,11 @@ inline constexpr const char* endpoint_changed_question_name = "endpoint_changed_
 
 // True when the person chose to send the stored key to `change.base_url`.
 bool ConfirmSendingKeyElsewhere(wxWindow* parent, const core::EndpointChange& change);
+
+// The Test key of a key field that may hold the stored key (the Configuration Editor, CreateApiKeyPanel):
+// the stored key goes only where it was verified (core::endpoint_change) unless the person says so here; a
+// "no" makes the refusal the result, without I/O. A key the person typed goes where they pointed it.
+KeyCheckJob KeyFieldCheckJob(wxWindow* parent, const Options& options, const settings::AppSettings& saved,
+                             std::string_view stored_key, std::string field_text);
 
 }  // namespace keywizard::ui

@@ -8,6 +8,7 @@
 
 #include "core/key_setup.h"
 #include "wizard/app/editor_api_keys_page.h"
+#include "wizard/app/endpoint_question.h"
 #include "wizard/widgets/key_entry_field.h"
 #include "wizard/widgets/translate.h"
 
@@ -43,9 +44,7 @@ ApiKeyPanel::ApiKeyPanel(wxWindow* parent, Options app)
             if (busy_ || page_->GetKeyField()->IsEmpty()) {
                 return std::nullopt;
             }
-            return make_key_check_job(
-                core::check_request(app_, settings_, page_->GetKeyField()->GetKeyText()),
-                app_.generation_check);
+            return KeyFieldCheckJob(this, app_, settings_, stored_key_, page_->GetKeyField()->GetKeyText());
         },
         [this] { Forget(); },
         wxString::Format(_("The key %s sends to the OpenAI API. A changed key is tested before it is saved."),

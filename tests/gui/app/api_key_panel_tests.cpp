@@ -11,6 +11,9 @@
 
 #include "keywizard/wx.h"
 #include "tests/gui/app/app_test_fixture.h"
+#include "tests/support/scoped_environment.h"
+#include "wizard/app/endpoint_question.h"
+#include "wizard/app/question_dialog.h"
 #include "wizard/widgets/key_check_panel.h"
 #include "wizard/widgets/key_entry_field.h"
 
@@ -76,6 +79,40 @@ BOOST_AUTO_TEST_CASE(a_new_key_is_saved_only_after_it_tested_valid) {
     const settings::AppSettings saved = fixture.saved_settings();
     BOOST_TEST(saved.last_check_status == "valid");
     BOOST_TEST(saved.verified_base_url == fixture.api().base_url() + "/v1");
+}
+
+// The stored key in the field goes only where it was verified: with the base URL moved (here by
+// OPENAI_BASE_URL), Test key asks first, and a "no" sends nothing and says why.
+BOOST_AUTO_TEST_CASE(the_stored_key_is_not_sent_to_a_base_url_it_was_not_verified_at_unasked) {
+    AppFixture fixture;
+    fixture.point_settings_at_api();
+    fixture.store_key(valid_key);
+    // Another stand-in: a base URL the key was never verified at.
+    LoopbackServer elsewhere([](const RecordedRequest&, std::size_t) {
+        return Reply::json(200, R"({"object":"list","data":[{"id":"gpt-4o-mini","object":"model"}]})");
+    });
+    ScopedEnvironment moved{{"OPENAI_BASE_URL", elsewhere.base_url() + "/v1"}};
+    std::vector<wxString> asked;
+    int answer = wxID_CANCEL;
+    ui::SetQuestionAnswerer([&](const ui::Question& question) {
+        asked.push_back(question.name);
+        return answer;
+    });
+    HostDialog host(options_for(fixture));
+    BOOST_TEST_REQUIRE(pump_until([&] { return host.field()->GetKeyText() == valid_key; }));
+
+    click(host.test());
+    BOOST_TEST_REQUIRE(
+        pump_until([&] { return host.check()->GetState() == ui::KeyCheckPanel::State::result; }));
+    BOOST_TEST(asked == std::vector<wxString>{ui::endpoint_changed_question_name});
+    BOOST_TEST(net::to_string(host.check()->GetOutcome()->reason) == "endpoint_changed");
+    BOOST_TEST(elsewhere.request_count() == 0u);
+    BOOST_TEST(fixture.api().request_count() == 0u);
+
+    answer = wxID_YES;  // the person set that address: it is tested there
+    click(host.test());
+    BOOST_TEST_REQUIRE(pump_until([&] { return elsewhere.request_count() == 1u; }));
+    ui::SetQuestionAnswerer(nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(check_key_async_answers_on_the_ui_thread) {

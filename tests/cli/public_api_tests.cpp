@@ -1,0 +1,173 @@
+// The public API (include/keywizard/core.h) called directly, as a host calls it: load_key hands a stored key
+// out only where it was verified and says why not; check_key with CheckOptions sends the generation probe
+// only when asked; a mismatched project names where the setting came from; a rate limit says its wait.
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "keywizard/core.h"
+#include "tests/cli/cli_fixture.h"
+#include "tests/support/scoped_environment.h"
+#include "tests/support/test_keys.h"
+#include "tests/support/test_pki.h"
+
+namespace keywizard::test {
+namespace {
+
+std::string models_list_body() {
+    return models_body({"gpt-4o", "gpt-4o-mini"});
+}
+
+// A private config folder and a stand-in, with nothing of the caller's environment that a host's call reads.
+struct PublicApiFixture {
+    CliFixture cli;
+    ScopedEnvironment environment{{"OPENAI_API_KEY", std::nullopt}, {"OPENAI_BASE_URL", std::nullopt},
+                                  {"OPENAI_ORG_ID", std::nullopt},  {"OPENAI_PROJECT_ID", std::nullopt},
+                                  {"SSL_CERT_FILE", std::nullopt},  {"HTTPS_PROXY", std::nullopt},
+                                  {"https_proxy", std::nullopt},    {"ALL_PROXY", std::nullopt},
+                                  {"all_proxy", std::nullopt}};
+
+    Options app() const {
+        Options options;
+        options.app_id = "com.example.PublicApiTest";
+        options.config_dir = cli.config_dir();
+        options.ca_file = TestPki::instance().ca_file();
+        return options;
+    }
+    Options at_stand_in() {
+        Options options = app();
+        options.base_url = cli.server().base_url() + "/v1";
+        return options;
+    }
+
+    // Checked at the stand-in and saved in the file backend, bound to the stand-in's base URL.
+    void store_verified_key() {
+        const Options options = at_stand_in();
+        const CheckResult checked = check_key(options, valid_key);
+        BOOST_TEST_REQUIRE(checked.reason == "ok", checked.message);
+        const SaveResult saved = save_key(options, valid_key, Storage::file, &checked);
+        BOOST_TEST_REQUIRE(saved.saved, saved.message);
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(public_api_tests, PublicApiFixture)
+
+BOOST_AUTO_TEST_CASE(load_key_hands_a_stored_key_out_only_where_it_was_verified) {
+    cli.serve(Reply::json(200, models_list_body()));
+    store_verified_key();
+
+    // The saved settings point where it was verified: handed out.
+    const LoadResult here = load_key_checked(app());
+    BOOST_TEST(here.reason == "ok", here.message);
+    BOOST_TEST(here.key.value_or("") == valid_key);
+
+    // The environment moves the base URL elsewhere: not handed out, and the host is told why and where.
+    environment.set("OPENAI_BASE_URL", "https://elsewhere.example/v1");
+    const LoadResult moved = load_key_checked(app());
+    BOOST_TEST(!moved.key.has_value());
+    BOOST_TEST(moved.reason == "endpoint_changed");
+    BOOST_TEST(moved.verified_base_url == cli.server().base_url() + "/v1");
+    BOOST_TEST(moved.base_url == "https://elsewhere.example/v1");
+    BOOST_TEST(moved.from == "OPENAI_BASE_URL");
+    BOOST_TEST(moved.message.find("elsewhere.example") != std::string::npos, moved.message);
+    BOOST_TEST(moved.message.find(valid_key) == std::string::npos);
+    BOOST_TEST(!load_key(app()).has_value());  // the short form keeps the same promise
+
+    // A base URL the host names itself (after asking the person) is allowed.
+    Options named = app();
+    named.base_url = "https://elsewhere.example/v1";
+    BOOST_TEST(load_key_checked(named).key.value_or("") == valid_key);
+
+    // The person's own OPENAI_API_KEY is theirs to send where they point it.
+    environment.set("OPENAI_API_KEY", other_valid_key);
+    const LoadResult own = load_key_checked(app());
+    BOOST_TEST(own.reason == "ok");
+    BOOST_TEST(own.key.value_or("") == other_valid_key);
+}
+
+BOOST_AUTO_TEST_CASE(load_key_says_when_there_is_no_key_or_it_is_not_one) {
+    const LoadResult none = load_key_checked(app());
+    BOOST_TEST(none.reason == "no_key");
+    BOOST_TEST(!none.key.has_value());
+
+    environment.set("OPENAI_API_KEY", "not a key");
+    const LoadResult malformed = load_key_checked(app());
+    BOOST_TEST(malformed.reason == "malformed_key");
+    BOOST_TEST(malformed.message.find("OPENAI_API_KEY") != std::string::npos, malformed.message);
+
+    Options bad = app();
+    bad.app_id = "../escape";
+    BOOST_TEST(load_key_checked(bad).reason == "invalid_setting");
+}
+
+BOOST_AUTO_TEST_CASE(check_key_with_check_options_sends_the_probe_only_when_asked) {
+    cli.serve([](const RecordedRequest& request, std::size_t) {
+        if (request.method == "POST") {
+            return Reply::json(200, R"({"id":"chatcmpl-kwtest","object":"chat.completion","created":1,)"
+                                    R"("model":"gpt-4o-mini","choices":[{"index":0,"message":{"role":)"
+                                    R"("assistant","content":"OK"},"finish_reason":"stop"}]})");
+        }
+        return Reply::json(200, models_list_body());
+    });
+    const CheckResult listed = check_key(at_stand_in(), valid_key, CheckOptions{});
+    BOOST_TEST(listed.reason == "ok", listed.message);
+    BOOST_TEST(!listed.generation.checked);
+    BOOST_TEST(cli.server().request_count() == 1u);
+
+    CheckOptions generate;
+    generate.generate = true;
+    const CheckResult wrote = check_key(at_stand_in(), valid_key, generate);
+    BOOST_TEST(wrote.reason == "ok", wrote.message);
+    BOOST_TEST(wrote.generation.checked);
+    BOOST_TEST(wrote.generation.model == "gpt-4o-mini");
+    const auto requests = cli.server().requests();
+    BOOST_TEST_REQUIRE(requests.size() == 3u);
+    BOOST_TEST(requests[2].method == "POST");
+    BOOST_TEST(requests[2].target == "/v1/chat/completions");
+}
+
+BOOST_AUTO_TEST_CASE(a_mismatched_project_names_the_setting_and_where_it_came_from) {
+    cli.serve(Reply::json(401, error_body("OpenAI-Project header should match project for API key",
+                                          "invalid_request_error", "mismatched_project")));
+    std::filesystem::create_directories(cli.config_dir());
+    std::ofstream(cli.config_dir() / "settings.json") << R"({"project":"proj_kwother"})";
+    const CheckResult from_settings = check_key(at_stand_in(), valid_key);
+    BOOST_TEST(from_settings.reason == "mismatched_project");
+    BOOST_TEST((from_settings.status == Status::rejected));
+    BOOST_TEST(from_settings.message.find("proj_kwother (from settings.json)") != std::string::npos,
+               from_settings.message);
+
+    environment.set("OPENAI_PROJECT_ID", "proj_kwenv");
+    const CheckResult from_environment = check_key(at_stand_in(), valid_key);
+    BOOST_TEST(from_environment.message.find("proj_kwenv (from OPENAI_PROJECT_ID)") != std::string::npos,
+               from_environment.message);
+
+    Options given = at_stand_in();
+    given.project = "proj_kwgiven";
+    const CheckResult from_argument = check_key(given, valid_key);
+    BOOST_TEST(from_argument.message.find("proj_kwgiven given for this check") != std::string::npos,
+               from_argument.message);
+}
+
+BOOST_AUTO_TEST_CASE(a_rate_limit_reports_its_wait_and_limit) {
+    cli.serve(
+        Reply::json(429,
+                    error_body("Rate limit reached for gpt-4 in organization org-kwtest on tokens per min "
+                               "(TPM): Limit 10000, Used 9348, Requested 5086. Please try again in 26.604s.",
+                               "tokens", "rate_limit_exceeded"),
+                    {{"x-ratelimit-reset-tokens", "26.604s"}, {"x-ratelimit-reset-requests", "120ms"}}));
+    const CheckResult limited = check_key(at_stand_in(), valid_key);
+    BOOST_TEST(limited.reason == "rate_limited");
+    BOOST_TEST(limited.retry_after_s.value_or(0) == 27);
+    BOOST_TEST(limited.rate_limit == "tokens");
+    BOOST_TEST(cli.server().request_count() == 1u);  // 27 s is past the one retry's 5 s: not asked again
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace keywizard::test

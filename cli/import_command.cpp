@@ -1,7 +1,8 @@
 // `keywizard import FILE`: moves the key out of a project's dotenv file into the store. The key is checked
 // like `set` and stored only when it works; FILE is left alone unless --remove-from-file, which rewrites
 // it atomically without the OPENAI_API_KEY line (every other line, their order and FILE's permissions
-// stay). FILE is a person's own file: no lock file is put next to it.
+// stay), and only when FILE is still as it was read. FILE is a person's own file: no lock file is put next
+// to it. The store is written through core::save, under the same settings.json lock as `set`.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -155,6 +156,21 @@ int run_import(const CliOptions& options) {
                     shown_path.c_str());
         wipe(file.text);
         return 0;
+    }
+    // The person may have edited FILE while the key was checked: rewriting it from the first reading would
+    // lose that edit. Compare and refuse; the key is stored either way.
+    DotenvFile now = read_dotenv_file(path);
+    const bool unchanged = now.problem.empty() && now.text == file.text;
+    wipe(now.text);
+    if (!unchanged) {
+        wipe(file.text);
+        std::fprintf(stderr, "keywizard: %s\n",
+                     format(tr("the key is stored, but %1$s changed while the key was checked, so it was not "
+                               "rewritten and still holds a plain-text copy. Remove the OPENAI_API_KEY line "
+                               "yourself, or run: keywizard import %1$s --remove-from-file"),
+                            shown_path.c_str())
+                         .c_str());
+        return exit_storage_failure;
     }
     const std::string without_key = settings::remove_dotenv_value(file.text, "OPENAI_API_KEY");
     wipe(file.text);

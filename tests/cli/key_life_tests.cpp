@@ -217,6 +217,28 @@ BOOST_AUTO_TEST_CASE(import_checks_stores_and_says_the_file_still_holds_the_key)
                std::vector<std::filesystem::path>{cli.config_dir() / ".env"});
 }
 
+// The person edits FILE while the key is being checked (here: when the stand-in receives the check):
+// --remove-from-file must not write back the first reading over that edit.
+BOOST_AUTO_TEST_CASE(import_does_not_rewrite_a_file_that_changed_while_the_key_was_checked) {
+    CliFixture cli;
+    const auto project = cli.config_dir().parent_path().parent_path() / "project";
+    std::filesystem::create_directories(project);
+    const auto dotenv = project / ".env";
+    write_file(dotenv, "OPENAI_API_KEY=" + valid_key + "\n");
+    const std::string edited = "OPENAI_API_KEY=" + valid_key + "\nADDED_WHILE_CHECKING=1\n";
+    cli.serve([&](const RecordedRequest&, std::size_t) {
+        write_file(dotenv, edited);
+        return Reply::json(200, models_body({"gpt-4o-mini"}));
+    });
+    const ProcessResult imported =
+        cli.run_against_server({"import", dotenv.string(), "--store", "file", "--remove-from-file"});
+    BOOST_TEST(imported.exit_code == 5);
+    BOOST_TEST(imported.err.find("changed while the key was checked") != std::string::npos, imported.err);
+    BOOST_TEST(read_file(dotenv) == edited);  // the person's edit is kept
+    BOOST_TEST(read_file(cli.config_dir() / ".env").find(valid_key) !=
+               std::string::npos);  // and it is stored
+}
+
 BOOST_AUTO_TEST_CASE(import_stores_nothing_from_a_rejected_key_a_file_without_one_or_a_non_file) {
     CliFixture cli;
     const auto dir = cli.config_dir().parent_path().parent_path() / "project";

@@ -30,10 +30,7 @@ RejectedKeyChoice AskAboutRejectedKey(wxWindow* parent, const net::KeyCheckOutco
                                                                                : _("Close without a key")});
                 break;
             case RejectedKeyChoice::save_anyway:
-                question.message +=
-                    "\n\n" + _("This key is restricted: it may not list models, yet it may still be "
-                               "allowed to generate. Save it only if you know it has the "
-                               "permissions this app needs.");
+                question.message += "\n\n" + save_limited_warning(outcome);
                 question.choices.push_back({ID_SAVE_ANYWAY, _("Save anyway")});
                 break;
         }

@@ -40,12 +40,9 @@ PasteKeyPage::PasteKeyPage(KeyWizardDialog& wizard)
         new wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "scope_box");
     {
         auto* box = new wxBoxSizer(wxVERTICAL);
-        box->Add(new NoticeBox(scope_box_, NoticeKind::warning,
-                               _("This is a restricted key without permission to list models, so the test "
-                                 "could not prove it works. Save it only if you gave it the permissions the "
-                                 "app needs on purpose."),
-                               main_column_dip, "scope_warning"),
-                 0, wxEXPAND | wxBOTTOM, FromDIP(6));
+        scope_warning_ = new NoticeBox(scope_box_, NoticeKind::warning, save_limited_warning({}),
+                                       main_column_dip, "scope_warning");
+        box->Add(scope_warning_, 0, wxEXPAND | wxBOTTOM, FromDIP(6));
         save_anyway_ = new wxCheckBox(scope_box_, wxID_ANY, _("Save this key &anyway"), wxDefaultPosition,
                                       wxDefaultSize, 0, wxDefaultValidator, "save_anyway");
         save_anyway_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { UpdateState(); });
@@ -350,6 +347,9 @@ void PasteKeyPage::UpdateStorageChoice() {
 void PasteKeyPage::UpdateState() {
     const auto outcome = check_panel_->GetOutcome();
     const bool scope = outcome && outcome->reason == net::Reason::missing_scope;
+    if (scope) {
+        scope_warning_->SetNotice(NoticeKind::warning, save_limited_warning(*outcome));
+    }
     scope_box_->Show(scope);
     check_panel_->SetTestAllowed(wizard().StartFacts().has_value() && !key_field_->IsEmpty() && !IsSaving());
     key_field_->Enable(!IsSaving());

@@ -68,6 +68,7 @@ class PasteKeyPage : public WizardPageBase {
     KeyCheckPanel* check_panel_ = nullptr;
     wxPanel* scope_box_ = nullptr;
     wxCheckBox* save_anyway_ = nullptr;
+    NoticeBox* scope_warning_ = nullptr;  // restricted or read-only, as the last test found
     wxPanel* storage_box_ = nullptr;
     NoticeBox* storage_notice_ = nullptr;
     wxRadioButton* storage_file_ = nullptr;

@@ -46,6 +46,18 @@ wxString verdict_sentence(const net::KeyCheckOutcome& outcome) {
     return translated(net::reason_row(outcome.reason).verdict);
 }
 
+wxString save_limited_warning(const net::KeyCheckOutcome& outcome) {
+    if (outcome.generation.checked && outcome.reason == net::Reason::missing_scope) {
+        return _(
+            "This key is read-only: it can list models but cannot write text (it lacks the "
+            "model.request permission). Save it only if the app does not need to write text, or change "
+            "the key's permissions to All first.");
+    }
+    return _(
+        "This is a restricted key without permission to list models, so the test could not prove it "
+        "works. Save it only if you gave it the permissions the app needs on purpose.");
+}
+
 wxString remedy_label(net::Reason reason) {
     const std::string_view label = net::reason_row(reason).remedy_label;
     return label.empty() ? _("How to fix this") : translated(label);

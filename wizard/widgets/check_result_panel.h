@@ -63,6 +63,9 @@ class CheckResultPanel : public wxPanel {
 
 // One sentence that says what the outcome means for the person ("This key works.").
 wxString verdict_sentence(const net::KeyCheckOutcome& outcome);
+// Why a missing_scope key needs an explicit choice before it is saved: read-only when the generation probe
+// found it cannot write text (missing model.request), else restricted from listing models.
+wxString save_limited_warning(const net::KeyCheckOutcome& outcome);
 // Label of the remedy link for the outcome's reason ("Create a new key", "Open billing settings", ...).
 wxString remedy_label(net::Reason reason);
 

@@ -16,6 +16,7 @@
 #include "wizard/widgets/check_result_panel.h"
 #include "wizard/widgets/key_check_panel.h"
 #include "wizard/widgets/key_entry_field.h"
+#include "wizard/widgets/notice_box.h"
 
 using namespace keywizard::test;
 using keywizard::net::KeyStatus;
@@ -148,6 +149,9 @@ BOOST_AUTO_TEST_CASE(missing_scope_can_be_saved_only_after_ticking_save_anyway) 
     auto* save_anyway = f.child<wxCheckBox>("save_anyway");
     BOOST_TEST_REQUIRE(is_visible(save_anyway));
     BOOST_TEST(is_visible(f.child<wxWindow>("scope_warning")));
+    BOOST_TEST(f.child<keywizard::ui::NoticeBox>("scope_warning")
+                   ->GetText()
+                   .Contains("without permission to list models"));
     BOOST_TEST(!f.next_button()->IsEnabled());
     set_checked(save_anyway, true);
     BOOST_TEST(f.next_button()->IsEnabled());
@@ -325,6 +329,11 @@ BOOST_AUTO_TEST_CASE(the_write_text_check_runs_only_when_pressed) {
     BOOST_TEST(!is_visible(check_generation));
     BOOST_TEST(!f.next_button()->IsEnabled());
     BOOST_TEST(is_visible(f.child<wxCheckBox>("save_anyway")));
+    // The choice to save it says what the probe found: read-only, not "cannot list models".
+    const auto warning = f.child<keywizard::ui::NoticeBox>("scope_warning")->GetText().utf8_string();
+    BOOST_TEST(warning.find("read-only") != std::string::npos, warning);
+    BOOST_TEST(warning.find("model.request") != std::string::npos, warning);
+    BOOST_TEST(warning.find("list models, so") == std::string::npos, warning);
     const auto requests = server.requests();
     BOOST_TEST_REQUIRE(requests.size() == 2u);
     BOOST_TEST(requests[1].method == "POST");

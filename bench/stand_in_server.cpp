@@ -4,8 +4,13 @@
 //   {base}/v1/models        the model list at once
 //   {base}/slow/v1/models   the model list after 3 s (UI responsiveness during a Test key)
 //   {base}/big/v1/models    a 50 MB chunked body (the 4 MiB cap)
+//   {base}/v1/chat/completions  a two-token answer (the generation probe)
+//   {base}/connections      {"connections":N}: TCP connections accepted so far, so the bench can count
+//                           how many a check took
+// Connections stay open between requests (keep-alive), as the real API's do.
 // Prints "base_url=https://127.0.0.1:<port>" and "ca_file=<path>" on stdout, then serves until its stdin
 // closes; the test CA is made at start and removed at exit.
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -35,6 +40,12 @@ Reply models_list() {
                         {"openai-version", "2020-10-01"}});
 }
 
+const std::string chat_completion_body =
+    R"({"id":"chatcmpl-kwbench","object":"chat.completion","created":1741569952,"model":"gpt-4o-mini",)"
+    R"("choices":[{"index":0,"message":{"role":"assistant","content":"OK","refusal":null},)"
+    R"("logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":1,)"
+    R"("total_tokens":10}})";
+
 // Lets a delayed answer end early when the server shuts down, instead of holding up the exit.
 std::mutex stop_mutex;
 std::condition_variable stop_changed;
@@ -46,7 +57,16 @@ int main() {
     constexpr std::size_t fifty_mb = 50u * 1024 * 1024;
     const auto& pki = keywizard::test::TestPki::instance();
     {
-        keywizard::test::LoopbackServer server([](const RecordedRequest& request, std::size_t) {
+        std::atomic<const keywizard::test::LoopbackServer*> self{nullptr};
+        keywizard::test::LoopbackServer server([&self](const RecordedRequest& request, std::size_t) {
+            if (request.target == "/connections") {
+                // This request's own connection is counted too; the bench asks before and after.
+                return Reply::json(
+                    200, "{\"connections\":" + std::to_string(self.load()->connection_count()) + "}");
+            }
+            if (request.target.ends_with("/v1/chat/completions") && request.method == "POST") {
+                return Reply::json(200, chat_completion_body, {{"x-request-id", "req_kwbench0124"}});
+            }
             if (request.target.starts_with("/big/")) {
                 return Reply::chunked(fifty_mb);
             }
@@ -59,6 +79,8 @@ int main() {
             }
             return Reply::json(404, R"({"error":{"message":"Invalid URL","type":"invalid_request_error"}})");
         });
+        self = &server;
+        server.keep_connections_open();
         std::cout << "base_url=" << server.base_url() << "\nca_file=" << pki.ca_file() << std::endl;
 
         std::string ignored;

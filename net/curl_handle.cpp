@@ -34,6 +34,16 @@ void CurlHandle::release() noexcept {
     }
 }
 
+void CurlHandle::reset_options() noexcept {
+    if (handle_ != nullptr) {
+        libcurl().curl_easy_reset(handle_);  // first: the handle must stop pointing at the list
+    }
+    if (headers_ != nullptr) {
+        libcurl().curl_slist_free_all(headers_);
+        headers_ = nullptr;
+    }
+}
+
 CURLcode CurlHandle::set(CURLoption option, long value) {
     return libcurl().curl_easy_setopt(handle_, option, value);
 }

@@ -38,6 +38,10 @@ class CurlHandle {
     bool append_header(const std::string& line);
     CURLcode apply_headers();
 
+    // Back to libcurl's defaults for the next transfer (curl_easy_reset), freeing the header list (it holds
+    // the key). The live connection, TLS session and DNS cache stay: that is what a second request reuses.
+    void reset_options() noexcept;
+
   private:
     void release() noexcept;
 

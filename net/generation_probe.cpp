@@ -66,7 +66,8 @@ std::string probe_request_body(const std::string& model) {
     return body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-void run_generation_probe(const std::string& key, const KeyCheckRequest& request, KeyCheckOutcome& outcome) {
+void run_generation_probe(HttpSession& session, const std::string& key, const KeyCheckRequest& request,
+                          KeyCheckOutcome& outcome) {
     if (outcome.status != KeyStatus::valid) {
         return;  // the models check already says what is wrong; one verdict at a time
     }
@@ -86,7 +87,7 @@ void run_generation_probe(const std::string& key, const KeyCheckRequest& request
     http.connect_timeout = std::min(longest_connect_timeout, http.total_timeout);
 
     // One request, never retried: a retry after a quota or rate-limit answer would only cost more.
-    const HttpResponse response = http_post(http, probe_request_body(*model));
+    const HttpResponse response = session.post(http, probe_request_body(*model));
     outcome.generation = classify_generation_response(response, *model);
     redact(outcome.generation, key);
     ++outcome.attempts;
@@ -128,7 +129,8 @@ KeyCheckOutcome check_generation(const KeyCheckRequest& request, KeyCheckOutcome
         return models_outcome;
     }
     models_outcome.generation = GenerationResult{};
-    run_generation_probe(lint.key, request, models_outcome);
+    HttpSession session;  // a check of its own, later: the models check's connection is gone
+    run_generation_probe(session, lint.key, request, models_outcome);
     for (std::string* text : {&models_outcome.detail, &models_outcome.message, &models_outcome.request_id}) {
         *text = redact_key(*text, lint.key);
     }

@@ -36,8 +36,10 @@ std::string probe_request_body(const std::string& model);
 GenerationResult classify_generation_response(const HttpResponse& response, const std::string& model);
 
 // After ask_for_models: when `outcome` is valid, chooses the model, sends the one POST and folds the answer
-// in (combine_generation). Otherwise leaves `outcome` as it is (generation.checked stays false).
-void run_generation_probe(const std::string& key, const KeyCheckRequest& request, KeyCheckOutcome& outcome);
+// in (combine_generation), over `session`: the connection the models check opened, when it is still open.
+// Otherwise leaves `outcome` as it is (generation.checked stays false).
+void run_generation_probe(HttpSession& session, const std::string& key, const KeyCheckRequest& request,
+                          KeyCheckOutcome& outcome);
 
 // The combined verdict: when the probe ran, the top-level status, reason and message are its own (a key that
 // lists models but cannot write text is not "valid"); when it generated, the message says it can write text.

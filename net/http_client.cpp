@@ -338,10 +338,28 @@ void record_result(CURL* curl, CURLcode code, const HttpRequest& request, const 
     }
 }
 
-HttpResponse perform(const HttpRequest& request, const std::string* post_body) {
+// Leaves the handle without options pointing at this call's stack (error buffer, transfer, headers) when
+// perform returns, however it returns.
+class OptionsResetOnExit {
+  public:
+    explicit OptionsResetOnExit(CurlHandle& curl) : curl_(curl) {}
+    ~OptionsResetOnExit() { curl_.reset_options(); }
+    OptionsResetOnExit(const OptionsResetOnExit&) = delete;
+    OptionsResetOnExit& operator=(const OptionsResetOnExit&) = delete;
+
+  private:
+    CurlHandle& curl_;
+};
+
+}  // namespace
+
+HttpSession::HttpSession() = default;
+HttpSession::~HttpSession() = default;
+
+HttpResponse HttpSession::perform(const HttpRequest& request, const std::string* post_body) {
     init_http_globally();
-    if (const LibcurlLoad& curl = load_libcurl(); curl.api == nullptr) {
-        return failure(Reason::unexpected_response, curl.problem);
+    if (const LibcurlLoad& loaded = load_libcurl(); loaded.api == nullptr) {
+        return failure(Reason::unexpected_response, loaded.problem);
     }
 
     const ParsedUrl parsed = parse_url(request.url);
@@ -359,10 +377,15 @@ HttpResponse perform(const HttpRequest& request, const std::string* post_body) {
                                                     " contains spaces, control or non-ASCII characters.");
     }
 
-    CurlHandle curl;
-    if (!curl) {
+    if (!curl_) {
+        curl_ = std::make_unique<CurlHandle>();
+    }
+    if (!*curl_) {
+        curl_.reset();
         return failure(Reason::unexpected_response, "libcurl could not create a handle (out of memory).");
     }
+    CurlHandle& curl = *curl_;
+    const OptionsResetOnExit reset_on_exit(curl);
     HttpResponse response;
     response.via_proxy = !proxy.url.empty();
     Transfer transfer{response, request.max_body_bytes, request.cancel.get()};
@@ -376,14 +399,20 @@ HttpResponse perform(const HttpRequest& request, const std::string* post_body) {
     return response;
 }
 
-}  // namespace
-
-HttpResponse http_get(const HttpRequest& request) {
+HttpResponse HttpSession::get(const HttpRequest& request) {
     return perform(request, nullptr);
 }
 
-HttpResponse http_post(const HttpRequest& request, const std::string& body) {
+HttpResponse HttpSession::post(const HttpRequest& request, const std::string& body) {
     return perform(request, &body);
+}
+
+HttpResponse http_get(const HttpRequest& request) {
+    return HttpSession().get(request);
+}
+
+HttpResponse http_post(const HttpRequest& request, const std::string& body) {
+    return HttpSession().post(request, body);
 }
 
 }  // namespace keywizard::net

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,11 +58,35 @@ struct HttpResponse {
     std::optional<std::string> header(std::string_view name) const;
 };
 
-// Blocking GET following DESIGN.md's network rules: https (http only to loopback), TLS verification always
-// on, no redirects followed, no .netrc/cookies/verbose, NOSIGNAL, cap and cancel in the callbacks.
-HttpResponse http_get(const HttpRequest& request);
+class CurlHandle;
 
-// The same rules for one POST of `body` (the caller sets Content-Type). Never retried here.
+// Blocking requests that may share one connection. A check's GET /models, its retry and the generation
+// probe's POST go to the same server: the second request reuses the first one's TCP connection and TLS
+// session instead of a new handshake (libcurl keeps live connections in the easy handle across transfers).
+// Every request gets DESIGN.md's network rules set again from scratch (curl_easy_reset), so nothing of one
+// request's options or headers reaches the next; libcurl reuses a connection only for the same host, port,
+// proxy and TLS settings. One transfer at a time: a session belongs to one thread.
+class HttpSession {
+  public:
+    HttpSession();
+    ~HttpSession();
+    HttpSession(const HttpSession&) = delete;
+    HttpSession& operator=(const HttpSession&) = delete;
+
+    // GET following DESIGN.md's network rules: https (http only to loopback), TLS verification always on,
+    // no redirects followed, no .netrc/cookies/verbose, NOSIGNAL, cap and cancel in the callbacks.
+    HttpResponse get(const HttpRequest& request);
+    // The same rules for one POST of `body` (the caller sets Content-Type). Never retried here.
+    HttpResponse post(const HttpRequest& request, const std::string& body);
+
+  private:
+    HttpResponse perform(const HttpRequest& request, const std::string* post_body);
+
+    std::unique_ptr<CurlHandle> curl_;  // made at the first request that passes the checks before I/O
+};
+
+// One request on a connection of its own (HttpSession::get / post in a session that ends with it).
+HttpResponse http_get(const HttpRequest& request);
 HttpResponse http_post(const HttpRequest& request, const std::string& body);
 
 }  // namespace keywizard::net

@@ -18,6 +18,7 @@ namespace keywizard::net {
     X(curl_easy_getinfo)               \
     X(curl_easy_init)                  \
     X(curl_easy_perform)               \
+    X(curl_easy_reset)                 \
     X(curl_easy_setopt)                \
     X(curl_easy_strerror)              \
     X(curl_free)                       \

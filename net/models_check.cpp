@@ -59,7 +59,7 @@ KeyCheckOutcome cancelled_outcome(const std::vector<std::string>& required_model
 }
 
 // The whole check, retry included, stays within the endpoint's timeout: the retry gets what is left.
-KeyCheckOutcome ask_for_models(const std::string& key, const KeyCheckRequest& request,
+KeyCheckOutcome ask_for_models(HttpSession& session, const std::string& key, const KeyCheckRequest& request,
                                Clock::time_point started) {
     const CancelTokenPtr cancel = request.cancel ? request.cancel : std::make_shared<CancelToken>();
     HttpRequest http = build_request(key, request, cancel);
@@ -77,7 +77,7 @@ KeyCheckOutcome ask_for_models(const std::string& key, const KeyCheckRequest& re
         http.total_timeout = std::max(std::chrono::milliseconds(1), left);
         http.connect_timeout = std::min(longest_connect_timeout, http.total_timeout);
 
-        const HttpResponse response = http_get(http);
+        const HttpResponse response = session.get(http);
         outcome = classify_models_response(response, request.required_models);
         outcome.attempts = attempt;
         if (attempt >= max_attempts) {
@@ -122,10 +122,12 @@ KeyCheckOutcome check_key(const KeyCheckRequest& request) {
         outcome = refused_locally(Reason::invalid_setting, *key_log);
         outcome.masked_key = mask_key(lint.key);
     } else {
-        outcome = ask_for_models(lint.key, request, started);
+        // One session: a retry and the probe go over the connection (and TLS session) the first GET opened.
+        HttpSession session;
+        outcome = ask_for_models(session, lint.key, request, started);
         name_mismatched_setting(outcome, request.endpoint);
         if (request.generate) {
-            run_generation_probe(lint.key, request, outcome);
+            run_generation_probe(session, lint.key, request, outcome);
         }
         outcome.masked_key = mask_key(lint.key);
         // The server's words are already redacted; this catches a key echoed in a shape nobody foresaw.

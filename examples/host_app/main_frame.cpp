@@ -5,6 +5,7 @@
 
 #include <wx/button.h>
 #include <wx/menu.h>
+#include <wx/msgdlg.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -60,9 +61,12 @@ void MainFrame::BuildMenus() {
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
 
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { OpenConfigurationEditor(); }, ID_CONFIGURATION_EDITOR);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { RunSetup(false); }, ID_SET_UP_KEY);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { OpenConfigurationEditor(); }, ID_CONFIGURATION_EDITOR);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { RunSetup(false); }, ID_SET_UP_KEY);
 }
 
 void MainFrame::RunSetup(bool first_run) {
@@ -110,23 +114,51 @@ void MainFrame::ShowStoredKey(const keywizard::StoredKeyInfo& info) {
 void MainFrame::TestKey() {
     test_button_->Disable();
     check_status_->SetLabel(_("Testing the key…"));
-    // load_key reads the keyring: off the UI thread. The check itself is asynchronous already.
-    background_.Run([options = options_] { return keywizard::load_key(options); },
-                    [this](std::optional<std::string> key) {
-                        if (!key) {
-                            test_button_->Enable();
-                            check_status_->SetLabel(_("There is no key to test yet."));
-                            return;
-                        }
-                        check_ = keywizard::CheckKeyAsync(
-                            this, options_, std::move(*key),
-                            [this](const keywizard::CheckResult& result) { ShowCheckResult(result); });
-                    });
+    LoadThenTest(options_);
+}
+
+void MainFrame::LoadThenTest(const keywizard::Options& options) {
+    // load_key_checked reads the keyring: off the UI thread. The check itself is asynchronous already.
+    background_.Run(
+        [options] { return keywizard::load_key_checked(options); },
+        [this, options](keywizard::LoadResult loaded) { TestLoadedKey(options, std::move(loaded)); });
+}
+
+void MainFrame::TestLoadedKey(keywizard::Options options, keywizard::LoadResult loaded) {
+    if (loaded.reason == "endpoint_changed") {
+        // The stored key was verified elsewhere: it goes to the new base URL only if the person says so.
+        const int answer = wxMessageBox(
+            wxString::Format(_("The key was checked at %s, but the base URL is now %s (set by %s). Send the "
+                               "key there to test it?"),
+                             wxString::FromUTF8(loaded.verified_base_url),
+                             wxString::FromUTF8(loaded.base_url), wxString::FromUTF8(loaded.from)),
+            _("Send the key to another address?"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this);
+        if (answer != wxYES) {
+            test_button_->Enable();
+            check_status_->SetLabel(_("Not tested: the key was not sent to the new address."));
+            return;
+        }
+        options.base_url = loaded.base_url;  // the host names it now, so load_key_checked hands the key out
+        LoadThenTest(options);
+        return;
+    }
+    if (!loaded.key) {
+        test_button_->Enable();
+        check_status_->SetLabel(loaded.reason == "no_key" ? _("There is no key to test yet.")
+                                                          : wxString::FromUTF8(loaded.message));
+        check_status_->Wrap(GetClientSize().x - FromDIP(24));
+        panel_->Layout();
+        return;
+    }
+    check_ =
+        keywizard::CheckKeyAsync(this, options, std::move(*loaded.key),
+                                 [this](const keywizard::CheckResult& result) { ShowCheckResult(result); });
 }
 
 void MainFrame::ShowCheckResult(const keywizard::CheckResult& result) {
     test_button_->Enable();
-    check_status_->SetLabel(wxString::Format(_("%s: %s"), wxString::FromUTF8(keywizard::to_string(result.status)),
+    check_status_->SetLabel(wxString::Format(_("%s: %s"),
+                                             wxString::FromUTF8(keywizard::to_string(result.status)),
                                              wxString::FromUTF8(result.message)));
     check_status_->Wrap(GetClientSize().x - FromDIP(24));
     panel_->Layout();

@@ -351,4 +351,26 @@ BOOST_FIXTURE_TEST_CASE(the_probe_alone_after_an_earlier_check, ApiFixture) {
     BOOST_TEST(server.request_count() == 2u);  // the models list is not asked again
 }
 
+BOOST_FIXTURE_TEST_CASE(the_probe_goes_over_the_models_checks_connection, ApiFixture) {
+    LoopbackServer server(api_with_probe(Reply::json(200, chat_completion)));
+    server.keep_connections_open();  // as the real API does
+    const KeyCheckOutcome outcome = keywizard::net::check_key(generating(check_of(server)));
+    CHECK_OUTCOME(outcome, KeyStatus::valid, Reason::ok);
+    BOOST_TEST(outcome.generation.checked);
+    BOOST_TEST(server.request_count() == 2u);
+    BOOST_TEST(server.connection_count() == 1u);  // one TLS handshake for both requests
+    BOOST_TEST(server.failed_handshake_count() == 0u);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_probe_alone_opens_its_own_connection, ApiFixture) {
+    LoopbackServer server(api_with_probe(Reply::json(200, chat_completion)));
+    server.keep_connections_open();
+    const KeyCheckRequest request = check_of(server);
+    const KeyCheckOutcome models = keywizard::net::check_key(request);
+    const KeyCheckOutcome probed = keywizard::net::check_generation(generating(request), models);
+    CHECK_OUTCOME(probed, KeyStatus::valid, Reason::ok);
+    BOOST_TEST(probed.generation.checked);
+    BOOST_TEST(server.connection_count() == 2u);  // each check ends its session and its connection
+}
+
 BOOST_AUTO_TEST_SUITE_END()

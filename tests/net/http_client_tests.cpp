@@ -471,4 +471,42 @@ BOOST_AUTO_TEST_CASE(recognises_loopback_urls) {
     BOOST_TEST(!keywizard::net::is_loopback_url("127.0.0.1"));
 }
 
+BOOST_AUTO_TEST_CASE(a_session_reuses_its_connection_and_sets_every_option_again_for_each_request) {
+    LoopbackServer server([](const RecordedRequest&, std::size_t) { return models_list(); });
+    server.keep_connections_open();
+    keywizard::net::HttpSession session;
+    HttpRequest post = request_to(server.base_url(), "/v1/chat/completions");
+    post.headers.emplace_back("Content-Type", "application/json");
+    const HttpResponse first = session.post(post, R"({"model":"gpt-4o-mini"})");
+    const HttpResponse second = session.get(request_to(server.base_url()));
+
+    BOOST_TEST(first.status == 200);
+    BOOST_TEST(second.status == 200);
+    BOOST_TEST(first.timings.tls_ms > 0);
+    BOOST_TEST(server.connection_count() == 1u);  // one TCP connection, one TLS handshake
+    const auto requests = server.requests();
+    BOOST_TEST_REQUIRE(requests.size() == 2u);
+    BOOST_TEST(requests[1].method == "GET");  // the POST's method, body and headers did not carry over
+    BOOST_TEST(requests[1].body.empty());
+    BOOST_TEST(!requests[1].header("content-type").has_value());
+    BOOST_TEST(!requests[1].header("content-length").has_value());
+    BOOST_TEST(requests[1].header_values("authorization").size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(requests_outside_a_session_each_open_their_own_connection) {
+    LoopbackServer server([](const RecordedRequest&, std::size_t) { return models_list(); });
+    server.keep_connections_open();
+    BOOST_TEST(keywizard::net::http_get(request_to(server.base_url())).status == 200);
+    BOOST_TEST(keywizard::net::http_get(request_to(server.base_url())).status == 200);
+    BOOST_TEST(server.connection_count() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_session_opens_a_new_connection_when_the_server_closed_the_last_one) {
+    LoopbackServer server([](const RecordedRequest&, std::size_t) { return models_list(); });  // closes
+    keywizard::net::HttpSession session;
+    BOOST_TEST(session.get(request_to(server.base_url())).status == 200);
+    BOOST_TEST(session.get(request_to(server.base_url())).status == 200);
+    BOOST_TEST(server.connection_count() == 2u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -72,13 +72,13 @@ const char* reason_phrase(int status) {
     }
 }
 
-std::string head_of(int status, const Headers& headers, std::string_view framing) {
+std::string head_of(int status, const Headers& headers, std::string_view framing, bool keep_open = false) {
     std::string head = "HTTP/1.1 " + std::to_string(status) + " " + reason_phrase(status) + "\r\n";
     for (const auto& [name, value] : headers) {
         head += name + ": " + value + "\r\n";
     }
     head += framing;
-    head += "Connection: close\r\n\r\n";
+    head += keep_open ? "\r\n" : "Connection: close\r\n\r\n";
     return head;
 }
 
@@ -340,40 +340,53 @@ void LoopbackServer::serve(UniqueFd socket) {
         return;
     }
     std::string extra;
-    const auto head = channel.read_head(extra);
-    auto request = head ? parse_request(*head) : std::nullopt;
-    if (!request) {
-        channel.reset();
-        note_finished();
-        return;
+    for (bool first = true;; first = false) {
+        const auto head = channel.read_head(extra);
+        auto request = head ? parse_request(*head) : std::nullopt;
+        if (!request) {
+            if (first || head) {
+                channel.reset();  // nothing, or not HTTP; a kept-open connection the client closed just ends
+            }
+            break;
+        }
+        read_body(channel, extra, *request);
+        extra.clear();  // curl does not pipeline: nothing of the next request arrived with this one's body
+        std::size_t index = 0;
+        {
+            std::lock_guard lock(mutex_);
+            index = requests_.size();
+            requests_.push_back(*request);
+        }
+        changed_.notify_all();
+        const Reply reply =
+            handler_ ? handler_(*request, index) : Reply::json(404, R"({"error":"no handler"})");
+        if (!send_reply(channel, reply, keep_open_)) {
+            break;
+        }
     }
-    read_body(channel, std::move(extra), *request);
-    std::size_t index = 0;
-    {
-        std::lock_guard lock(mutex_);
-        index = requests_.size();
-        requests_.push_back(*request);
-    }
-    changed_.notify_all();
-    send_reply(channel, handler_ ? handler_(*request, index) : Reply::json(404, R"({"error":"no handler"})"));
     note_finished();
 }
 
-void LoopbackServer::send_reply(Channel& channel, const Reply& reply) {
+bool LoopbackServer::send_reply(Channel& channel, const Reply& reply, bool keep_open) {
     if (!reply.interim.empty() && !channel.write_all(reply.interim)) {
-        return;
+        return false;
     }
     switch (reply.kind) {
         case Reply::Kind::complete:
-            if (channel.write_all(head_of(reply.status, reply.headers, content_length(reply.body.size())) +
-                                  reply.body)) {
-                channel.close_gracefully();
+            if (!channel.write_all(
+                    head_of(reply.status, reply.headers, content_length(reply.body.size()), keep_open) +
+                    reply.body)) {
+                return false;
             }
-            return;
+            if (keep_open) {
+                return true;
+            }
+            channel.close_gracefully();
+            return false;
 
         case Reply::Kind::chunked_stream: {
             if (!channel.write_all(head_of(reply.status, reply.headers, "Transfer-Encoding: chunked\r\n"))) {
-                return;
+                return false;
             }
             // One fixed buffer, whatever the total: the stand-in must not be what uses the memory.
             const std::string chunk_body(64 * 1024, ' ');
@@ -385,14 +398,14 @@ void LoopbackServer::send_reply(Channel& channel, const Reply& reply) {
                 if (!channel.write_all(size_line) ||
                     !channel.write_all(std::string_view(chunk_body).substr(0, size)) ||
                     !channel.write_all("\r\n")) {
-                    return;  // the client hung up (as it should, at its cap)
+                    return false;  // the client hung up (as it should, at its cap)
                 }
                 remaining -= size;
             }
             if (channel.write_all("0\r\n\r\n")) {
                 channel.close_gracefully();
             }
-            return;
+            return false;
         }
 
         case Reply::Kind::truncated:
@@ -401,31 +414,32 @@ void LoopbackServer::send_reply(Channel& channel, const Reply& reply) {
                     reply.body)) {
                 channel.close_gracefully();
             }
-            return;
+            return false;
 
         case Reply::Kind::reset_mid_body:
             (void)channel.write_all(
                 head_of(reply.status, reply.headers, content_length(reply.declared_length)) + reply.body);
             channel.reset();
-            return;
+            return false;
 
         case Reply::Kind::slow_drip:
             if (!channel.write_all(
                     head_of(reply.status, reply.headers, content_length(reply.declared_length)))) {
-                return;
+                return false;
             }
             for (std::size_t sent = 0; sent < reply.declared_length; ++sent) {
                 if (!channel.write_all(" ") || channel.peer_gone_or_stopped(reply.drip_interval)) {
-                    return;
+                    return false;
                 }
             }
-            return;
+            return false;
 
         case Reply::Kind::never_answer:
             while (!channel.peer_gone_or_stopped(std::nullopt)) {
             }
-            return;
+            return false;
     }
+    return false;
 }
 
 }  // namespace keywizard::test

@@ -2,6 +2,7 @@
 
 #include <openssl/ssl.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -72,8 +73,8 @@ using Handler = std::function<Reply(const RecordedRequest& request, std::size_t 
 // A small HTTP/1.1 server on 127.0.0.1 with a kernel-chosen port, TLS (with one of the test PKI's
 // certificates) or plain. A plain server answers a TLS handshake with a plain-text 400, as a real one
 // would; the client then sees a server that does not speak TLS. One thread accepts, one thread per connection
-// answers (Connection: close). Every wait also watches a stop pipe, so the destructor ends all of them at
-// once, whatever they are doing.
+// answers (Connection: close, unless keep_connections_open()). Every wait also watches a stop pipe, so the
+// destructor ends all of them at once, whatever they are doing.
 class LoopbackServer {
   public:
     // tls == nullopt: plain HTTP.
@@ -85,6 +86,10 @@ class LoopbackServer {
     std::uint16_t port() const { return port_; }
     // "https://127.0.0.1:<port>" (or http://, or with another host name such as localhost).
     std::string base_url(std::string_view host = "127.0.0.1") const;
+
+    // From now on a complete reply leaves the connection open for the client's next request (HTTP/1.1
+    // keep-alive, as the real API does), so a test can count how many connections a series of requests took.
+    void keep_connections_open() { keep_open_ = true; }
 
     std::size_t request_count() const;
     std::size_t connection_count() const;        // TCP connections accepted
@@ -100,7 +105,8 @@ class LoopbackServer {
   private:
     void accept_loop();
     void serve(UniqueFd socket);
-    void send_reply(Channel& channel, const Reply& reply);
+    // True when the connection stays open for another request.
+    bool send_reply(Channel& channel, const Reply& reply, bool keep_open);
     void note_finished();
 
     Handler handler_;
@@ -108,6 +114,7 @@ class LoopbackServer {
     UniqueFd listener_;
     WakePipe stop_;
     SSL_CTX* tls_ = nullptr;
+    std::atomic<bool> keep_open_{false};
 
     mutable std::mutex mutex_;
     mutable std::condition_variable changed_;

@@ -4,7 +4,22 @@
 
 namespace keywizard::net {
 
-CurlHandle::CurlHandle() : handle_(load_libcurl().api ? libcurl().curl_easy_init() : nullptr) {}
+namespace {
+
+// libcurl swaps the process's SIGPIPE handler around every call on a handle without NOSIGNAL, cleanup and
+// reset included: a process-wide change from a worker thread, racing with the host's own handlers. So a
+// handle never spends a moment without it, from init through every reset to cleanup.
+void keep_signals_alone(CURL* handle) noexcept {
+    if (handle != nullptr) {
+        libcurl().curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+    }
+}
+
+}  // namespace
+
+CurlHandle::CurlHandle() : handle_(load_libcurl().api ? libcurl().curl_easy_init() : nullptr) {
+    keep_signals_alone(handle_);
+}
 
 CurlHandle::~CurlHandle() {
     release();
@@ -37,6 +52,7 @@ void CurlHandle::release() noexcept {
 void CurlHandle::reset_options() noexcept {
     if (handle_ != nullptr) {
         libcurl().curl_easy_reset(handle_);  // first: the handle must stop pointing at the list
+        keep_signals_alone(handle_);         // the reset turned NOSIGNAL off again
     }
     if (headers_ != nullptr) {
         libcurl().curl_slist_free_all(headers_);

@@ -247,6 +247,15 @@ BOOST_AUTO_TEST_CASE(a_transfer_never_touches_the_processes_signal_handlers) {
     hung_up.max_attempts = 1;
     CHECK_OUTCOME(keywizard::net::check_key(hung_up), KeyStatus::unverified, Reason::connection_lost);
     CHECK_OUTCOME(keywizard::net::check_key(hung_up), KeyStatus::unverified, Reason::connection_lost);
+    // Many short checks over a kept-alive connection: each one resets its handle after the request and
+    // cleans it up at the end, the two calls that touch SIGPIPE on a handle without NOSIGNAL.
+    LoopbackServer quick([](const RecordedRequest&, std::size_t) { return models_list(); });
+    quick.keep_connections_open();
+    for (int i = 0; i < 200; ++i) {
+        auto check = check_of(quick);
+        check.max_attempts = 1;
+        CHECK_OUTCOME(keywizard::net::check_key(check), KeyStatus::valid, Reason::ok);
+    }
 
     transfers_running = false;
     watcher.join();

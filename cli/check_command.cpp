@@ -7,6 +7,7 @@
 #include "core/key_setup.h"
 #include "net/key_lint.h"
 #include "net/printable_text.h"
+#include "net/reason_table.h"
 
 namespace keywizard::cli {
 namespace {
@@ -16,6 +17,7 @@ struct KeyToCheck {
     bool stored = false;  // the stored key: bound to the base URL it was verified against
     std::string problem;  // why there is no key, for a person
     int problem_exit = 0;
+    bool none = false;  // nothing to check at all: --json still prints its object (reason no_key)
 };
 
 // --stdin, else what the core says the app would use now (OPENAI_API_KEY, else the stored key).
@@ -29,11 +31,13 @@ KeyToCheck find_key(const CliOptions& options) {
         return {std::move(source.key), source.from == core::KeySource::From::store, {}, 0};
     }
     if (source.store_state == settings::SecretReadState::not_found) {
+        // Not a verdict on any key: the storage-failure code, as `show` uses when nothing is stored.
         return {{},
                 false,
                 tr("no key to check: pipe one to `keywizard check --stdin`, set OPENAI_API_KEY, "
                    "or save one with `keywizard set`"),
-                net::exit_code_for(net::KeyStatus::rejected)};
+                exit_storage_failure,
+                true};
     }
     return {{},
             false,
@@ -48,6 +52,14 @@ int run_check(const CliOptions& options) {
     KeyToCheck source = find_key(options);
     if (!source.problem.empty()) {
         std::fprintf(stderr, "keywizard: %s\n", source.problem.c_str());
+        if (source.none && options.json) {
+            // A host parsing stdout gets an object here too, not an empty line.
+            net::KeyCheckOutcome none;
+            none.status = net::KeyStatus::unverified;
+            none.reason = net::Reason::no_key;
+            none.message = std::string(net::reason_row(net::Reason::no_key).message);
+            std::fputs(json_report(none).c_str(), stdout);
+        }
         return source.problem_exit;
     }
     if (source.stored) {

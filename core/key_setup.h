@@ -32,6 +32,12 @@ net::KeyCheckRequest check_request(const Options& options, const settings::AppSe
                                    std::string key, net::CancelTokenPtr cancel = nullptr);
 
 CheckResult to_check_result(const net::KeyCheckOutcome& outcome, std::string base_url);
+// SSLKEYLOGFILE leaves the environment before libcurl is loaded (net/http_client.h): once, on first use in a
+// host, on the caller's thread (never a worker's: changing the environment races with other threads).
+void ensure_http();
+// The public check_key, stopped by `cancel` (check_key_async's worker).
+CheckResult check_key_cancellable(const Options& options, std::string key, const CheckOptions& how,
+                                  net::CancelTokenPtr cancel);
 
 // Storage of the app `options` names: its config folder and its keyring `application`.
 settings::KeyStorage open_storage(const Options& options);

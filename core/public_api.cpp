@@ -1,9 +1,7 @@
 // include/keywizard/core.h on top of the key setup (core/key_setup.h).
 #include <algorithm>
-#include <atomic>
 #include <cstdlib>
 #include <mutex>
-#include <thread>
 
 #include "core/key_setup.h"
 #include "keywizard/core.h"
@@ -34,15 +32,14 @@ CheckResult refused(const std::string& problem) {
     return result;
 }
 
-// SSLKEYLOGFILE leaves the environment before libcurl is loaded (net/http_client.h): on first use in a host.
-void ensure_http() {
+}  // namespace
+
+void core::ensure_http() {
     static std::once_flag once;
     std::call_once(once, [] { net::init_http_globally(); });
 }
 
-}  // namespace
-
-const char* version() {
+const char* version() noexcept {
     return KEYWIZARD_VERSION;
 }
 
@@ -67,15 +64,15 @@ std::filesystem::path config_directory(const Options& options) {
     return settings::config_directory_for(options.app_id);
 }
 
-const char* to_string(Status status) {
+const char* to_string(Status status) noexcept {
     return net::to_string(static_cast<net::KeyStatus>(status)).data();
 }
 
-int exit_code_for(Status status) {
+int exit_code_for(Status status) noexcept {
     return net::exit_code_for(static_cast<net::KeyStatus>(status));
 }
 
-const char* to_string(Source source) {
+const char* to_string(Source source) noexcept {
     switch (source) {
         case Source::argument:
             return "argument";
@@ -89,7 +86,7 @@ const char* to_string(Source source) {
     return "default";
 }
 
-const char* to_string(Storage storage) {
+const char* to_string(Storage storage) noexcept {
     return storage == Storage::file ? "file" : "keyring";
 }
 
@@ -105,79 +102,22 @@ CheckResult check_key(const Options& options, std::string_view key) {
 }
 
 CheckResult check_key(const Options& options, std::string_view key, const CheckOptions& how) {
+    return core::check_key_cancellable(options, std::string(key), how, nullptr);
+}
+
+CheckResult core::check_key_cancellable(const Options& options, std::string key, const CheckOptions& how,
+                                        net::CancelTokenPtr cancel) {
     if (auto problem = options_problem(options)) {
         return refused(*problem);
     }
-    ensure_http();
+    core::ensure_http();
     const settings::SettingsLoad load = core::load_settings(options);
-    net::KeyCheckRequest request = core::check_request(options, load.settings, std::string(key));
+    net::KeyCheckRequest request =
+        core::check_request(options, load.settings, std::move(key), std::move(cancel));
     request.generate = how.generate;
     const net::KeyCheckOutcome outcome = net::check_key(request);
     request.raw_key.assign(request.raw_key.size(), '\0');
     return core::to_check_result(outcome, request.endpoint.base_url);
-}
-
-struct CheckHandle::State {
-    net::CancelTokenPtr cancel = std::make_shared<net::CancelToken>();
-    std::atomic<bool> running{true};
-    std::thread worker;
-};
-
-CheckHandle::CheckHandle() = default;
-CheckHandle::CheckHandle(std::shared_ptr<State> state) : state_(std::move(state)) {}
-CheckHandle::CheckHandle(CheckHandle&&) noexcept = default;
-CheckHandle& CheckHandle::operator=(CheckHandle&& other) noexcept {
-    if (this != &other) {
-        cancel();
-        if (state_ && state_->worker.joinable()) {
-            state_->worker.join();
-        }
-        state_ = std::move(other.state_);
-    }
-    return *this;
-}
-
-CheckHandle::~CheckHandle() {
-    cancel();
-    if (state_ && state_->worker.joinable()) {
-        state_->worker.join();
-    }
-}
-
-void CheckHandle::cancel() {
-    if (state_) {
-        state_->cancel->cancel();
-    }
-}
-
-bool CheckHandle::running() const {
-    return state_ && state_->running.load();
-}
-
-CheckHandle check_key_async(const Options& options, std::string key, std::function<void(CheckResult)> done) {
-    return check_key_async(options, std::move(key), CheckOptions{}, std::move(done));
-}
-
-CheckHandle check_key_async(const Options& options, std::string key, const CheckOptions& how,
-                            std::function<void(CheckResult)> done) {
-    auto state = std::make_shared<CheckHandle::State>();
-    if (auto problem = options_problem(options)) {
-        state->running = false;
-        done(refused(*problem));
-        return CheckHandle(state);
-    }
-    ensure_http();  // here, on the caller's thread, not inside the worker
-    state->worker = std::thread([options, key = std::move(key), how, done = std::move(done),
-                                 cancel = state->cancel, raw = state.get()]() mutable {
-        const settings::SettingsLoad load = core::load_settings(options);
-        net::KeyCheckRequest request = core::check_request(options, load.settings, std::move(key), cancel);
-        request.generate = how.generate;
-        const net::KeyCheckOutcome outcome = net::check_key(request);
-        request.raw_key.assign(request.raw_key.size(), '\0');
-        done(core::to_check_result(outcome, request.endpoint.base_url));
-        raw->running = false;  // the handle joins before State goes away
-    });
-    return CheckHandle(state);
 }
 
 LoadResult load_key_checked(const Options& options) {

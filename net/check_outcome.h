@@ -49,6 +49,7 @@ enum class Reason {
     endpoint_changed,  // unverified: the stored key would go to a base URL other than the one it was verified
                        // against
     mismatched_project,  // rejected: the project setting (OpenAI-Project) is not the key's project
+    no_key,              // unverified: there was no key to check (none stored, OPENAI_API_KEY unset)
     count,  // not a reason: how many there are. Each has a row in net/reason_table.cpp, or the build fails.
 };
 

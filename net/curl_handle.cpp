@@ -85,4 +85,12 @@ CURLcode CurlHandle::apply_headers() {
     return libcurl().curl_easy_setopt(handle_, CURLOPT_HTTPHEADER, headers_);
 }
 
+CurlMulti::CurlMulti() : handle_(load_libcurl().api ? libcurl().curl_multi_init() : nullptr) {}
+
+CurlMulti::~CurlMulti() {
+    if (handle_ != nullptr) {
+        libcurl().curl_multi_cleanup(handle_);  // closes the connections it kept
+    }
+}
+
 }  // namespace keywizard::net

@@ -49,4 +49,20 @@ class CurlHandle {
     curl_slist* headers_ = nullptr;
 };
 
+// The one owner of a CURLM multi handle: where a session's transfers run, so that a poll can be woken from
+// another thread (a cancel) and the live connections outlast each transfer. Made on first use.
+class CurlMulti {
+  public:
+    CurlMulti();
+    ~CurlMulti();
+    CurlMulti(const CurlMulti&) = delete;
+    CurlMulti& operator=(const CurlMulti&) = delete;
+
+    explicit operator bool() const { return handle_ != nullptr; }
+    CURLM* get() const { return handle_; }
+
+  private:
+    CURLM* handle_ = nullptr;
+};
+
 }  // namespace keywizard::net

@@ -114,8 +114,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
 
 int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) noexcept {
     const auto& transfer = *static_cast<const Transfer*>(user);
-    // Non-zero aborts the transfer with CURLE_ABORTED_BY_CALLBACK. libcurl calls this at least once a
-    // second even while nothing arrives, which bounds how long a cancel can take.
+    // Non-zero aborts the transfer with CURLE_ABORTED_BY_CALLBACK. run_transfer's poll sees a cancel first;
+    // this catches one that lands while libcurl is busy reading.
     return (transfer.cancel != nullptr && transfer.cancel->cancelled()) ? 1 : 0;
 }
 
@@ -338,6 +338,62 @@ void record_result(CURL* curl, CURLcode code, const HttpRequest& request, const 
     }
 }
 
+// Sets the transfer's poll to wake when `cancel` is cancelled, for as long as it lives.
+class WakeOnCancel {
+  public:
+    WakeOnCancel(CancelToken* cancel, CURLM* multi) : cancel_(cancel) {
+        if (cancel_ != nullptr) {
+            cancel_->set_wake([multi] { libcurl().curl_multi_wakeup(multi); });
+        }
+    }
+    ~WakeOnCancel() {
+        if (cancel_ != nullptr) {
+            cancel_->clear_wake();
+        }
+    }
+    WakeOnCancel(const WakeOnCancel&) = delete;
+    WakeOnCancel& operator=(const WakeOnCancel&) = delete;
+
+  private:
+    CancelToken* cancel_;
+};
+
+// curl_easy_perform, but in a poll that cancel() wakes at once. (curl_easy_perform sees a cancel only in the
+// progress callback, which libcurl calls about once a second while nothing arrives: up to a second late.)
+CURLcode run_transfer(CURLM* multi, CURL* easy, CancelToken* cancel) {
+    if (libcurl().curl_multi_add_handle(multi, easy) != CURLM_OK) {
+        return CURLE_OUT_OF_MEMORY;
+    }
+    const WakeOnCancel wake(cancel, multi);
+    std::optional<CURLcode> result;
+    while (!result) {
+        if (cancel != nullptr && cancel->cancelled()) {
+            result = CURLE_ABORTED_BY_CALLBACK;  // what the progress callback's abort reports
+            break;
+        }
+        int running = 0;
+        if (libcurl().curl_multi_perform(multi, &running) != CURLM_OK) {
+            result = CURLE_OUT_OF_MEMORY;  // the only failure multi_perform has with one valid handle
+            break;
+        }
+        int queued = 0;
+        while (const CURLMsg* message = libcurl().curl_multi_info_read(multi, &queued)) {
+            if (message->msg == CURLMSG_DONE && message->easy_handle == easy) {
+                result = message->data.result;
+            }
+        }
+        if (!result && running == 0) {
+            result = CURLE_GOT_NOTHING;  // not expected: finished without saying how
+        }
+        // The timeout only bounds the wait between libcurl's own timers; a cancel wakes it at once.
+        if (!result && libcurl().curl_multi_poll(multi, nullptr, 0, 1000, nullptr) != CURLM_OK) {
+            result = CURLE_OUT_OF_MEMORY;
+        }
+    }
+    libcurl().curl_multi_remove_handle(multi, easy);  // a cut transfer's connection is closed, not kept
+    return *result;
+}
+
 // Leaves the handle without options pointing at this call's stack (error buffer, transfer, headers) when
 // perform returns, however it returns.
 class OptionsResetOnExit {
@@ -394,7 +450,14 @@ HttpResponse HttpSession::perform(const HttpRequest& request, const std::string*
         return failure(Reason::unexpected_response, std::move(*refused));
     }
 
-    const CURLcode code = libcurl().curl_easy_perform(curl.get());
+    if (!multi_) {
+        multi_ = std::make_unique<CurlMulti>();
+    }
+    if (!*multi_) {
+        multi_.reset();
+        return failure(Reason::unexpected_response, "libcurl could not create a handle (out of memory).");
+    }
+    const CURLcode code = run_transfer(multi_->get(), curl.get(), request.cancel.get());
     record_result(curl.get(), code, request, proxy, transfer, error_buffer, response);
     return response;
 }

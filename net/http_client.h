@@ -59,10 +59,11 @@ struct HttpResponse {
 };
 
 class CurlHandle;
+class CurlMulti;
 
 // Blocking requests that may share one connection. A check's GET /models, its retry and the generation
 // probe's POST go to the same server: the second request reuses the first one's TCP connection and TLS
-// session instead of a new handshake (libcurl keeps live connections in the easy handle across transfers).
+// session instead of a new handshake (libcurl keeps live connections in the multi handle across transfers).
 // Every request gets DESIGN.md's network rules set again from scratch (curl_easy_reset), so nothing of one
 // request's options or headers reaches the next; libcurl reuses a connection only for the same host, port,
 // proxy and TLS settings. One transfer at a time: a session belongs to one thread.
@@ -82,7 +83,10 @@ class HttpSession {
   private:
     HttpResponse perform(const HttpRequest& request, const std::string* post_body);
 
-    std::unique_ptr<CurlHandle> curl_;  // made at the first request that passes the checks before I/O
+    // Made at the first request that passes the checks before I/O. The multi handle goes last: it holds
+    // the connections, and the easy handle must leave it before either is cleaned up.
+    std::unique_ptr<CurlMulti> multi_;
+    std::unique_ptr<CurlHandle> curl_;
 };
 
 // One request on a connection of its own (HttpSession::get / post in a session that ends with it).

@@ -143,6 +143,9 @@ constexpr std::array<ReasonRow, static_cast<std::size_t>(Reason::count)> rows = 
         "the key's own project."),
      api_keys_page, N_("See which project the key belongs to"),
      N_("The key is right, but the project is not.")},
+    {Reason::no_key, "no_key", unverified, false,
+     N_("There is no key to check: none is stored and OPENAI_API_KEY is not set."), "", "",
+     N_("There is no key to test.")},
 }};
 
 // A row left out leaves a value-initialised row (reason ok, no name) at the end; a row out of place names

@@ -109,9 +109,7 @@ SettingsLoad SettingsFile::load() const {
     }
     // A writer killed between writing its temp file and renaming it leaves the temp behind. With the
     // lock free no live writer owns one, so this first load after the crash tidies up.
-    if (auto lock = FileLock::try_acquire(lock_path_for(path_))) {
-        remove_stale_temp_files(path_);
-    }
+    (void)remove_stale_temp_files_if_unlocked(path_);
 
     const auto read = read_whole_file(path_);
     if (!read.error.empty() && !read.too_large) {

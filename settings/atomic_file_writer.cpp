@@ -131,7 +131,29 @@ void remove_stale_temp_files(const std::filesystem::path& file) {
     (void)remove_stale_temp_files_listed(file);
 }
 
+namespace {
+
+bool has_temp_files(const std::filesystem::path& file) {
+    const auto target = resolve_write_target(file);
+    const auto prefix = temp_prefix(target);
+    std::error_code ec;
+    const auto dir = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->path().filename().string().starts_with(prefix)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
 std::vector<std::filesystem::path> remove_stale_temp_files_if_unlocked(const std::filesystem::path& file) {
+    // Looked for first: taking the lock creates its file, and a read must not leave one behind (forget
+    // removes them).
+    if (!has_temp_files(file)) {
+        return {};
+    }
     if (auto lock = FileLock::try_acquire(lock_path_for(file))) {
         return remove_stale_temp_files_listed(file);
     }

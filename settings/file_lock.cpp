@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -24,9 +25,18 @@ int open_lock_file(const std::filesystem::path& lock_path, int& error_number) {
     return fd;
 }
 
+// After flock: whether `fd` is still the file at `lock_path`, i.e. no holder deleted it while we waited.
+bool still_at_path(int fd, const std::filesystem::path& lock_path) {
+    struct stat held {};
+    struct stat at_path {};
+    return ::fstat(fd, &held) == 0 && ::lstat(lock_path.c_str(), &at_path) == 0 &&
+           held.st_dev == at_path.st_dev && held.st_ino == at_path.st_ino;
+}
+
 }  // namespace
 
-FileLock::FileLock(FileLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+FileLock::FileLock(FileLock&& other) noexcept
+    : fd_(std::exchange(other.fd_, -1)), path_(std::move(other.path_)) {}
 
 FileLock& FileLock::operator=(FileLock&& other) noexcept {
     if (this != &other) {
@@ -34,6 +44,7 @@ FileLock& FileLock::operator=(FileLock&& other) noexcept {
             ::close(fd_);
         }
         fd_ = std::exchange(other.fd_, -1);
+        path_ = std::move(other.path_);
     }
     return *this;
 }
@@ -46,19 +57,27 @@ FileLock::~FileLock() {
 
 std::optional<FileLock> FileLock::acquire(const std::filesystem::path& lock_path,
                                           std::chrono::milliseconds wait, std::string& error) {
-    int error_number = 0;
-    const int fd = open_lock_file(lock_path, error_number);
-    if (fd < 0) {
-        error = describe_errno("could not open the lock file", lock_path, error_number);
-        return std::nullopt;
-    }
     // No flock with a timeout exists, so poll with a growing pause. Holders keep the lock for one small
     // write, so this normally succeeds at once or within milliseconds.
     const auto deadline = std::chrono::steady_clock::now() + wait;
     auto pause = std::chrono::milliseconds(1);
+    int fd = -1;
     while (true) {
+        if (fd < 0) {
+            int error_number = 0;
+            fd = open_lock_file(lock_path, error_number);
+            if (fd < 0) {
+                error = describe_errno("could not open the lock file", lock_path, error_number);
+                return std::nullopt;
+            }
+        }
         if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
-            return FileLock(fd);
+            if (still_at_path(fd, lock_path)) {
+                return FileLock(fd, lock_path);
+            }
+            ::close(fd);  // its holder deleted it: lock the file at the path now
+            fd = -1;
+            continue;
         }
         if (errno != EWOULDBLOCK && errno != EINTR) {
             error = describe_errno("could not lock", lock_path, errno);
@@ -79,20 +98,35 @@ std::optional<FileLock> FileLock::acquire(const std::filesystem::path& lock_path
 }
 
 std::optional<FileLock> FileLock::try_acquire(const std::filesystem::path& lock_path) {
-    int error_number = 0;
-    const int fd = open_lock_file(lock_path, error_number);
-    if (fd < 0) {
-        return std::nullopt;
-    }
-    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    for (int attempt = 0; attempt < 3; ++attempt) {  // a deleted file is retried; a held one is not
+        int error_number = 0;
+        const int fd = open_lock_file(lock_path, error_number);
+        if (fd < 0) {
+            return std::nullopt;
+        }
+        if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            ::close(fd);
+            return std::nullopt;
+        }
+        if (still_at_path(fd, lock_path)) {
+            return FileLock(fd, lock_path);
+        }
         ::close(fd);
-        return std::nullopt;
     }
-    return FileLock(fd);
+    return std::nullopt;
+}
+
+void FileLock::remove_file() && {
+    if (fd_ >= 0) {
+        // Deleted before the release, so whoever takes the old file next sees it is gone and starts again.
+        ::unlink(path_.c_str());
+        ::close(std::exchange(fd_, -1));
+    }
 }
 
 std::filesystem::path lock_path_for(const std::filesystem::path& file) {
-    return file.parent_path() / ("." + file.filename().string() + ".lock");
+    const std::string name = file.filename().string();
+    return file.parent_path() / ((name.starts_with('.') ? "" : ".") + name + ".lock");
 }
 
 }  // namespace keywizard::settings

@@ -15,8 +15,9 @@ namespace keywizard::settings {
 // locks because fcntl locks belong to the process, so two threads of one process would not exclude
 // each other, and closing any descriptor of the file would drop them.
 //
-// The lock file itself is never deleted: deleting it would let a waiter lock an unlinked file while a
-// newcomer locks a fresh one.
+// The lock file is deleted only by its holder (remove_file, when "Forget key" leaves nothing behind). Every
+// taker checks after flock that the file it locked is still the one at the path and starts again if not,
+// so a waiter that had opened the deleted file never believes it holds the lock beside a newcomer.
 class FileLock {
   public:
     FileLock(FileLock&& other) noexcept;
@@ -32,12 +33,17 @@ class FileLock {
     // Takes the lock only if it is free now.
     static std::optional<FileLock> try_acquire(const std::filesystem::path& lock_path);
 
+    // Deletes the lock file and releases the lock.
+    void remove_file() &&;
+
   private:
-    explicit FileLock(int fd) : fd_(fd) {}
+    FileLock(int fd, std::filesystem::path path) : fd_(fd), path_(std::move(path)) {}
     int fd_ = -1;
+    std::filesystem::path path_;
 };
 
-// The lock guarding `file` (a settings.json or .env in the config directory): `.settings.json.lock`.
+// The lock guarding `file` (a settings.json or .env in the config directory), hidden beside it:
+// `.settings.json.lock`, `.env.lock`.
 std::filesystem::path lock_path_for(const std::filesystem::path& file);
 
 inline constexpr std::chrono::milliseconds default_lock_wait{10'000};

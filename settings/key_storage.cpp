@@ -153,6 +153,7 @@ StorageStatus KeyStorage::save_key(std::string_view key, SecretBackend backend,
 StorageStatus KeyStorage::forget_key() {
     std::optional<FileLock> lock;
     std::optional<SecretBackend> recorded;
+    bool setup_done = false;
     std::vector<std::string> warnings;
     std::error_code ec;
     if (std::filesystem::is_directory(dir_, ec)) {
@@ -164,6 +165,7 @@ StorageStatus KeyStorage::forget_key() {
         std::string read_error;  // an unreadable settings.json names nothing: look in both places
         auto loaded = settings_.load_locked(*lock, read_error);
         recorded = loaded.settings.key_storage;
+        setup_done = loaded.settings.first_run != FirstRunState::pending;
         warnings = std::move(loaded.warnings);
     }
     std::string message;
@@ -197,9 +199,12 @@ StorageStatus KeyStorage::forget_key() {
             removed_any = true;
         }
     }
-    if (recorded && lock) {
-        auto cleared =
-            settings_.update_locked(*lock, [](AppSettings& settings) { settings.key_storage.reset(); });
+    // Without a key the app needs setting up again (needs_setup), whether the person finished or skipped it.
+    if ((recorded || setup_done) && lock) {
+        auto cleared = settings_.update_locked(*lock, [](AppSettings& settings) {
+            settings.key_storage.reset();
+            settings.first_run = FirstRunState::pending;
+        });
         if (!cleared.ok) {
             return StorageStatus::failure(message + "\nbut settings.json still names it: " + cleared.message);
         }
@@ -210,6 +215,13 @@ StorageStatus KeyStorage::forget_key() {
     }
     for (const auto& warning : warnings) {
         message += "\n" + warning;
+    }
+    // Nothing of the key stays behind, its lock files included (a writer holding one keeps it: try only).
+    if (lock) {
+        if (auto env_lock = FileLock::try_acquire(lock_path_for(dir_ / ".env"))) {
+            std::move(*env_lock).remove_file();
+        }
+        std::move(*lock).remove_file();
     }
     return StorageStatus::success(std::move(message));
 }

@@ -3,8 +3,16 @@
 // come from, checking a key against the API (GET {base_url}/models), saving it in the keyring (or, only when
 // the person chose it, a private file), forgetting it, and whether the app still needs setting up.
 //
-// Link keywizard::core (CMake) or keywizard-core (pkg-config). No wxWidgets. Every function here may block
-// (network, keyring): call them off a UI thread, or use check_key_async. See docs/embedding.md.
+// Link keywizard::core (CMake) or keywizard-core (pkg-config). No wxWidgets. Every call that reads or writes
+// the key or checks it may block (network; a keyring that does not answer, up to about 5 s): call those off
+// the UI thread, or use their *_async forms below (wx.h has forms that answer on the UI thread). See
+// docs/embedding.md.
+//
+// Threads: every function here may be called from any thread, and from many at once (16 check_key calls in
+// parallel are tested). Calls for the same app_id are safe together too: saves and forgets are serialised by
+// a lock file in the config folder, so the key and its settings always come from one save. No call keeps
+// state of its own between calls, except that libcurl and the keyring connection are set up once.
+// Exceptions: only std::bad_alloc may leave a call; everything else that goes wrong is in the result.
 //
 //     keywizard::Options options;
 //     options.app_id = "com.example.Writer";   // the config folder's name and the keyring item's app
@@ -30,7 +38,7 @@
 namespace keywizard {
 
 // "0.2.0": the version of the library the program runs with.
-KEYWIZARD_API const char* version();
+KEYWIZARD_API const char* version() noexcept;
 
 // Who the host is, and anything it wants to decide itself. Every field has a working default.
 struct Options {
@@ -81,9 +89,9 @@ enum class Status {
     limited,     // a real key that cannot be used as is: missing permission, no quota, region, a model
     unverified,  // could not find out: network, proxy, TLS, server trouble, the wrong base URL
 };
-KEYWIZARD_API const char* to_string(Status status);  // "valid", "rejected", "limited", "unverified"
+KEYWIZARD_API const char* to_string(Status status) noexcept;  // "valid", "rejected", "limited", "unverified"
 // The command line's exit code for a status: 0 valid, 2 rejected, 3 limited, 4 unverified.
-KEYWIZARD_API int exit_code_for(Status status);
+KEYWIZARD_API int exit_code_for(Status status) noexcept;
 
 // The generation probe's own verdict (only with CheckOptions::generate).
 struct GenerationResult {
@@ -131,7 +139,8 @@ struct CheckOptions {
 
 // Where the endpoint comes from, for each setting: see the precedence above.
 enum class Source { argument, environment, settings, default_value };
-KEYWIZARD_API const char* to_string(Source source);  // "argument", "environment", "settings", "default"
+KEYWIZARD_API const char* to_string(
+    Source source) noexcept;  // "argument", "environment", "settings", "default"
 
 struct Setting {
     std::string value;  // empty: not set (organization, project, ca_file, proxy)
@@ -158,15 +167,18 @@ KEYWIZARD_API CheckResult check_key(const Options& options, std::string_view key
 KEYWIZARD_API CheckResult check_key(const Options& options, std::string_view key, const CheckOptions& how);
 
 // The same on a worker thread; `done` runs on that thread once (also when cancelled: reason "cancelled").
-// Dropping or cancelling the handle stops the check within about 100 ms; the destructor waits for it.
+// Dropping or cancelling the handle stops the check within 100 ms (a transfer's wait is woken at once); the
+// destructor waits for the worker, so `done` has run when it returns. Dropping the handle inside `done`
+// itself is allowed (the worker then ends by itself). `done` must not throw: an exception from it is caught
+// and written to stderr, and the process goes on.
 class KEYWIZARD_API CheckHandle {
   public:
     CheckHandle();
     CheckHandle(CheckHandle&&) noexcept;
     CheckHandle& operator=(CheckHandle&&) noexcept;
     ~CheckHandle();
-    void cancel();
-    bool running() const;
+    void cancel() noexcept;
+    bool running() const noexcept;
 
     struct State;  // internal
     explicit CheckHandle(std::shared_ptr<State> state);
@@ -205,7 +217,7 @@ KEYWIZARD_API LoadResult load_key_checked(const Options& options);
 KEYWIZARD_API std::optional<std::string> load_key(const Options& options);
 
 enum class Storage { keyring, file };
-KEYWIZARD_API const char* to_string(Storage storage);  // "keyring", "file"
+KEYWIZARD_API const char* to_string(Storage storage) noexcept;  // "keyring", "file"
 
 // What is stored, without the key.
 struct StoredKeyInfo {
@@ -247,8 +259,40 @@ KEYWIZARD_API ForgetResult forget_key(const Options& options);
 // True when the app should run its setup: no key stored and the person has neither finished nor skipped
 // the setup before. Reads the keyring: blocking (bounded to a few seconds).
 KEYWIZARD_API bool needs_setup(const Options& options);
-// "Skip for now" at first run: remembered, so needs_setup() is false from now on.
+// "Skip for now" at first run: remembered, so needs_setup() is false from now on (forget_key() makes it true
+// again).
 KEYWIZARD_API void record_setup_skipped(const Options& options);
+
+// Added in 0.3: the keyring and file calls above on a worker thread, so a UI thread never waits for a keyring
+// that does not answer. `done` runs once on that worker with what the blocking call returns.
+//
+// A keyring or file call is never cut half way (a save is all or nothing, and each is bounded to a few
+// seconds), so dropping its handle does not wait for it: it only means `done` will not be called. Once the
+// destructor or abandon() has returned, `done` is not running and never will; dropping the handle inside
+// `done` is allowed. `done` must not throw (an exception from it is caught and written to stderr).
+class KEYWIZARD_API CallHandle {
+  public:
+    CallHandle() noexcept;
+    CallHandle(CallHandle&&) noexcept;
+    CallHandle& operator=(CallHandle&&) noexcept;
+    ~CallHandle();
+    void abandon() noexcept;
+    bool running() const noexcept;  // the call has not ended yet
+
+    struct State;  // internal
+    explicit CallHandle(std::shared_ptr<State> state) noexcept;
+
+  private:
+    std::shared_ptr<State> state_;
+};
+KEYWIZARD_API CallHandle load_key_async(const Options& options, std::function<void(LoadResult)> done);
+KEYWIZARD_API CallHandle stored_key_async(const Options& options, std::function<void(StoredKeyInfo)> done);
+// `checked`: as save_key's (copied, so it may be a temporary).
+KEYWIZARD_API CallHandle save_key_async(const Options& options, std::string key, Storage storage,
+                                        std::optional<CheckResult> checked,
+                                        std::function<void(SaveResult)> done);
+KEYWIZARD_API CallHandle forget_key_async(const Options& options, std::function<void(ForgetResult)> done);
+KEYWIZARD_API CallHandle needs_setup_async(const Options& options, std::function<void(bool)> done);
 
 // "sk-proj-…wxyz": what may be shown of a key.
 KEYWIZARD_API std::string mask_key(std::string_view key);

@@ -18,6 +18,7 @@
 //     }
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "keywizard/core.h"
@@ -28,7 +29,8 @@ class wxEvtHandler;
 namespace keywizard {
 
 // needs_setup() (core.h): no key stored, and the person has neither finished nor skipped setup before.
-// Reads the keyring (bounded to a few seconds): call it at start, before the main window is shown.
+// Reads the keyring: it blocks up to about 5 s when the keyring does not answer. Call it before the main
+// loop runs (no window is waiting then), or use NeedsSetupAsync.
 KEYWIZARD_API bool NeedsSetup(const Options& options);
 
 enum class SetupOutcome {
@@ -60,5 +62,25 @@ KEYWIZARD_API wxWindow* CreateApiKeyPanel(wxWindow* parent, const Options& optio
 // waits for the worker (at most about 100 ms).
 KEYWIZARD_API CheckHandle CheckKeyAsync(wxEvtHandler* owner, const Options& options, std::string key,
                                         std::function<void(const CheckResult&)> done);
+
+// Added in 0.3: the keyring and file calls of core.h with the answer on the UI thread, the same way. Nothing
+// here blocks the UI thread, whatever the keyring does. Keep the handle as a member of `owner`: when `owner`
+// is destroyed, `done` is not called (the call itself finishes on its worker; a save is never cut half way).
+//
+//     // in the frame's constructor; load_ is a keywizard::CallHandle member
+//     load_ = keywizard::LoadKeyAsync(this, options, [this](const keywizard::LoadResult& loaded) {
+//         if (loaded.key) { ... } else if (loaded.reason == "endpoint_changed") { ... ask ... }
+//     });
+KEYWIZARD_API CallHandle LoadKeyAsync(wxEvtHandler* owner, const Options& options,
+                                      std::function<void(const LoadResult&)> done);
+KEYWIZARD_API CallHandle StoredKeyAsync(wxEvtHandler* owner, const Options& options,
+                                        std::function<void(const StoredKeyInfo&)> done);
+KEYWIZARD_API CallHandle SaveKeyAsync(wxEvtHandler* owner, const Options& options, std::string key,
+                                      Storage storage, std::optional<CheckResult> checked,
+                                      std::function<void(const SaveResult&)> done);
+KEYWIZARD_API CallHandle ForgetKeyAsync(wxEvtHandler* owner, const Options& options,
+                                        std::function<void(const ForgetResult&)> done);
+KEYWIZARD_API CallHandle NeedsSetupAsync(wxEvtHandler* owner, const Options& options,
+                                         std::function<void(bool)> done);
 
 }  // namespace keywizard

@@ -213,10 +213,25 @@ BOOST_AUTO_TEST_CASE(unknown_option_and_bad_timeout_are_usage_errors) {
 }
 
 BOOST_AUTO_TEST_CASE(no_key_anywhere_says_where_to_put_one) {
+    // Exit 5, not 2: "rejected" is a verdict on a key, and there is none.
     CliFixture cli;
     const ProcessResult result = cli.run_against_server({"check"});
-    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(result.exit_code == 5);
     BOOST_TEST(result.err.find("keywizard set") != std::string::npos);
+    BOOST_TEST(result.out.empty(), result.out);
+    BOOST_TEST(cli.server().request_count() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(no_key_with_json_prints_an_object_a_host_can_parse) {
+    CliFixture cli;
+    const ProcessResult result = cli.run_against_server({"check", "--json"});
+    BOOST_TEST(result.exit_code == 5);
+    const auto json = nlohmann::json::parse(result.out);
+    BOOST_TEST(json.at("status").get<std::string>() == "unverified");
+    BOOST_TEST(json.at("reason").get<std::string>() == "no_key");
+    BOOST_TEST(json.at("key").is_null());
+    BOOST_TEST(json.at("http_status").is_null());
+    BOOST_TEST(json.at("message").get<std::string>().find("OPENAI_API_KEY") != std::string::npos);
     BOOST_TEST(cli.server().request_count() == 0u);
 }
 

@@ -3,8 +3,15 @@
 // only when asked; a mismatched project names where the setting came from; a rate limit says its wait.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -166,6 +173,145 @@ BOOST_AUTO_TEST_CASE(a_rate_limit_reports_its_wait_and_limit) {
     BOOST_TEST(limited.retry_after_s.value_or(0) == 27);
     BOOST_TEST(limited.rate_limit == "tokens");
     BOOST_TEST(cli.server().request_count() == 1u);  // 27 s is past the one retry's 5 s: not asked again
+}
+
+BOOST_AUTO_TEST_CASE(after_forget_key_the_app_needs_setup_again_and_no_lock_file_is_left) {
+    // A host asks needs_setup() at start: after the person forgot the key, the answer must be yes again
+    // (the old code kept "setup completed" and never offered the wizard again). The lock files that guarded
+    // the saves are hidden while they exist (".env.lock", not "..env.lock") and go with the key.
+    const auto lock_files = [&] {
+        std::vector<std::string> names;
+        for (const auto& entry : std::filesystem::directory_iterator(cli.config_dir())) {
+            if (entry.path().extension() == ".lock") {
+                names.push_back(entry.path().filename().string());
+            }
+        }
+        std::sort(names.begin(), names.end());
+        return names;
+    };
+    store_verified_key();
+    BOOST_TEST(!needs_setup(app()));
+    BOOST_TEST(lock_files() == (std::vector<std::string>{".env.lock", ".settings.json.lock"}),
+               boost::test_tools::per_element());
+
+    const ForgetResult forgotten = forget_key(app());
+    BOOST_TEST_REQUIRE(forgotten.ok, forgotten.message);
+    BOOST_TEST(needs_setup(app()));
+    BOOST_TEST(lock_files().empty());
+    BOOST_TEST(!load_key(app()).has_value());
+
+    store_verified_key();  // the folder works as before: the locks come back with the next save
+    BOOST_TEST(!needs_setup(app()));
+}
+
+BOOST_AUTO_TEST_CASE(sixteen_checks_in_parallel_each_get_their_answer) {
+    // core.h says every call may run on many threads at once.
+    const Options options = at_stand_in();
+    const CheckResult first = check_key(options, valid_key);
+    BOOST_TEST_REQUIRE(first.model_count > 0u);
+    std::vector<CheckResult> results(16);
+    std::vector<std::thread> threads;
+    for (auto& result : results) {
+        threads.emplace_back([&options, &result] { result = check_key(options, valid_key); });
+    }
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    for (const auto& result : results) {
+        BOOST_TEST(result.reason == "ok", result.message);
+        BOOST_TEST(result.model_count == first.model_count);
+    }
+    BOOST_TEST(cli.server().request_count() == 17u);
+}
+
+BOOST_AUTO_TEST_CASE(a_check_handle_dropped_inside_its_own_done_callback_is_safe) {
+    // The old destructor joined the worker from the worker itself: "Resource deadlock avoided", the end of
+    // the host's process.
+    std::optional<CheckHandle> handle;
+    std::promise<void> handle_set;
+    std::promise<std::string> finished;
+    handle = check_key_async(at_stand_in(), valid_key, [&](CheckResult result) {
+        handle_set.get_future().wait();
+        handle.reset();  // the last owner goes, on the worker
+        finished.set_value(result.reason);
+    });
+    handle_set.set_value();
+    auto reason = finished.get_future();
+    BOOST_TEST(reason.get() == "ok");
+}
+
+BOOST_AUTO_TEST_CASE(a_done_callback_that_throws_does_not_end_the_program) {
+    std::atomic<bool> called{false};
+    {
+        CheckHandle handle = check_key_async(at_stand_in(), valid_key, [&](const CheckResult&) {
+            called = true;
+            throw std::runtime_error("the host's bug");
+        });
+    }  // the destructor waits for the worker: the throw has happened by now
+    BOOST_TEST(called.load());
+    std::atomic<bool> store_called{false};
+    std::promise<void> thrown;
+    CallHandle call = needs_setup_async(app(), [&](bool) {
+        store_called = true;
+        thrown.set_value();
+        throw std::logic_error("again");
+    });
+    thrown.get_future().wait();
+    while (call.running()) {
+        std::this_thread::yield();  // the worker's last step after `done` returned (threw)
+    }
+    BOOST_TEST(store_called.load());
+}
+
+BOOST_AUTO_TEST_CASE(the_async_keyring_and_file_calls_answer_as_the_blocking_ones) {
+    const Options options = at_stand_in();
+    const CheckResult checked = check_key(options, valid_key);
+    BOOST_TEST_REQUIRE(checked.reason == "ok", checked.message);
+    std::promise<SaveResult> saved;
+    CallHandle save = save_key_async(options, valid_key, Storage::file, checked,
+                                     [&](SaveResult result) { saved.set_value(std::move(result)); });
+    const SaveResult save_result = saved.get_future().get();
+    BOOST_TEST_REQUIRE(save_result.saved, save_result.message);
+
+    std::promise<LoadResult> loaded;
+    CallHandle load =
+        load_key_async(options, [&](LoadResult result) { loaded.set_value(std::move(result)); });
+    const LoadResult load_result = loaded.get_future().get();
+    BOOST_TEST(load_result.reason == "ok");
+    BOOST_TEST((load_result.key == std::optional<std::string>(valid_key)));
+
+    std::promise<StoredKeyInfo> info;
+    CallHandle stored =
+        stored_key_async(options, [&](StoredKeyInfo result) { info.set_value(std::move(result)); });
+    const StoredKeyInfo stored_info = info.get_future().get();
+    BOOST_TEST(stored_info.stored);
+    BOOST_TEST(stored_info.masked_key == mask_key(valid_key));
+    BOOST_TEST(stored_info.last_check_status == "valid");
+
+    std::promise<bool> setup;
+    CallHandle needs = needs_setup_async(options, [&](bool result) { setup.set_value(result); });
+    BOOST_TEST(!setup.get_future().get());
+
+    std::promise<ForgetResult> forgot;
+    CallHandle forget =
+        forget_key_async(options, [&](ForgetResult result) { forgot.set_value(std::move(result)); });
+    BOOST_TEST(forgot.get_future().get().ok);
+    BOOST_TEST(needs_setup(options));
+}
+
+BOOST_AUTO_TEST_CASE(an_abandoned_call_never_calls_done_and_the_call_still_finishes) {
+    // A save is never cut half way: abandoning its handle only stops the answer.
+    const Options options = at_stand_in();
+    std::atomic<bool> called{false};
+    CallHandle save = save_key_async(options, valid_key, Storage::file, std::nullopt,
+                                     [&](const SaveResult&) { called = true; });
+    save.abandon();
+    const bool called_before_abandon_returned = called.load();
+    while (save.running()) {
+        std::this_thread::yield();
+    }
+    BOOST_TEST(called.load() == called_before_abandon_returned);  // nothing after abandon() returned
+    BOOST_TEST(stored_key(options).stored);                       // the save itself went through
 }
 
 BOOST_AUTO_TEST_SUITE_END()

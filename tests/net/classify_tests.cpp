@@ -566,6 +566,7 @@ BOOST_AUTO_TEST_CASE(each_reason_has_the_verdict_of_its_status) {
                     break;
                 case KeyStatus::unverified:
                     expected = reason == Reason::cancelled ? "The test was cancelled."
+                               : reason == Reason::no_key  ? "There is no key to test."
                                                            : "The key could not be checked.";
                     break;
             }

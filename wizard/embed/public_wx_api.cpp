@@ -69,12 +69,48 @@ wxWindow* CreateApiKeyPanel(wxWindow* parent, const Options& options) {
     return new ui::ApiKeyPanel(parent, options);
 }
 
+namespace {
+
+// A worker's `done` that hands the result to the UI thread: queued on the owner, so wx drops it with the
+// owner's other pending calls if the owner goes first. (The handle, a member of the owner, makes sure the
+// worker never queues on an owner already destroyed.)
+template <typename Result, typename Done>
+std::function<void(Result)> on_ui_thread(wxEvtHandler* owner, Done done) {
+    return [owner, done = std::move(done)](Result result) {
+        owner->CallAfter([done, result = std::move(result)] { done(result); });
+    };
+}
+
+}  // namespace
+
 CheckHandle CheckKeyAsync(wxEvtHandler* owner, const Options& options, std::string key,
                           std::function<void(const CheckResult&)> done) {
-    return check_key_async(options, std::move(key), [owner, done = std::move(done)](CheckResult result) {
-        // Queued on the owner: wx drops it with the owner's other pending calls if the owner goes first.
-        owner->CallAfter([done, result = std::move(result)] { done(result); });
-    });
+    return check_key_async(options, std::move(key), on_ui_thread<CheckResult>(owner, std::move(done)));
+}
+
+CallHandle LoadKeyAsync(wxEvtHandler* owner, const Options& options,
+                        std::function<void(const LoadResult&)> done) {
+    return load_key_async(options, on_ui_thread<LoadResult>(owner, std::move(done)));
+}
+
+CallHandle StoredKeyAsync(wxEvtHandler* owner, const Options& options,
+                          std::function<void(const StoredKeyInfo&)> done) {
+    return stored_key_async(options, on_ui_thread<StoredKeyInfo>(owner, std::move(done)));
+}
+
+CallHandle SaveKeyAsync(wxEvtHandler* owner, const Options& options, std::string key, Storage storage,
+                        std::optional<CheckResult> checked, std::function<void(const SaveResult&)> done) {
+    return save_key_async(options, std::move(key), storage, std::move(checked),
+                          on_ui_thread<SaveResult>(owner, std::move(done)));
+}
+
+CallHandle ForgetKeyAsync(wxEvtHandler* owner, const Options& options,
+                          std::function<void(const ForgetResult&)> done) {
+    return forget_key_async(options, on_ui_thread<ForgetResult>(owner, std::move(done)));
+}
+
+CallHandle NeedsSetupAsync(wxEvtHandler* owner, const Options& options, std::function<void(bool)> done) {
+    return needs_setup_async(options, on_ui_thread<bool>(owner, std::move(done)));
 }
 
 }  // namespace keywizard

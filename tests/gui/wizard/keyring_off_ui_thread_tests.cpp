@@ -22,6 +22,7 @@
 #include <optional>
 #include <thread>
 
+#include "keywizard/wx.h"
 #include "settings/key_storage.h"
 #include "tests/gui/wizard/wizard_test_fixture.h"
 
@@ -257,6 +258,82 @@ BOOST_AUTO_TEST_CASE(a_wizard_never_painted_still_probes_the_keyring) {
     BOOST_TEST(!hidden.window().IsShown());
     hidden.Destroy();
     pump_events();
+}
+
+// A host built from docs/embedding.md: every keyring call of the public wx API (wx.h) answers on the UI
+// thread and never holds it up, while each keyring call takes 1.5 s (a Secret Service that is slow to
+// answer). The old way, NeedsSetup() and load_key() on the UI thread, held it for seconds.
+BOOST_AUTO_TEST_CASE(the_public_async_calls_answer_on_the_ui_thread_without_holding_it_up) {
+    WizardFixture f(/*first_run=*/false, /*start=*/false);
+    keywizard::Options options;
+    options.app_id = "com.example.AsyncHost";
+    options.config_dir = f.config_dir();
+    BOOST_TEST_REQUIRE(keywizard::forget_key(options).ok);  // the session keyring is shared
+    wxEvtHandler owner;                                     // what a host's frame is to the calls
+
+    // Runs `start` (one *Async call) on the UI thread; waits for its answer there.
+    const auto call = [&](const char* what, auto start) {
+        bool answered = false;
+        bool on_ui_thread = false;
+        const int calls_before = delayed_calls.load();
+        UiHeartbeat heartbeat;
+        keywizard::CallHandle handle = start([&] {
+            answered = true;
+            on_ui_thread = wxIsMainThread();
+        });
+        const bool answered_at_return = answered;
+        BOOST_TEST_REQUIRE(pump_until([&] { return answered; }, 30s), what);
+        heartbeat.Stop();
+        BOOST_TEST(!answered_at_return, what);  // the call returned before the keyring answered
+        BOOST_TEST(on_ui_thread, what);
+        BOOST_TEST(delayed_calls.load() > calls_before, what);  // it did reach the (slow) keyring
+        BOOST_TEST(heartbeat.longest_wait() < longest_acceptable_wait,
+                   what << ": the UI thread was held up for " << heartbeat.longest_wait().count() << " ms");
+    };
+
+    KeyringDelay slow(std::chrono::milliseconds(1500));
+    bool needed = false;
+    call("NeedsSetupAsync", [&](auto answer) {
+        return keywizard::NeedsSetupAsync(&owner, options, [&, answer](bool result) {
+            needed = result;
+            answer();
+        });
+    });
+    BOOST_TEST(needed);
+    keywizard::SaveResult saved;
+    call("SaveKeyAsync", [&](auto answer) {
+        return keywizard::SaveKeyAsync(&owner, options, valid_key, keywizard::Storage::keyring, std::nullopt,
+                                       [&, answer](const keywizard::SaveResult& result) {
+                                           saved = result;
+                                           answer();
+                                       });
+    });
+    BOOST_TEST_REQUIRE(saved.saved, saved.message);
+    keywizard::LoadResult loaded;
+    call("LoadKeyAsync", [&](auto answer) {
+        return keywizard::LoadKeyAsync(&owner, options, [&, answer](const keywizard::LoadResult& result) {
+            loaded = result;
+            answer();
+        });
+    });
+    BOOST_TEST((loaded.key == std::optional<std::string>(valid_key)));
+    keywizard::StoredKeyInfo stored;
+    call("StoredKeyAsync", [&](auto answer) {
+        return keywizard::StoredKeyAsync(&owner, options,
+                                         [&, answer](const keywizard::StoredKeyInfo& result) {
+                                             stored = result;
+                                             answer();
+                                         });
+    });
+    BOOST_TEST((stored.storage == std::optional<keywizard::Storage>(keywizard::Storage::keyring)));
+    keywizard::ForgetResult forgotten;
+    call("ForgetKeyAsync", [&](auto answer) {
+        return keywizard::ForgetKeyAsync(&owner, options, [&, answer](const keywizard::ForgetResult& result) {
+            forgotten = result;
+            answer();
+        });
+    });
+    BOOST_TEST(forgotten.ok, forgotten.message);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -155,7 +155,7 @@ CheckResult to_check_result(const net::KeyCheckOutcome& outcome, std::string bas
 }
 
 settings::KeyStorage open_storage(const Options& options) {
-    return settings::KeyStorage(config_directory(options), options.app_id);
+    return settings::KeyStorage(config_directory(options), options.app_id, options.app_name);
 }
 
 KeySource find_key(const Options& options) {

@@ -26,10 +26,10 @@ StoredKey from_read(SecretRead read, SecretBackend backend, std::string location
 
 }  // namespace
 
-KeyStorage::KeyStorage(std::filesystem::path config_dir, std::string app_id)
+KeyStorage::KeyStorage(std::filesystem::path config_dir, std::string app_id, const std::string& app_name)
     : dir_(std::move(config_dir)),
       settings_(dir_),
-      keyring_(make_keyring_store(std::move(app_id))),
+      keyring_(make_keyring_store(std::move(app_id), std::chrono::seconds(5), app_name)),
       file_(make_dotenv_store(dir_)) {}
 
 KeyStorage::~KeyStorage() = default;

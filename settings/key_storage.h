@@ -25,8 +25,10 @@ struct StoredKey {
 // Blocking (keyring calls): off the UI thread.
 class KeyStorage {
   public:
-    // `app_id`: the keyring item's `application` attribute (config_dir is that app's folder).
-    explicit KeyStorage(std::filesystem::path config_dir, std::string app_id = "keywizard");
+    // `app_id`: the keyring item's `application` attribute (config_dir is that app's folder); `app_name` its
+    // label's words ("Writer: OpenAI API key").
+    explicit KeyStorage(std::filesystem::path config_dir, std::string app_id = "keywizard",
+                        const std::string& app_name = "keywizard");
     ~KeyStorage();
 
     StoredKey read_key();

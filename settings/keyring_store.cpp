@@ -27,7 +27,6 @@ const SecretSchema* api_key_schema() {
     }();
     return &schema;
 }
-constexpr const char* item_label = "keywizard: OpenAI API key";
 
 struct GObjectUnref {
     void operator()(gpointer object) const { libsecret().g_object_unref(object); }
@@ -174,7 +173,8 @@ Outcome read_secret(const std::string& application, GCancellable* cancellable) {
     return {SecretReadState::not_found, {}, keyring_messages::not_found()};
 }
 
-Outcome store_secret(const std::string& application, const std::string& key, GCancellable* cancellable) {
+Outcome store_secret(const std::string& application, const std::string& label, const std::string& key,
+                     GCancellable* cancellable) {
     GObjectPtr<SecretService> service;
     if (auto connected = connect(SECRET_SERVICE_OPEN_SESSION, cancellable, service); !service) {
         return connected;
@@ -189,7 +189,7 @@ Outcome store_secret(const std::string& application, const std::string& key, GCa
     // Replaces an existing item with the same attributes in that collection.
     const gboolean stored = libsecret().secret_service_store_sync(
         service.get(), api_key_schema(), item_attributes(application).get(), SECRET_COLLECTION_DEFAULT,
-        item_label, value, cancellable, &error);
+        label.c_str(), value, cancellable, &error);
     libsecret().secret_value_unref(value);
     if (!stored) {
         return {SecretReadState::failed,
@@ -233,8 +233,8 @@ Outcome erase_secret(const std::string& application, GCancellable* cancellable) 
 
 class KeyringStore final : public SecretStore {
   public:
-    KeyringStore(std::string application, std::chrono::milliseconds timeout)
-        : application_(std::move(application)), timeout_(timeout) {}
+    KeyringStore(std::string application, std::string label, std::chrono::milliseconds timeout)
+        : application_(std::move(application)), label_(std::move(label)), timeout_(timeout) {}
 
     SecretBackend backend() const override { return SecretBackend::keyring; }
     std::string location() const override { return keyring_messages::location(); }
@@ -264,8 +264,8 @@ class KeyringStore final : public SecretStore {
             return StorageStatus::failure("The key is empty; nothing was saved");
         }
         const std::string copy(key);
-        auto outcome = bounded([application = application_, copy](GCancellable* cancellable) {
-            return store_secret(application, copy, cancellable);
+        auto outcome = bounded([application = application_, label = label_, copy](GCancellable* cancellable) {
+            return store_secret(application, label, copy, cancellable);
         });
         return outcome.state == SecretReadState::found ? StorageStatus::success(std::move(outcome.message))
                                                        : StorageStatus::failure(std::move(outcome.message));
@@ -291,13 +291,16 @@ class KeyringStore final : public SecretStore {
     }
 
     std::string application_;
+    std::string label_;
     std::chrono::milliseconds timeout_;
 };
 
 }  // namespace
 
-std::unique_ptr<SecretStore> make_keyring_store(std::string application, std::chrono::milliseconds timeout) {
-    return std::make_unique<KeyringStore>(std::move(application), timeout);
+std::unique_ptr<SecretStore> make_keyring_store(std::string application, std::chrono::milliseconds timeout,
+                                                const std::string& app_name) {
+    // What Seahorse and other keyring managers show: the app that owns the key, in its own name.
+    return std::make_unique<KeyringStore>(std::move(application), app_name + ": OpenAI API key", timeout);
 }
 
 }  // namespace keywizard::settings

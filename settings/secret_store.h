@@ -33,8 +33,10 @@ class SecretStore {
 };
 
 // `application`: the keyring item's `application` attribute, the host's app id ("keywizard" for our own).
+// `app_name` names the item for a person: "<app_name>: OpenAI API key".
 std::unique_ptr<SecretStore> make_keyring_store(std::string application = "keywizard",
-                                                std::chrono::milliseconds timeout = std::chrono::seconds(5));
+                                                std::chrono::milliseconds timeout = std::chrono::seconds(5),
+                                                const std::string& app_name = "keywizard");
 std::unique_ptr<SecretStore> make_dotenv_store(const std::filesystem::path& config_dir);
 
 std::string_view to_string(SecretBackend backend);  // "keyring" | "file"

@@ -74,6 +74,11 @@ struct Options {
 
     // Tests and unusual hosts only: the config folder itself instead of the one app_id names.
     std::filesystem::path config_dir;
+
+    // Added in 0.3. Where the person changes the key later, in the host's own words and language, e.g.
+    // "Preferences → Accounts". The wizard's last page and its "Skip for now" say it. Empty: they say "in
+    // <app_name>'s settings". (keywizard's own pictures of its own menus are shown only in keywizard's app.)
+    std::string change_key_later;
 };
 
 // Why `options` cannot be used (a person-readable sentence), or nothing. Every call below checks this

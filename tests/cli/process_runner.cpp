@@ -9,7 +9,9 @@
 #include <array>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
+#include <mutex>
 #include <stdexcept>
 
 namespace keywizard::test {
@@ -102,6 +104,11 @@ void pump(Pipe& in, const std::string& input, Pipe& out, Pipe& err, ProcessResul
 }  // namespace
 
 ProcessResult run_keywizard(const ProcessSpec& spec) {
+    // A child may exit before it read all of its stdin (a usage error does): the write then fails with
+    // EPIPE, which the loop above handles, instead of SIGPIPE ending the test run. (It used to be ignored
+    // only by accident, by whichever library had set SIG_IGN first.)
+    static std::once_flag ignore_sigpipe;
+    std::call_once(ignore_sigpipe, [] { std::signal(SIGPIPE, SIG_IGN); });
     const std::string binary = spec.binary.empty() ? keywizard_binary() : spec.binary;
     std::vector<std::string> argv_storage = spec.launcher;
     argv_storage.push_back(binary);

@@ -34,14 +34,14 @@ struct RawItem {
     std::string secret;
 };
 
-RawItem find_raw_item() {
+RawItem find_raw_item(const char* application = "keywizard") {
     SecretSchema any_schema{};
     any_schema.name = "org.keywizard.ApiKey";
     any_schema.flags = SECRET_SCHEMA_DONT_MATCH_NAME;
     any_schema.attributes[0] = {"application", SECRET_SCHEMA_ATTRIBUTE_STRING};
     any_schema.attributes[1] = {"name", SECRET_SCHEMA_ATTRIBUTE_STRING};
     GHashTable* attributes =
-        secret_attributes_build(&any_schema, "application", "keywizard", "name", "OPENAI_API_KEY", nullptr);
+        secret_attributes_build(&any_schema, "application", application, "name", "OPENAI_API_KEY", nullptr);
     GError* error = nullptr;
     SecretService* service = secret_service_get_sync(SECRET_SERVICE_OPEN_SESSION, nullptr, &error);
     GList* items = secret_service_search_sync(
@@ -96,6 +96,16 @@ BOOST_AUTO_TEST_CASE(a_stored_key_reads_back_and_is_findable_by_its_attributes) 
     BOOST_TEST(raw.count == 1);
     BOOST_TEST(raw.label == "keywizard: OpenAI API key");
     BOOST_TEST(raw.secret == valid_key);
+}
+
+BOOST_AUTO_TEST_CASE(a_host_apps_key_is_labelled_with_the_hosts_name) {
+    // A keyring manager shows the label: "Writer: OpenAI API key", not keywizard's name for every app.
+    const auto writer = make_keyring_store("com.example.Writer", std::chrono::seconds(10), "Writer");
+    BOOST_TEST_REQUIRE(writer->write(valid_key).ok);
+    const auto raw = find_raw_item("com.example.Writer");
+    BOOST_TEST(writer->erase().ok);
+    BOOST_TEST(raw.count == 1);
+    BOOST_TEST(raw.label == "Writer: OpenAI API key");
 }
 
 BOOST_AUTO_TEST_CASE(storing_again_replaces_the_key_instead_of_adding_a_second_item) {

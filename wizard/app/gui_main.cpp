@@ -184,6 +184,8 @@ class KeywizardApp : public wxApp {
                 if (!options_.app_name.empty()) {
                     wizard_options.app.app_name = options_.app_name;
                 }
+                // `keywizard wizard` for keywizard itself; with --app-id or --app-name, for another app.
+                wizard_options.own_app = options_.app_name.empty() && options_.app_id == Options{}.app_id;
                 wizard_options.app.content_file = options_.content_file;
                 StoredKeyInfo saved;
                 const KeyWizardResult result = RunKeyWizard(nullptr, wizard_options, &saved);

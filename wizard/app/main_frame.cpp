@@ -237,6 +237,7 @@ void MainFrame::RunSetupWizard(bool first_run, bool at_paste_step) {
     wizard_options.app = app_options(config_dir_);
     wizard_options.first_run = first_run;
     wizard_options.start_at_paste = at_paste_step;
+    wizard_options.own_app = true;
     RunKeyWizard(this, wizard_options);
     dialog_open_ = false;
     check_panel_->Reset();  // a result shown before may be about a key that is gone now

@@ -44,9 +44,26 @@ DonePage::DonePage(KeyWizardDialog& wizard) : WizardPageBase(wizard, PageId::don
     clipboard_row->Hide();
     clipboard_row_ = clipboard_row;
 
-    instruction_ =
-        add_paragraph(parent, left, translated(content.instruction), text_column_dip, "instruction");
-    add_steps(parent, left, content.steps, text_column_dip);
+    // keywizard's own words name its own menus; a host's content file says its own. Any other host: where
+    // the person changes the key in that app (change_key_later), or its settings.
+    const KeyWizardOptions& options = wizard.Options();
+    const bool own_words =
+        options.own_app || (wizard.HostContent() != nullptr &&
+                            wizard.HostContent()->page(std::string(page_content_id(PageId::done))));
+    const wxString app_name = wxString::FromUTF8(options.app.app_name);
+    const wxString later =
+        options.app.change_key_later.empty()
+            ? wxString::Format(_("To change the key later, look in %s's settings."), app_name)
+            : wxString::Format(_("To change the key later: %s"),
+                               wxString::FromUTF8(options.app.change_key_later));
+    instruction_ = add_paragraph(
+        parent, left,
+        own_words ? translated(content.instruction)
+                  : wxString::Format(_("%s can now use your OpenAI account."), app_name) + " " + later,
+        text_column_dip, "instruction");
+    if (own_words) {
+        add_steps(parent, left, content.steps, text_column_dip);
+    }
     add_links(parent, left, content.links);
     // The content's own notices ("Setup complete") hold only when the key was saved.
     auto* notices =
@@ -57,7 +74,7 @@ DonePage::DonePage(KeyWizardDialog& wizard) : WizardPageBase(wizard, PageId::don
     left->Add(notices, 0, wxEXPAND);
     content_notices_ = notices;
 
-    if (!content.images.empty()) {
+    if (own_words && !content.images.empty()) {
         gallery_ = new IllustrationGallery(parent, content.images, picture_column_dip);
         right_column()->Add(gallery_, 0);
     }

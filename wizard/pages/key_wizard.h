@@ -10,6 +10,9 @@ struct KeyWizardOptions {
     Options app;                  // whose key: app_id (config folder, keyring), app_name, explicit endpoint
     bool first_run = false;       // shows "Skip for now" on the start page; skipping is recorded
     bool start_at_paste = false;  // opens at the paste step (replacing a key that stopped working)
+    // keywizard's own app: the last page shows its own menus (Settings -> Configuration Editor) and the
+    // skip hint its Help menu. Any other host gets words about itself (app_name, change_key_later).
+    bool own_app = false;
 };
 
 enum class KeyWizardResult {

@@ -23,7 +23,21 @@ StartPage::StartPage(KeyWizardDialog& wizard)
     const auto& content = page_content(PageId::start, wizard.HostContent());
     wxWindow* parent = body();
     const int width = text_column_dip + column_gap_dip + picture_column_dip;
-    add_paragraph(parent, left_column(), translated(content.instruction), width, "instruction");
+    const KeyWizardOptions& options = wizard.Options();
+    const wxString app_name = wxString::FromUTF8(options.app.app_name);
+    // "This app" is keywizard's own; a host's page names the host (unless its content file has its words).
+    const bool own_words =
+        options.own_app || (wizard.HostContent() != nullptr &&
+                            wizard.HostContent()->page(std::string(page_content_id(PageId::start))));
+    add_paragraph(
+        parent, left_column(),
+        own_words ? translated(content.instruction)
+                  : wxString::Format(_("%s uses OpenAI, and it needs an API key to do that. An API key is a "
+                                       "long secret code, like a password, that lets it use your OpenAI "
+                                       "account. This wizard shows you how to get one, tests it, and "
+                                       "saves it for you. Choose where you want to begin."),
+                                     app_name),
+        width, "instruction");
 
     if (const auto& key = wizard.EnvironmentKey()) {
         AddChoice(StartChoice::env_key, _("Test and &use the key from OPENAI_API_KEY"),
@@ -54,8 +68,14 @@ StartPage::StartPage(KeyWizardDialog& wizard)
         auto* skip = new wxButton(parent, wxID_ANY, _("S&kip for now"), wxDefaultPosition, wxDefaultSize, 0,
                                   wxDefaultValidator, "start_skip");
         skip->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->wizard().SkipForNow(); });
-        auto* hint = new wxStaticText(
-            parent, wxID_ANY, tr_utf8("You can set up the key later from Help → Set up OpenAI API key…"));
+        const wxString later =
+            options.own_app ? tr_utf8("You can set up the key later from Help → Set up OpenAI API key…")
+            : options.app.change_key_later.empty()
+                ? wxString::Format(_("You can set up the key later in %s's settings."), app_name)
+                : wxString::Format(_("You can set up the key later: %s"),
+                                   wxString::FromUTF8(options.app.change_key_later));
+        auto* hint =
+            new wxStaticText(parent, wxID_ANY, later, wxDefaultPosition, wxDefaultSize, 0, "start_skip_hint");
         make_secondary_text(hint);
         skip_row->Add(skip, 0, wxALIGN_CENTER_VERTICAL);
         skip_row->Add(hint, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(10));

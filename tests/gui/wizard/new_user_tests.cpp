@@ -269,6 +269,53 @@ BOOST_AUTO_TEST_CASE(a_host_content_file_replaces_the_words_and_pictures_it_name
     pump_events();
 }
 
+// A host's wizard speaks of the host: its name, where it keeps "change the key later", and none of
+// keywizard's own menus (Settings -> Configuration Editor, Help -> Set up OpenAI API key).
+BOOST_AUTO_TEST_CASE(a_hosts_wizard_names_the_host_and_where_it_changes_the_key) {
+    auto server = start_api(models_reply());
+    WizardFixture f(/*first_run=*/true, /*start=*/false);
+    settings::KeyStorage(f.config_dir()).forget_key();
+    const auto texts_of = [&](wxWindow* window) {
+        std::vector<std::string> texts;
+        collect_shown_texts(window, texts);
+        std::string joined;
+        for (const std::string& text : texts) {
+            joined += text + "\n";
+        }
+        return joined;
+    };
+    for (const std::string& later : {std::string(), std::string("Preferences → Accounts")}) {
+        f.customize = [&](ui::KeyWizardOptions& options) {
+            options.own_app = false;
+            options.app.app_name = "Writer";
+            options.app.change_key_later = later;
+        };
+        f.create(/*first_run=*/true);
+        const std::string start = texts_of(f.page(ui::PageId::start));
+        BOOST_TEST(start.find("Writer uses OpenAI") != std::string::npos, start);
+        BOOST_TEST(start.find("This app") == std::string::npos, start);
+        BOOST_TEST(start.find("Help →") == std::string::npos, start);
+        BOOST_TEST(start.find(later.empty() ? "in Writer's settings" : "later: Preferences → Accounts") !=
+                       std::string::npos,
+                   start);
+
+        f.open_paste_page(server.get());
+        f.type_key(valid_key);
+        f.press_test_key();
+        BOOST_TEST_REQUIRE(f.wait_for_result());
+        f.go_next();
+        BOOST_TEST_REQUIRE(pump_until([&] { return f.current() == ui::PageId::done; }));
+        const std::string done = texts_of(f.page(ui::PageId::done));
+        BOOST_TEST(done.find("Writer can now use your OpenAI account.") != std::string::npos, done);
+        BOOST_TEST(done.find(later.empty() ? "look in Writer's settings" : "later: Preferences → Accounts") !=
+                       std::string::npos,
+                   done);
+        BOOST_TEST(done.find("Configuration Editor") == std::string::npos, done);
+        BOOST_TEST(find_window_by_name(f.page(ui::PageId::done), "illustration_gallery") == nullptr);
+        settings::KeyStorage(f.config_dir()).forget_key();
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace keywizard::test

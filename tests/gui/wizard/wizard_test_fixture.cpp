@@ -61,6 +61,10 @@ void WizardFixture::create(bool first_run) {
     ui::KeyWizardOptions options;
     options.app.config_dir = environment_.config_dir();
     options.first_run = first_run;
+    options.own_app = true;  // keywizard's own wizard, unless a test makes it a host's
+    if (customize) {
+        customize(options);
+    }
     wizard_.emplace(nullptr, options);
     wizard_->Start();
     pump_events();

@@ -7,6 +7,7 @@
 #include <wx/button.h>
 #include <wx/wizard.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -50,6 +51,8 @@ class WizardFixture {
     const std::optional<ui::WizardStartFacts>& start_facts() const { return wizard_->StartFacts(); }
     ui::KeyWizardResult result() const { return wizard_->Result(); }
     void create(bool first_run);
+    // Applied to the options of every wizard create() makes from now on (a host's app_name...).
+    std::function<void(ui::KeyWizardOptions&)> customize;
     void destroy();  // what closing does: Destroy(), then the deferred delete
 
     wxButton* next_button() const;

@@ -276,8 +276,10 @@ std::optional<EndpointChange> endpoint_change(const Endpoint& endpoint, const se
     EndpointChange change;
     change.verified_base_url = verified;
     change.base_url = endpoint.base_url.value;
+    // Nothing set at all is a change too (the key was verified at a base URL named only at check time).
     change.from = endpoint.base_url.source == Source::environment ? endpoint.base_url.variable
-                                                                  : std::string("settings.json");
+                  : endpoint.base_url.source == Source::settings  ? std::string("settings.json")
+                                                                  : std::string("default");
     return change;
 }
 
@@ -286,10 +288,11 @@ net::KeyCheckOutcome endpoint_changed_outcome(const EndpointChange& change, std:
     outcome.status = net::KeyStatus::unverified;
     outcome.reason = net::Reason::endpoint_changed;
     outcome.masked_key = std::move(masked_key);
-    outcome.message =
-        net::fill(net::endpoint_changed_message, {{"verified", host_of(change.verified_base_url)},
-                                                  {"now", host_of(change.base_url)},
-                                                  {"from", change.from}});
+    outcome.message = net::fill(
+        change.from == "default" ? net::endpoint_changed_to_default_message : net::endpoint_changed_message,
+        {{"verified", host_of(change.verified_base_url)},
+         {"now", host_of(change.base_url)},
+         {"from", change.from}});
     outcome.detail = "verified: " + net::printable_text(net::mask_url_credentials(change.verified_base_url)) +
                      "; now: " + net::printable_text(net::mask_url_credentials(change.base_url));
     return outcome;

@@ -79,7 +79,7 @@ net::KeyCheckOutcome check_stored_key(const Options& options, const net::CancelT
 struct EndpointChange {
     std::string verified_base_url;  // where the key was verified (the default when none is recorded)
     std::string base_url;           // where it would go now
-    std::string from;               // why: "OPENAI_BASE_URL", "settings.json"
+    std::string from;               // why: "OPENAI_BASE_URL", "settings.json", "default" (nothing set)
 };
 std::optional<EndpointChange> endpoint_change(const Endpoint& endpoint, const settings::AppSettings& saved);
 // The refusal for a change, before any I/O: unverified / endpoint_changed, naming both hosts.

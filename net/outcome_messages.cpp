@@ -26,6 +26,9 @@ const std::string_view checked_with_one_request =
 const std::string_view endpoint_changed_message =
     N_("The stored key was verified at {verified}, but this check would send it to {now} (from {from}). It "
        "was not sent.");
+const std::string_view endpoint_changed_to_default_message = N_(
+    "The stored key was verified at {verified}, but no base URL is set now, so this check would send it to "
+    "the default, {now}. It was not sent.");
 const std::string_view rate_limited_for_seconds =
     N_("OpenAI is limiting the rate of requests for this key right now (HTTP 429). Try again in {seconds} "
        "seconds.");

@@ -70,5 +70,6 @@ extern const std::string_view mismatched_project_from;
 extern const std::string_view mismatched_project_given;
 // core's "the base URL changed since the key was verified": {verified} {now} hosts, {from} who set it.
 extern const std::string_view endpoint_changed_message;
+extern const std::string_view endpoint_changed_to_default_message;  // {verified}, {now}
 
 }  // namespace keywizard::net

@@ -210,7 +210,7 @@ struct LoadResult {
     std::string reason;
     std::string message;  // for a person, when there is no key
     // With "endpoint_changed": where the key was verified, where it would go now, and what set that
-    // ("OPENAI_BASE_URL" or "settings.json").
+    // ("OPENAI_BASE_URL", "settings.json", or "default": nothing is set, so the default base URL).
     std::string verified_base_url;
     std::string base_url;
     std::string from;

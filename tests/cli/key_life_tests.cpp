@@ -142,6 +142,20 @@ BOOST_AUTO_TEST_CASE(exec_refuses_to_hand_the_key_to_a_base_url_it_was_not_verif
     BOOST_TEST(named.out == "RAN\n");
 }
 
+BOOST_AUTO_TEST_CASE(exec_says_when_the_base_url_it_refuses_is_only_the_default) {
+    // Verified at the stand-in, and settings.json no longer names it: the key would go to the default base
+    // URL, which nothing set. The old message blamed settings.json.
+    CliFixture cli;
+    store_verified_key(cli);
+    edit_settings(cli, [](nlohmann::json& settings) { settings.erase("base_url"); });
+    const ProcessResult refused = cli.run({"exec", "--", "sh", "-c", "echo RAN"});
+    BOOST_TEST(refused.exit_code == 4);
+    BOOST_TEST(refused.out.find("RAN") == std::string::npos);
+    BOOST_TEST(refused.err.find("no base URL is set now") != std::string::npos, refused.err);
+    BOOST_TEST(refused.err.find("api.openai.com") != std::string::npos, refused.err);
+    BOOST_TEST(refused.err.find("settings.json") == std::string::npos, refused.err);
+}
+
 BOOST_AUTO_TEST_CASE(check_of_the_stored_key_refuses_a_changed_base_url_before_any_io) {
     CliFixture cli;
     store_verified_key(cli);

@@ -1,11 +1,11 @@
 # CPACK_POST_BUILD_SCRIPTS: CPack writes postinst and postrm scripts that call ldconfig into a package with
 # shared libraries in /usr/lib. Debian runs ldconfig from a dpkg trigger instead (our `triggers` file,
 # "activate-noawait ldconfig"), and lintian says so (maintscript-calls-ldconfig). Rebuilds the keywizard
-# .deb without those two scripts; nothing else in it changes.
+# libkeywizardN .deb (CPACK_KEYWIZARD_LIB_PACKAGE) without those two scripts; nothing else in it changes.
 find_program(DPKG_DEB dpkg-deb REQUIRED)
 foreach(package IN LISTS CPACK_PACKAGE_FILES)
   get_filename_component(name "${package}" NAME)
-  if(NOT name MATCHES "^keywizard_.*\\.deb$")
+  if(NOT name MATCHES "^${CPACK_KEYWIZARD_LIB_PACKAGE}_.*\\.deb$")
     continue()
   endif()
   set(tree "${package}.tree")

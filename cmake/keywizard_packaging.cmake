@@ -214,10 +214,9 @@ set(CPACK_DEBIAN_LIBS_PACKAGE_DEPENDS "${loaded_when_used_packages}")
 #   checked against the build by scripts/check-package (scripts/update-symbols regenerates it);
 # - triggers: the libraries in /usr/lib need ldconfig, run by a dpkg trigger as debhelper does. The postinst
 #   and postrm that CPack writes to call ldconfig itself are taken out again after the build
-#   (drop_ldconfig_scripts.cmake, told the package's name by CPACK_KEYWIZARD_LIB_PACKAGE).
+#   (drop_ldconfig_scripts.cmake).
 set(CPACK_DEBIAN_LIBS_PACKAGE_CONTROL_EXTRA
     ${PROJECT_SOURCE_DIR}/cmake/packaging/symbols ${PROJECT_SOURCE_DIR}/cmake/packaging/triggers)
-set(CPACK_KEYWIZARD_LIB_PACKAGE ${KEYWIZARD_LIB_PACKAGE})
 set(CPACK_POST_BUILD_SCRIPTS ${PROJECT_SOURCE_DIR}/cmake/packaging/drop_ldconfig_scripts.cmake)
 set(CPACK_DEBIAN_LIBS_DESCRIPTION "OpenAI API key setup for other apps - shared libraries
 keywizard gets an OpenAI API key into a desktop app: a setup wizard, a key

@@ -1,16 +1,15 @@
 # Included last by the top-level CMakeLists.txt: what makes keywizard a Linux desktop app when installed
-# (menu entry, AppStream metadata, hicolor icons, man page, bash completion) and the two Debian packages
+# (menu entry, AppStream metadata, hicolor icons, man page, bash completion) and the three Debian packages
 # CPack makes from this very build, nothing rebuilt (docs/packaging.md):
-#   keywizard         the command, its windows' module, the shared libraries, the desktop files above
+#   keywizard         the command, its windows' module, the translations, the desktop files above
+#   libkeywizardN     the shared libraries, named after their SONAME (.so.N, N = KEYWIZARD_SOVERSION) as
+#                     Debian policy wants, so two ABIs can be installed side by side; symbols and shlibs
 #   libkeywizard-dev  headers, the .so links, the CMake package and the pkg-config files
 # scripts/package runs it: cpack --config <build>/CPackConfig.cmake.
+# Only in keywizard's own build with KEYWIZARD_WX and KEYWIZARD_INSTALL (the top-level CMakeLists.txt): in
+# someone else's build there is no menu entry of ours among the host's files, and the host's CPack settings
+# stay the host's.
 include(GNUInstallDirs)
-
-# In someone else's build (add_subdirectory, FetchContent) keywizard is a library: no menu entry of its own
-# among the host's files, and the host's CPack settings stay the host's.
-if(NOT PROJECT_IS_TOP_LEVEL)
-  return()
-endif()
 
 # The AppStream ID names the desktop file, the metainfo file and the icon: one name for all three, so
 # software centres tie them together. The project has no published home yet: both URLs are where it
@@ -72,12 +71,16 @@ add_custom_target(keywizard_desktop_files ALL DEPENDS ${icon_pngs} ${man_page})
 # ------------------------------------------------------------------------------------ Debian packages
 set(KEYWIZARD_DEB_REVISION 1)
 set(KEYWIZARD_DEB_VERSION ${PROJECT_VERSION}-${KEYWIZARD_DEB_REVISION})
+# libkeywizard-core.so.1 -> libkeywizard1 (both libraries share the SONAME's number: library/CMakeLists.txt).
+set(KEYWIZARD_LIB_PACKAGE libkeywizard${KEYWIZARD_SOVERSION})
 
 # /usr/share/doc/<package>/: copyright and changelog.Debian.gz, which Debian requires of every package.
 # EXCLUDE_FROM_ALL: only the packages get them, not a `cmake --install` into a prefix.
-foreach(package keywizard libkeywizard-dev)
+foreach(package keywizard ${KEYWIZARD_LIB_PACKAGE} libkeywizard-dev)
   if(package STREQUAL "keywizard")
     set(component keywizard_debian_doc)
+  elseif(package STREQUAL KEYWIZARD_LIB_PACKAGE)
+    set(component keywizard_debian_lib_doc)
   else()
     set(component keywizard_debian_dev_doc)
   endif()
@@ -92,6 +95,16 @@ foreach(package keywizard libkeywizard-dev)
           DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/${package} COMPONENT ${component} EXCLUDE_FROM_ALL)
 endforeach()
 add_custom_target(keywizard_debian_changelogs ALL DEPENDS ${debian_changelogs})
+
+# One package for the two libraries, named after the number they share: they are always built, released
+# and bumped together (libkeywizard-wx needs the libkeywizard-core of its own build), which policy 8.1
+# allows; lintian would rather see libkeywizard-core1 and libkeywizard-wx1.
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/debian/${KEYWIZARD_LIB_PACKAGE}/lintian-overrides
+  "# Both libraries share one SONAME number and one package (cmake/keywizard_packaging.cmake).\n"
+  "${KEYWIZARD_LIB_PACKAGE}: package-name-doesnt-match-sonames *\n")
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/debian/${KEYWIZARD_LIB_PACKAGE}/lintian-overrides
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME ${KEYWIZARD_LIB_PACKAGE}
+        COMPONENT keywizard_debian_lib_doc EXCLUDE_FROM_ALL)
 
 # Packages made from a build configured for /usr/local (the test build CI reuses) keep the libraries in
 # /usr/lib, not Debian's multiarch /usr/lib/<triplet>; keywizard-wx.pc then carries wx-config's multiarch
@@ -150,8 +163,10 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_COMPONENTS_GROUPING ONE_PER_GROUP)
 # A component each install() rule names, mapped to the package it belongs in. "Unspecified" is the rules
-# without a COMPONENT: the keywizard command and its windows' module.
+# without a COMPONENT: the keywizard command and its windows' module; keywizard_runtime is the translations
+# (po/); keywizard_libraries the shared libraries (library/).
 set(CPACK_COMPONENTS_ALL Unspecified keywizard_runtime keywizard_desktop keywizard_debian_doc
+                         keywizard_libraries keywizard_debian_lib_doc
                          keywizard_development keywizard_debian_dev_doc)
 
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # <name>_<version>-<revision>_<arch>.deb
@@ -160,21 +175,23 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${KEYWIZARD_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # dpkg-shlibdeps names the packages of every library the files link (Debian's real names, versioned).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# libkeywizard-wx.so.0 links libkeywizard-core.so.0 from the same package.
+# libkeywizard-wx.so.1 links libkeywizard-core.so.1 from the same package.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${PROJECT_BINARY_DIR}/library)
-# A shlibs file, so a host app's own package gets "Depends: keywizard (>= 0.2.0)" from dpkg-shlibdeps.
+# A shlibs file in libkeywizardN, so a host app's own package gets "Depends: libkeywizard1 (>= 0.3.0)" from
+# dpkg-shlibdeps (tools that read the symbols file below get the version of each symbol the host uses).
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
+# The control files below as Debian wants them (0644), whatever their mode in the source tree.
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 set(CPACK_DEBIAN_KEYWIZARD_PACKAGE_NAME keywizard)
 set(CPACK_DEBIAN_KEYWIZARD_PACKAGE_SECTION utils)
 set(loaded_when_used_packages ${libsecret_package} ${libcurl_package})
 list(JOIN loaded_when_used_packages ", " loaded_when_used_packages)
-set(CPACK_DEBIAN_KEYWIZARD_PACKAGE_DEPENDS "${loaded_when_used_packages}")
-# The shared libraries in /usr/lib need ldconfig: a dpkg trigger runs it, as debhelper does. The postinst
-# and postrm that CPack writes to call ldconfig itself are taken out again after the build.
-set(CPACK_DEBIAN_KEYWIZARD_PACKAGE_CONTROL_EXTRA ${PROJECT_SOURCE_DIR}/cmake/packaging/triggers)
-set(CPACK_POST_BUILD_SCRIPTS ${PROJECT_SOURCE_DIR}/cmake/packaging/drop_ldconfig_scripts.cmake)
+# The command and its windows link the code statically and need no libkeywizardN; the dependency keeps
+# what installing keywizard always gave, the libraries hosts link, and keeps the three at one version.
+set(CPACK_DEBIAN_KEYWIZARD_PACKAGE_DEPENDS
+    "${loaded_when_used_packages}, ${KEYWIZARD_LIB_PACKAGE} (= ${KEYWIZARD_DEB_VERSION})")
 # The Secret Service that keeps the key; without one, keywizard offers a file readable only by the user.
 set(CPACK_DEBIAN_KEYWIZARD_PACKAGE_RECOMMENDS "gnome-keyring")
 # The first line is the synopsis; CPack indents the rest and turns an empty line into " .".
@@ -185,13 +202,32 @@ every step. You paste the key, keywizard checks it against the API before it
 saves anything, and stores it in your keyring (or, only if you choose so, in a
 file readable by you alone).
 
-The same command checks, saves, shows and removes keys without a display. This
-package also has the libraries other desktop apps embed for their own first
-run, Test key button and Help menu (development files: libkeywizard-dev).")
+The same command checks, saves, shows and removes keys without a display. The
+libraries other desktop apps embed for their own first run, Test key button
+and Help menu are in libkeywizard${KEYWIZARD_SOVERSION} (development files: libkeywizard-dev).")
+
+set(CPACK_DEBIAN_LIBS_PACKAGE_NAME ${KEYWIZARD_LIB_PACKAGE})
+set(CPACK_DEBIAN_LIBS_PACKAGE_SECTION libs)
+# libkeywizard-core loads libsecret and libcurl itself, as the command does (dpkg-shlibdeps sees neither).
+set(CPACK_DEBIAN_LIBS_PACKAGE_DEPENDS "${loaded_when_used_packages}")
+# - symbols: every exported name with its version node and the first version that had it, committed and
+#   checked against the build by scripts/check-package (scripts/update-symbols regenerates it);
+# - triggers: the libraries in /usr/lib need ldconfig, run by a dpkg trigger as debhelper does. The postinst
+#   and postrm that CPack writes to call ldconfig itself are taken out again after the build
+#   (drop_ldconfig_scripts.cmake).
+set(CPACK_DEBIAN_LIBS_PACKAGE_CONTROL_EXTRA
+    ${PROJECT_SOURCE_DIR}/cmake/packaging/symbols ${PROJECT_SOURCE_DIR}/cmake/packaging/triggers)
+set(CPACK_POST_BUILD_SCRIPTS ${PROJECT_SOURCE_DIR}/cmake/packaging/drop_ldconfig_scripts.cmake)
+set(CPACK_DEBIAN_LIBS_DESCRIPTION "OpenAI API key setup for other apps - shared libraries
+keywizard gets an OpenAI API key into a desktop app: a setup wizard, a key
+check against the API, and storage in the keyring. This package has the
+libraries other desktop apps embed for their own first run, Test key button
+and Help menu: libkeywizard-core (no windows, no wxWidgets) and
+libkeywizard-wx (the wizard and an API key panel).")
 
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME libkeywizard-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
-set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "keywizard (= ${KEYWIZARD_DEB_VERSION})")
+set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "${KEYWIZARD_LIB_PACKAGE} (= ${KEYWIZARD_DEB_VERSION})")
 # Only the wx part needs wxWidgets' headers; a host of <keywizard/core.h> alone does not.
 set(CPACK_DEBIAN_DEV_PACKAGE_RECOMMENDS "${wx_dev_package}")
 set(CPACK_DEBIAN_DEV_DESCRIPTION "OpenAI API key setup for other apps - development files
@@ -203,9 +239,13 @@ panel), the CMake package (find_package(keywizard)) and pkg-config files.")
 
 include(CPack)
 cpack_add_component_group(keywizard)
+cpack_add_component_group(libs)
 cpack_add_component_group(dev)
 foreach(component Unspecified keywizard_runtime keywizard_desktop keywizard_debian_doc)
   cpack_add_component(${component} GROUP keywizard)
+endforeach()
+foreach(component keywizard_libraries keywizard_debian_lib_doc)
+  cpack_add_component(${component} GROUP libs)
 endforeach()
 foreach(component keywizard_development keywizard_debian_dev_doc)
   cpack_add_component(${component} GROUP dev)

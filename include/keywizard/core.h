@@ -37,7 +37,7 @@
 
 namespace keywizard {
 
-// "0.2.0": the version of the library the program runs with.
+// "0.3.0": the version of the library the program runs with.
 KEYWIZARD_API const char* version() noexcept;
 
 // Who the host is, and anything it wants to decide itself. Every field has a working default.

@@ -47,9 +47,7 @@ DonePage::DonePage(KeyWizardDialog& wizard) : WizardPageBase(wizard, PageId::don
     // keywizard's own words name its own menus; a host's content file says its own. Any other host: where
     // the person changes the key in that app (change_key_later), or its settings.
     const KeyWizardOptions& options = wizard.Options();
-    const bool own_words =
-        options.own_app || (wizard.HostContent() != nullptr &&
-                            wizard.HostContent()->page(std::string(page_content_id(PageId::done))));
+    const bool own_words = wizard.ShowsContentAsWritten(PageId::done);
     const wxString app_name = wxString::FromUTF8(options.app.app_name);
     const wxString later =
         options.app.change_key_later.empty()

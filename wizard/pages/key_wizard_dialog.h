@@ -38,6 +38,12 @@ class KeyWizardDialog : public wxWizard {
     const content::WizardContent* HostContent() const {
         return host_content_ && host_content_->problem.empty() ? &host_content_->content : nullptr;
     }
+    // Whether `page` shows its content as written: in keywizard's own app (its words name its own menus), or
+    // when the host's content file has the page. Otherwise the page speaks of the host (app_name).
+    bool ShowsContentAsWritten(PageId page) const {
+        return options_.own_app || (HostContent() != nullptr &&
+                                    HostContent()->page(std::string(page_content_id(page))) != nullptr);
+    }
 
     // OPENAI_API_KEY as it was when the wizard opened (nullopt when unset or blank).
     const std::optional<std::string>& EnvironmentKey() const { return environment_key_; }

@@ -26,9 +26,7 @@ StartPage::StartPage(KeyWizardDialog& wizard)
     const KeyWizardOptions& options = wizard.Options();
     const wxString app_name = wxString::FromUTF8(options.app.app_name);
     // "This app" is keywizard's own; a host's page names the host (unless its content file has its words).
-    const bool own_words =
-        options.own_app || (wizard.HostContent() != nullptr &&
-                            wizard.HostContent()->page(std::string(page_content_id(PageId::start))));
+    const bool own_words = wizard.ShowsContentAsWritten(PageId::start);
     add_paragraph(
         parent, left_column(),
         own_words ? translated(content.instruction)

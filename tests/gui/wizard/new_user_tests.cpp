@@ -67,6 +67,17 @@ void collect_shown_texts(wxWindow* root, std::vector<std::string>& texts) {
     }
 }
 
+// Every text `root` shows, one per line.
+std::string shown_text(wxWindow* root) {
+    std::vector<std::string> texts;
+    collect_shown_texts(root, texts);
+    std::string joined;
+    for (const std::string& text : texts) {
+        joined += text + "\n";
+    }
+    return joined;
+}
+
 std::size_t count_of(std::string text, const std::string& word) {
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
     std::size_t count = 0;
@@ -153,12 +164,7 @@ BOOST_AUTO_TEST_CASE(the_done_page_says_saved_once_and_where) {
     BOOST_TEST_REQUIRE(f.wait_for_result());
     f.go_next();
     BOOST_TEST_REQUIRE(pump_until([&] { return f.current() == ui::PageId::done; }));
-    std::vector<std::string> texts;
-    collect_shown_texts(&f.wizard(), texts);
-    std::string page;
-    for (const std::string& text : texts) {
-        page += text + "\n";
-    }
+    const std::string page = shown_text(&f.wizard());
     BOOST_TEST(count_of(page, "saved") == 1u, page);
     BOOST_TEST(count_of(page, "stored in:") == 1u, page);
     settings::KeyStorage(f.config_dir()).forget_key();
@@ -275,15 +281,6 @@ BOOST_AUTO_TEST_CASE(a_hosts_wizard_names_the_host_and_where_it_changes_the_key)
     auto server = start_api(models_reply());
     WizardFixture f(/*first_run=*/true, /*start=*/false);
     settings::KeyStorage(f.config_dir()).forget_key();
-    const auto texts_of = [&](wxWindow* window) {
-        std::vector<std::string> texts;
-        collect_shown_texts(window, texts);
-        std::string joined;
-        for (const std::string& text : texts) {
-            joined += text + "\n";
-        }
-        return joined;
-    };
     for (const std::string& later : {std::string(), std::string("Preferences → Accounts")}) {
         f.customize = [&](ui::KeyWizardOptions& options) {
             options.own_app = false;
@@ -291,7 +288,7 @@ BOOST_AUTO_TEST_CASE(a_hosts_wizard_names_the_host_and_where_it_changes_the_key)
             options.app.change_key_later = later;
         };
         f.create(/*first_run=*/true);
-        const std::string start = texts_of(f.page(ui::PageId::start));
+        const std::string start = shown_text(f.page(ui::PageId::start));
         BOOST_TEST(start.find("Writer uses OpenAI") != std::string::npos, start);
         BOOST_TEST(start.find("This app") == std::string::npos, start);
         BOOST_TEST(start.find("Help →") == std::string::npos, start);
@@ -305,7 +302,7 @@ BOOST_AUTO_TEST_CASE(a_hosts_wizard_names_the_host_and_where_it_changes_the_key)
         BOOST_TEST_REQUIRE(f.wait_for_result());
         f.go_next();
         BOOST_TEST_REQUIRE(pump_until([&] { return f.current() == ui::PageId::done; }));
-        const std::string done = texts_of(f.page(ui::PageId::done));
+        const std::string done = shown_text(f.page(ui::PageId::done));
         BOOST_TEST(done.find("Writer can now use your OpenAI account.") != std::string::npos, done);
         BOOST_TEST(done.find(later.empty() ? "look in Writer's settings" : "later: Preferences → Accounts") !=
                        std::string::npos,

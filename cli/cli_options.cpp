@@ -264,7 +264,8 @@ Exit codes: 0 valid, 2 rejected, 3 limited, 4 unverified (network, server), 5 st
 const char* wizard_usage_text() {
     // TRANSLATORS: keep options, values (saved|skipped|cancelled), JSON field names and exit codes as they
     // are.
-    return tr(R"(Usage: keywizard wizard [--app-id ID] [--app-name NAME] [--content FILE] [--json]
+    return tr(R"(Usage: keywizard wizard [--app-id ID] [--app-name NAME] [--content FILE]
+                        [--change-key-later TEXT] [--json]
 
 Opens the setup wizard: it explains how to create an OpenAI account and an API key, tests the pasted key
 and saves it only once the API accepted it.
@@ -273,7 +274,10 @@ and saves it only once the API accepted it.
                    the keyring entry's application. For apps not written in C++ (docs/embedding.md).
   --app-name NAME  the app's name as the person knows it
   --content FILE   the app's own words and pictures for the wizard, in the format of keywizard's
-                   wizard_content.json: the pages it lists replace keywizard's (docs/embedding.md)
+                   wizard_content.json: the pages it lists replace keywizard's (docs/content_file.md)
+  --change-key-later TEXT
+                   where the person changes the key later in the app, for the last page:
+                   "Preferences > Accounts" (default: the app's settings)
   --json           when the wizard closes, print one JSON object on standard output: result
                    (saved|skipped|cancelled), saved, key (masked), backend, location, status, reason
 

@@ -68,6 +68,14 @@ install(FILES ${PROJECT_SOURCE_DIR}/completions/keywizard.bash
 
 add_custom_target(keywizard_desktop_files ALL DEPENDS ${icon_pngs} ${man_page})
 
+# ------------------------------------------------------------------- a host developer's documentation
+# share/doc/keywizard/: what a host codes against and writes, in the keywizard package, which every kind of
+# host has (the command for other languages; `keywizard wizard --content` to try a content file). The
+# headers document themselves; these say the rest: the reason codes, the content file and a sample of it.
+install(FILES ${PROJECT_SOURCE_DIR}/docs/embedding.md ${PROJECT_SOURCE_DIR}/docs/reasons.md
+              ${PROJECT_SOURCE_DIR}/docs/content_file.md ${PROJECT_SOURCE_DIR}/examples/content/writer-content.json
+        DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT keywizard_desktop)
+
 # ------------------------------------------------------------------------------------ Debian packages
 set(KEYWIZARD_DEB_REVISION 1)
 set(KEYWIZARD_DEB_VERSION ${PROJECT_VERSION}-${KEYWIZARD_DEB_REVISION})

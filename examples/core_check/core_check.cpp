@@ -1,5 +1,6 @@
 // core_check: checks the OpenAI API key given on standard input with keywizard's core, and says what the API
-// thinks of it. Only <keywizard/core.h>, linked through pkg-config (see Makefile): no wxWidgets.
+// thinks of it. Only <keywizard/core.h> and <keywizard/reasons.h>, linked through pkg-config (see Makefile):
+// no wxWidgets.
 //
 //     printf '%s' "$KEY" | ./core_check        (or run it and paste the key)
 //
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include <keywizard/core.h>
+#include <keywizard/reasons.h>
 
 int main() {
     keywizard::Options options;
@@ -34,6 +36,10 @@ int main() {
               << "key:     " << (result.masked_key.empty() ? "(none)" : result.masked_key) << '\n';
     if (!result.remedy_url.empty()) {
         std::cout << "fix it:  " << result.remedy_url << '\n';
+    }
+    // A host's own advice for the reasons it cares about (every code: <keywizard/reasons.h>).
+    if (result.reason == keywizard::reason::rate_limited && result.retry_after_s) {
+        std::cout << "wait:    " << *result.retry_after_s << " s before checking again\n";
     }
     return keywizard::exit_code_for(result.status);
 }

@@ -103,8 +103,7 @@ struct GenerationResult {
     bool checked = false;  // a test request was sent
     std::string model;     // the model it asked
     Status status = Status::unverified;
-    std::string
-        reason;  // "ok", "missing_scope", "insufficient_quota", "model_not_allowed", "rate_limited"...
+    std::string reason;  // keywizard/reasons.h: ok, missing_scope, insufficient_quota, model_not_allowed...
     std::optional<long> http_status;
     std::string message;
 };
@@ -112,7 +111,7 @@ struct GenerationResult {
 // What a check found out. The key itself is never in it.
 struct CheckResult {
     Status status = Status::unverified;
-    std::string reason;  // stable code from DESIGN.md's table: "ok", "invalid_api_key", "timeout", ...
+    std::string reason;  // a stable code of keywizard/reasons.h: "ok", "invalid_api_key", "timeout", ...
     std::optional<long> http_status;
     std::string message;       // one or two sentences for a person
     std::string remedy_url;    // where to fix it; empty when there is nowhere
@@ -204,9 +203,9 @@ KEYWIZARD_API CheckHandle check_key_async(const Options& options, std::string ke
 // to <base_url>?") is always allowed. Added in 0.3.
 struct LoadResult {
     std::optional<std::string> key;  // never log it and never pass it in argv
-    // "ok"; "no_key": none stored and OPENAI_API_KEY unset; "unreadable": the keyring or the file could not
-    // be read (message says why: no keyring, locked...); "malformed_key": what is there is not a key;
-    // "endpoint_changed": see above; "invalid_setting": options_problem(options).
+    // keywizard/reasons.h: "ok"; "no_key": none stored and OPENAI_API_KEY unset; "unreadable": the keyring or
+    // the file could not be read (message says why: no keyring, locked...); "malformed_key": what is there is
+    // not a key; "endpoint_changed": see above; "invalid_setting": options_problem(options).
     std::string reason;
     std::string message;  // for a person, when there is no key
     // With "endpoint_changed": where the key was verified, where it would go now, and what set that

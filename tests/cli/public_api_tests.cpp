@@ -9,13 +9,17 @@
 #include <fstream>
 #include <future>
 #include <optional>
+#include <set>
 #include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "keywizard/core.h"
+#include "keywizard/reasons.h"
+#include "net/reason_table.h"
 #include "tests/cli/cli_fixture.h"
 #include "tests/support/scoped_environment.h"
 #include "tests/support/test_keys.h"
@@ -312,6 +316,38 @@ BOOST_AUTO_TEST_CASE(an_abandoned_call_never_calls_done_and_the_call_still_finis
     }
     BOOST_TEST(called.load() == called_before_abandon_returned);  // nothing after abandon() returned
     BOOST_TEST(stored_key(options).stored);                       // the save itself went through
+}
+
+BOOST_AUTO_TEST_CASE(the_installed_reason_codes_are_the_librarys_own_and_each_is_documented) {
+    // <keywizard/reasons.h> against net/reason_table.cpp: the same codes, statuses and retries, none missing.
+    std::set<std::string> listed;
+    for (const keywizard::ReasonCode& code : keywizard::reason_codes) {
+        BOOST_TEST_CONTEXT(code.code) {
+            BOOST_TEST(listed.insert(code.code).second);  // no code twice
+            const auto named = keywizard::net::reason_named(code.code);
+            BOOST_TEST_REQUIRE(named.has_value());
+            const keywizard::net::ReasonRow& row = keywizard::net::reason_row(*named);
+            BOOST_TEST(to_string(code.status) == keywizard::net::to_string(row.status));
+            BOOST_TEST(code.retryable == row.retryable);
+        }
+    }
+    BOOST_TEST(listed.size() == static_cast<std::size_t>(keywizard::net::Reason::count));
+
+    // docs/reasons.md (installed in share/doc/keywizard) has a row for every code, and for none other.
+    std::ifstream page(std::filesystem::path(KEYWIZARD_SOURCE_DIR) / "docs" / "reasons.md");
+    BOOST_TEST_REQUIRE(page.good());
+    std::set<std::string> documented;
+    std::string line;
+    while (std::getline(page, line)) {
+        if (line.rfind("| `", 0) == 0) {
+            documented.insert(line.substr(3, line.find('`', 3) - 3));
+        }
+    }
+    for (const char* status : {"valid", "rejected", "limited", "unverified"}) {
+        documented.erase(status);  // the table of statuses
+    }
+    BOOST_TEST(documented == listed, "docs/reasons.md lists other codes than <keywizard/reasons.h>");
+    BOOST_TEST(std::string(keywizard::reason::unreadable) == "unreadable");  // load_key_checked's own
 }
 
 BOOST_AUTO_TEST_SUITE_END()

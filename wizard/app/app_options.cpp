@@ -74,6 +74,8 @@ AppOptionsParse parse_app_options(const std::vector<std::string>& arguments, std
             parse.options.app_name = *name;
         } else if (auto content = value_of("--content")) {
             parse.options.content_file = *content;
+        } else if (auto later = value_of("--change-key-later")) {
+            parse.options.change_key_later = *later;
         } else if (argument == "--json") {
             parse.options.json = true;
         } else {
@@ -91,6 +93,7 @@ std::string app_options_usage() {
             tr_utf8("  --app-name NAME      the app's name as the person knows it\n") +
             tr_utf8(
                 "  --content FILE       (wizard) the app's own words and pictures (docs/embedding.md)\n") +
+            tr_utf8("  --change-key-later TEXT  (wizard) where the app changes the key later\n") +
             tr_utf8("  --json               (wizard) print what happened as JSON when it closes\n"))
         .utf8_string();
 }

@@ -23,8 +23,9 @@ struct AppOptions {
     // `keywizard wizard` for hosts in other languages (docs/embedding.md).
     std::string app_id = "keywizard";
     std::string app_name;
-    std::string content_file;  // --content: the host's own words and pictures (Options::content_file)
-    bool json = false;         // print what happened as one JSON object when the wizard closes
+    std::string content_file;      // --content: the host's own words and pictures (Options::content_file)
+    std::string change_key_later;  // --change-key-later: where the host changes the key later
+    bool json = false;             // print what happened as one JSON object when the wizard closes
 };
 
 struct AppOptionsParse {

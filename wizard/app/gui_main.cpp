@@ -184,9 +184,12 @@ class KeywizardApp : public wxApp {
                 if (!options_.app_name.empty()) {
                     wizard_options.app.app_name = options_.app_name;
                 }
-                // `keywizard wizard` for keywizard itself; with --app-id or --app-name, for another app.
-                wizard_options.own_app = options_.app_name.empty() && options_.app_id == Options{}.app_id;
+                // `keywizard wizard` for keywizard itself; with --app-id, --app-name or --change-key-later,
+                // for another app.
+                wizard_options.own_app = options_.app_name.empty() && options_.app_id == Options{}.app_id &&
+                                         options_.change_key_later.empty();
                 wizard_options.app.content_file = options_.content_file;
+                wizard_options.app.change_key_later = options_.change_key_later;
                 StoredKeyInfo saved;
                 const KeyWizardResult result = RunKeyWizard(nullptr, wizard_options, &saved);
                 if (options_.json) {

@@ -17,8 +17,9 @@ struct HostContent {
     std::string problem;  // why the file was not used, for a person; empty when it was
 };
 
-// Bounded and regular files only (as settings.json is read); nullopt content with `problem` when the file
-// cannot be read or parsed: the wizard then shows keywizard's own content.
+// Bounded and regular files only (as settings.json is read); empty content with `problem` when the file
+// cannot be read or parsed, names a page the wizard does not have, or a picture that is neither next to it
+// nor keywizard's: the wizard then shows keywizard's own content (docs/content_file.md).
 HostContent load_host_content(const std::filesystem::path& file);
 
 }  // namespace keywizard::ui

@@ -167,12 +167,14 @@ BOOST_AUTO_TEST_CASE(gui_options_are_parsed_and_unknown_ones_refused) {
 
     BOOST_TEST((parse_app_options({}, "show=editor-api-keys").options.view == StartView::editor_api_keys));
     BOOST_TEST(parse_app_options({}, "show=nothing").error.has_value());
-    const AppOptionsParse host = parse_app_options(
-        {"--app-id", "com.example.Writer", "--app-name=Writer", "--content", "/tmp/writer.json", "--json"});
+    const AppOptionsParse host =
+        parse_app_options({"--app-id", "com.example.Writer", "--app-name=Writer", "--content",
+                           "/tmp/writer.json", "--change-key-later", "Preferences > Accounts", "--json"});
     BOOST_TEST(!host.error);
     BOOST_TEST(host.options.app_id == "com.example.Writer");
     BOOST_TEST(host.options.app_name == "Writer");
     BOOST_TEST(host.options.content_file == "/tmp/writer.json");
+    BOOST_TEST(host.options.change_key_later == "Preferences > Accounts");
     BOOST_TEST(host.options.json);
     BOOST_TEST(parse_app_options({"--app-id", "../escape"}).error.has_value());
     // Test hooks are not options a person can pass.

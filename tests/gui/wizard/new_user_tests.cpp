@@ -18,6 +18,7 @@
 
 #include "settings/key_storage.h"
 #include "tests/gui/wizard/wizard_test_fixture.h"
+#include "wizard/pages/host_content.h"
 #include "wizard/pages/illustration_bundle.h"
 #include "wizard/widgets/key_check_panel.h"
 #include "wizard/widgets/label_link.h"
@@ -273,6 +274,37 @@ BOOST_AUTO_TEST_CASE(a_host_content_file_replaces_the_words_and_pictures_it_name
     BOOST_TEST(own_title->GetLabelText() != "Connect Writer to OpenAI");
     fallback.Destroy();
     pump_events();
+}
+
+// The sample file docs/content_file.md shows is one the wizard takes as it is; a page id or a picture the
+// wizard does not have makes the file unused, with a message that names the mistake.
+BOOST_AUTO_TEST_CASE(the_sample_content_file_is_used_and_a_misspelt_page_or_picture_is_reported) {
+    const ui::HostContent sample = ui::load_host_content(KEYWIZARD_SAMPLE_CONTENT);
+    BOOST_TEST(sample.problem == "");
+    BOOST_TEST_REQUIRE(sample.content.page("start") != nullptr);
+    BOOST_TEST(sample.content.page("start")->title == "Connect Writer to OpenAI");
+    BOOST_TEST(sample.content.page("done") != nullptr);
+
+    IsolatedUserEnvironment home;
+    const auto folder = home.config_dir().parent_path() / "host-content";
+    std::filesystem::create_directories(folder);
+    std::ofstream(folder / "misspelt.json")
+        << R"({"pages": [{"id": "strat", "title": "Connect Writer", "instruction": "Writer needs a key."}]})";
+    const ui::HostContent misspelt = ui::load_host_content(folder / "misspelt.json");
+    BOOST_TEST(misspelt.content.pages.empty());
+    BOOST_TEST(
+        misspelt.problem.find("page \"strat\" is not one of the wizard's pages (start, create_account") !=
+            std::string::npos,
+        misspelt.problem);
+
+    std::ofstream(folder / "no_picture.json") << R"({"pages": [{"id": "start", "title": "Connect Writer",
+        "instruction": "Writer needs a key.", "images": [{"name": "writer_logo", "caption": "Writer"}]}]})";
+    const ui::HostContent no_picture = ui::load_host_content(folder / "no_picture.json");
+    BOOST_TEST(no_picture.content.pages.empty());
+    BOOST_TEST(
+        no_picture.problem.find("there is no picture \"writer_logo\" (no writer_logo.png next to the file") !=
+            std::string::npos,
+        no_picture.problem);
 }
 
 // A host's wizard speaks of the host: its name, where it keeps "change the key later", and none of

@@ -43,6 +43,7 @@ EditorApiKeysPage::EditorApiKeysPage(wxWindow* parent, KeyCheckPanel::JobFactory
     storage_row->Add(forget_button_, wxSizerFlags().CentreVertical().Border(wxLEFT, FromDIP(8)));
 
     check_panel_ = new KeyCheckPanel(this, std::move(make_check), page_wrap_dip);
+    check_panel_->KeepRoomForResult();  // the editor and a host's dialog are sized once, before any result
     notice_ = new NoticeBox(this, NoticeKind::info, wxString(), page_wrap_dip, "editor_notice");
     notice_->Hide();
 

@@ -54,10 +54,12 @@ ApiKeyPanel::ApiKeyPanel(wxWindow* parent, Options app)
     save_limited_->Hide();
     save_button_ = new wxButton(this, wxID_SAVE, _("&Save key"), wxDefaultPosition, wxDefaultSize, 0,
                                 wxDefaultValidator, "save_key_button");
+    // The page keeps a 12 DIP margin inside; the checkbox and Save below it keep the same one, so in a
+    // host's notebook nothing touches the page's border.
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(page_, wxSizerFlags(1).Expand());
-    sizer->Add(save_limited_, wxSizerFlags().Border(wxTOP, FromDIP(6)));
-    sizer->Add(save_button_, wxSizerFlags().Right().Border(wxTOP, FromDIP(8)));
+    sizer->Add(save_limited_, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12)));
+    sizer->Add(save_button_, wxSizerFlags().Right().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12)));
     SetSizer(sizer);
 
     save_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Save(); });
@@ -74,6 +76,14 @@ ApiKeyPanel::ApiKeyPanel(wxWindow* parent, Options app)
     });
     UpdateSaveButton();
     Load();
+}
+
+wxSize ApiKeyPanel::DoGetBestSize() const {
+    wxSize best = wxPanel::DoGetBestSize();
+    if (!save_limited_->IsShown()) {
+        best.y += save_limited_->GetBestSize().y + FromDIP(12);
+    }
+    return best;
 }
 
 void ApiKeyPanel::Load() {

@@ -24,6 +24,10 @@ class ApiKeyPanel : public wxPanel {
   public:
     ApiKeyPanel(wxWindow* parent, Options app);
 
+  protected:
+    // Keeps room for "Save it although..." while it is hidden, as the check panel keeps room for its result.
+    wxSize DoGetBestSize() const override;
+
   private:
     void Load();
     void Save();

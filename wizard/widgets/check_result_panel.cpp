@@ -231,6 +231,13 @@ void CheckResultPanel::ShowOutcome(const net::KeyCheckOutcome& outcome, const ne
     Layout();
 }
 
+wxSize CheckResultPanel::MeasureOutcome(const net::KeyCheckOutcome& outcome) {
+    ShowOutcome(outcome, {});
+    const wxSize size = GetBestSize();
+    outcome_.reset();
+    return size;
+}
+
 void CheckResultPanel::FocusVerdict() {
     // The panel itself, not its first link: wxPanel would hand the focus on to the remedy link, and Enter
     // there would open a browser.

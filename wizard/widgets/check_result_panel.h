@@ -34,6 +34,10 @@ class CheckResultPanel : public wxPanel {
     void ShowOutcome(const net::KeyCheckOutcome& outcome, const net::Endpoint& endpoint);
     const std::optional<net::KeyCheckOutcome>& GetOutcome() const { return outcome_; }
 
+    // The size the panel takes to show `outcome`, measured while it is hidden; it is left without an outcome.
+    // For a parent that keeps room for a result before there is one.
+    wxSize MeasureOutcome(const net::KeyCheckOutcome& outcome);
+
     // Moves the keyboard focus to the result itself, so a screen reader reads the verdict and Enter acts
     // on it (EVT_RESULT_ACTIVATED).
     void FocusVerdict();

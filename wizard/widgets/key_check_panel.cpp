@@ -6,7 +6,12 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+#include <string>
+
 #include "net/generation_probe.h"
+#include "net/outcome_messages.h"
+#include "net/reason_table.h"
 #include "wizard/widgets/activity_warmup.h"
 #include "wizard/widgets/check_result_panel.h"
 #include "wizard/widgets/translate.h"
@@ -35,9 +40,43 @@ KeyCheckJob make_key_check_job(net::KeyCheckRequest request, Options::Generation
     return job;
 }
 
+namespace {
+
+// The two tallest results a check usually shows: a valid key with its models, organization, project and
+// the "not checked" note (and, below it, the offer to check that it can write text), and a restricted key
+// with the longest of the verdicts' messages and a remedy link. Illustrative values, never shown.
+net::KeyCheckOutcome tall_valid_outcome() {
+    net::KeyCheckOutcome outcome;
+    outcome.status = net::KeyStatus::valid;
+    outcome.reason = net::Reason::ok;
+    outcome.http_status = 200;
+    outcome.model_count = 100;
+    outcome.message = "-";  // person_message() words it from the reason
+    outcome.request_id = "req_" + std::string(32, '0');
+    outcome.organization = "org-" + std::string(24, 'x');
+    outcome.project = "proj_" + std::string(24, 'x');
+    outcome.notes.emplace_back(net::not_checked_note);
+    return outcome;
+}
+
+net::KeyCheckOutcome tall_limited_outcome() {
+    net::KeyCheckOutcome outcome = tall_valid_outcome();
+    outcome.status = net::KeyStatus::limited;
+    outcome.reason = net::Reason::missing_scope;
+    outcome.http_status = 403;
+    outcome.remedy_url = std::string(net::reason_row(net::Reason::missing_scope).remedy_url);
+    outcome.organization.clear();
+    outcome.project.clear();
+    outcome.notes.clear();
+    return outcome;
+}
+
+}  // namespace
+
 KeyCheckPanel::KeyCheckPanel(wxWindow* parent, JobFactory factory, int wrap_width_dip, const wxString& name)
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, name),
-      factory_(std::move(factory)) {
+      factory_(std::move(factory)),
+      wrap_width_dip_(wrap_width_dip) {
     test_button_ = new wxButton(this, wxID_ANY, _("&Test key"), wxDefaultPosition, wxDefaultSize, 0,
                                 wxDefaultValidator, "test_key_button");
     test_button_->SetToolTip(_("Ask OpenAI whether this key works (lists the models; costs nothing)"));
@@ -83,6 +122,29 @@ KeyCheckPanel::KeyCheckPanel(wxWindow* parent, JobFactory factory, int wrap_widt
 
     ChangeState(State::ready);
     warm_activity_indicator_after_first_paint(this);
+}
+
+void KeyCheckPanel::KeepRoomForResult() {
+    // Measured once, in this panel's font and scale: the result's top gap, then the taller of the two.
+    const wxSize valid = result_->MeasureOutcome(tall_valid_outcome());
+    const wxSize limited = result_->MeasureOutcome(tall_limited_outcome());
+    const int offer =
+        FromDIP(8) + generate_note_->GetBestSize().y + FromDIP(4) + generate_button_->GetBestSize().y;
+    // As wide as the texts wrap (the result's lines and the note break at wrap_width_dip_), so a verdict
+    // whose lines are wider than the samples' is not cut at the right.
+    reserved_result_ =
+        wxSize(std::max({valid.x, limited.x, generate_note_->GetBestSize().x, FromDIP(wrap_width_dip_)}),
+               FromDIP(10) + std::max(valid.y + offer, limited.y));
+    InvalidateBestSize();
+}
+
+wxSize KeyCheckPanel::DoGetBestSize() const {
+    wxSize best = wxPanel::DoGetBestSize();
+    if (state_ != State::result) {
+        best.x = std::max(best.x, reserved_result_.x);
+        best.y += reserved_result_.y;
+    }
+    return best;
 }
 
 KeyCheckPanel::~KeyCheckPanel() {

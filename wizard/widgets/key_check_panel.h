@@ -77,11 +77,21 @@ class KeyCheckPanel : public wxPanel {
 
     CheckResultPanel* GetResultPanel() const { return result_; }
 
+    // From now on the best size keeps room for a result while none is shown (the taller of a valid key's
+    // result with the offer to check generation, and a restricted key's): a host that sizes its window to
+    // the panel once (SetSizerAndFit) still shows the verdict in full when it comes. The wizard's pages,
+    // which scroll, do not need it.
+    void KeepRoomForResult();
+
+  protected:
+    wxSize DoGetBestSize() const override;
+
   private:
     void ChangeState(State state);
     void OnTestFinished(const net::KeyCheckOutcome& outcome, const net::Endpoint& endpoint);
 
     JobFactory factory_;
+    int wrap_width_dip_;
     State state_ = State::ready;
     bool test_allowed_ = true;
     wxButton* test_button_ = nullptr;
@@ -91,7 +101,8 @@ class KeyCheckPanel : public wxPanel {
     CheckResultPanel* result_ = nullptr;
     wxButton* generate_button_ = nullptr;
     wxStaticText* generate_note_ = nullptr;
-    KeyCheckJob last_job_;  // the job of the result on display: its probe, when offered
+    wxSize reserved_result_;  // KeepRoomForResult(); zero without
+    KeyCheckJob last_job_;    // the job of the result on display: its probe, when offered
     // Last member: destroyed first, so the worker is joined while everything it reports to still exists.
     BackgroundTask task_;
 };

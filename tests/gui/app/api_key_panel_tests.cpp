@@ -6,6 +6,7 @@
 #include <wx/button.h>
 #include <wx/dialog.h>
 #include <wx/frame.h>
+#include <wx/notebook.h>
 #include <wx/sizer.h>
 #include <wx/thread.h>
 
@@ -113,6 +114,72 @@ BOOST_AUTO_TEST_CASE(the_stored_key_is_not_sent_to_a_base_url_it_was_not_verifie
     click(host.test());
     BOOST_TEST_REQUIRE(pump_until([&] { return elsewhere.request_count() == 1u; }));
     ui::SetQuestionAnswerer(nullptr);
+}
+
+// A host sizes its dialog to the panel once (SetSizerAndFit) and never again: the panel's best size holds
+// its result, so the verdict a test shows later is on screen, not cut off below the dialog's edge; and in a
+// notebook (examples/host_app) its Save button keeps clear of the page's border. Also run at 200 %
+// (app_gui_tests_hidpi).
+BOOST_AUTO_TEST_CASE(the_result_of_a_test_fits_the_dialog_the_host_sized_before_it) {
+    AppFixture fixture;
+    fixture.point_settings_at_api();
+    fixture.store_key(valid_key);  // the panel shows it once loaded: then it is ready for a test
+    auto inside = [](wxWindow* window, wxWindow* area, int margin) {
+        wxRect client(area->ClientToScreen(wxPoint(0, 0)), area->GetClientSize());
+        return client.Deflate(margin).Contains(window->GetScreenRect());
+    };
+    {
+        HostDialog host(options_for(fixture));
+        BOOST_TEST_REQUIRE(pump_until([&] { return host.field()->GetKeyText() == valid_key; }));
+        const wxSize before = host.dialog->GetSize();
+        // The verdict of a wrong key (a remedy link), then of a working one (the offer to check it can
+        // write).
+        const std::vector<std::pair<std::string, std::vector<const char*>>> tests = {
+            {rejected_key, {"result_verdict", "result_message", "result_remedy", "result_details"}},
+            {other_valid_key,
+             {"result_verdict", "result_message", "result_details", "check_generation_note",
+              "check_generation_button"}},
+        };
+        for (const auto& [key, expected] : tests) {
+            host.field()->SetKeyText(key);
+            click(host.test());
+            BOOST_TEST_REQUIRE(
+                pump_until([&] { return host.check()->GetState() == ui::KeyCheckPanel::State::result; }));
+            pump_events();
+            BOOST_TEST((host.dialog->GetSize() == before));  // the host's size: nothing had to grow
+            for (const char* name : expected) {
+                wxWindow* shown = find_window_by_name(host.panel, name);
+                BOOST_TEST_REQUIRE(shown != nullptr, name);
+                BOOST_TEST(is_visible(shown), name);
+                // Squeezed by a sizer with too little room, a window keeps its place but loses lines or
+                // words.
+                BOOST_TEST(shown->GetSize().y >= shown->GetBestSize().y,
+                           name << " is " << shown->GetSize().y << " high, needs " << shown->GetBestSize().y);
+                BOOST_TEST(shown->GetSize().x >= shown->GetBestSize().x,
+                           name << " is " << shown->GetSize().x << " wide, needs " << shown->GetBestSize().x);
+                BOOST_TEST(inside(shown, host.panel, 0), name << " is outside the panel");
+                BOOST_TEST(shown->GetScreenRect().GetBottom() < host.save()->GetScreenRect().GetTop(), name);
+            }
+            BOOST_TEST(inside(host.save(), host.panel, 0));
+        }
+    }
+    {
+        wxDialog dialog(nullptr, wxID_ANY, "Host settings");
+        auto* pages = new wxNotebook(&dialog, wxID_ANY);
+        wxWindow* panel = CreateApiKeyPanel(pages, options_for(fixture));
+        pages->AddPage(panel, "API Keys and Secrets");
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        sizer->Add(pages, wxSizerFlags(1).Expand().Border(wxALL, 8));
+        dialog.SetSizerAndFit(sizer);
+        dialog.Show();
+        pump_events();
+        auto* save = find_by_name<wxButton>(panel, "save_key_button");
+        // Clear of the page's edges by the panel's own margin, as every other control of the page is.
+        BOOST_TEST(inside(save, panel, panel->FromDIP(8)),
+                   "Save at " << save->GetScreenRect().GetRight() << "," << save->GetScreenRect().GetBottom()
+                              << " in a page ending at " << panel->GetScreenRect().GetRight() << ","
+                              << panel->GetScreenRect().GetBottom());
+    }
 }
 
 BOOST_AUTO_TEST_CASE(check_key_async_answers_on_the_ui_thread) {

@@ -9,6 +9,10 @@
 // translation), from the catalog installed with the library (<prefix>/share/locale, domain "keywizard").
 // A host with wxTranslations of its own keeps them and its language: the catalog is added to them.
 // options.app_name appears inside translated sentences. docs/translations.md.
+// Characters: when the process's LC_CTYPE is not UTF-8 (the host set no locale, or LANG is unset), the
+// windows' first call sets LC_CTYPE to C.UTF-8, or wx would show their "…" labels empty; a UTF-8 locale and
+// the other categories are left as they are. Labels a host made before that need its own locale: call
+// wxUILocale::UseDefault() first in OnInit (docs/embedding.md).
 //
 //     keywizard::Options options;
 //     options.app_id = "com.example.Writer";

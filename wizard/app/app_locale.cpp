@@ -83,6 +83,10 @@ LanguageChoice language_from_environment(const std::string& locale_dir) {
 
 void UseUserLocaleWithUtf8() {
     wxUILocale::UseDefault();
+    UseUtf8CharacterType();
+}
+
+void UseUtf8CharacterType() {
     const char* codeset = nl_langinfo(CODESET);
     if (codeset != nullptr && std::strcmp(codeset, "UTF-8") == 0) {
         return;

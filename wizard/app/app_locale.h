@@ -9,6 +9,12 @@ namespace keywizard::ui {
 // character type even where LANG is unset (CI machines): our sources and GTK are UTF-8 throughout.
 void UseUserLocaleWithUtf8();
 
+// Only the second half of that, for libkeywizard-wx's windows in a host: when the C library's character
+// type is not UTF-8 (the host set no locale, or LANG is unset), LC_CTYPE becomes C.UTF-8, so keywizard's
+// words keep their "…" and "→" (and the host's labels made afterwards theirs). A UTF-8 locale the host or
+// the person chose is never changed, nor any other category (numbers, dates, messages).
+void UseUtf8CharacterType();
+
 // Makes keywizard's words (gettext domain "keywizard", <locale_dir>/<lang>/LC_MESSAGES/keywizard.mo) and
 // wx's own ("wxstd": the wizard's Back/Next buttons) available to _(). A host that set up translations of its
 // own (wxTranslations::Get()) keeps them, language included: the catalog is added to them. Otherwise new

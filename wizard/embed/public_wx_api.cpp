@@ -11,10 +11,11 @@
 namespace keywizard {
 namespace {
 
-// Before the first window: the wizard and the panel speak the person's language, from the catalog installed
-// with this library (<prefix>/share/locale). A host's own wxTranslations get our catalog added; their
-// language stays the host's choice.
+// Before every window: the wizard and the panel speak the person's language, from the catalog installed
+// with this library (<prefix>/share/locale), in UTF-8 characters even when the host set no locale (wx.h
+// says so). A host's own wxTranslations get our catalog added; their language stays the host's choice.
 void use_translations() {
+    ui::UseUtf8CharacterType();
     static const std::string locale_dir = ui::LocaleDirOfLibrary();
     ui::UseKeywizardTranslations(locale_dir);
 }

@@ -10,6 +10,12 @@
 #include <wx/sizer.h>
 #include <wx/thread.h>
 
+#include <clocale>
+#include <cstring>
+#include <string>
+
+#include <langinfo.h>
+
 #include "keywizard/wx.h"
 #include "tests/gui/app/app_test_fixture.h"
 #include "tests/support/scoped_environment.h"
@@ -180,6 +186,25 @@ BOOST_AUTO_TEST_CASE(the_result_of_a_test_fits_the_dialog_the_host_sized_before_
                               << " in a page ending at " << panel->GetScreenRect().GetRight() << ","
                               << panel->GetScreenRect().GetBottom());
     }
+}
+
+// A host that set no locale (LANG unset: the C library's "C", ASCII only): the panel's labels keep their
+// "…", since its first call makes the character type UTF-8; the other categories stay the host's.
+BOOST_AUTO_TEST_CASE(the_panel_keeps_its_words_when_the_host_set_no_locale) {
+    AppFixture fixture;
+    const std::string ctype_before = std::setlocale(LC_CTYPE, nullptr);
+    const std::string numeric_before = std::setlocale(LC_NUMERIC, nullptr);
+    BOOST_TEST_REQUIRE(std::setlocale(LC_CTYPE, "C") != nullptr);
+    BOOST_TEST_REQUIRE(std::strcmp(nl_langinfo(CODESET), "UTF-8") != 0);  // as a host without a locale
+    {
+        HostDialog host(options_for(fixture));
+        auto* forget = find_by_name<wxButton>(host.panel, "forget_key_button");
+        BOOST_TEST_REQUIRE(forget != nullptr);
+        BOOST_TEST(forget->GetLabel() == wxString::FromUTF8("&Forget key…"));
+        BOOST_TEST(std::string(nl_langinfo(CODESET)) == "UTF-8");
+        BOOST_TEST(std::string(std::setlocale(LC_NUMERIC, nullptr)) == numeric_before);
+    }
+    std::setlocale(LC_CTYPE, ctype_before.c_str());
 }
 
 BOOST_AUTO_TEST_CASE(check_key_async_answers_on_the_ui_thread) {

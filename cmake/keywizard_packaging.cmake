@@ -25,7 +25,7 @@ if(NOT DEFINED KEYWIZARD_SCREENSHOTS_URL)
 endif()
 set(KEYWIZARD_MAINTAINER "keywizard maintainers <maintainers@users.noreply.r-seed-ed4f0c71.example>")
 # The date of this version's <release> in the metainfo file; the Debian changelog says the same.
-set(KEYWIZARD_RELEASE_DATE_RFC2822 "Wed, 02 Dec 2026 12:00:00 +0000")
+set(KEYWIZARD_RELEASE_DATE_RFC2822 "Mon, 07 Dec 2026 12:00:00 +0000")
 
 set(desktop_dir ${CMAKE_CURRENT_BINARY_DIR}/desktop)
 set(data_dir ${PROJECT_SOURCE_DIR}/data)

@@ -1,5 +1,6 @@
 // core.h's asynchronous forms: check_key_async (cancellable, joined) and the keyring and file calls
 // (never cut, never waited for).
+#include <condition_variable>
 #include <cstdio>
 #include <exception>
 #include <mutex>
@@ -101,6 +102,9 @@ struct CallHandle::State {
     std::recursive_mutex mutex;
     bool abandoned = false;
     std::atomic<bool> running{true};
+    // wait_for(): a mutex of its own, not the one `done` runs under.
+    std::mutex ended_mutex;
+    std::condition_variable ended;
 };
 
 CallHandle::CallHandle() noexcept = default;
@@ -129,6 +133,14 @@ bool CallHandle::running() const noexcept {
     return state_ && state_->running.load();
 }
 
+bool CallHandle::wait_for(std::chrono::milliseconds timeout) const noexcept {
+    if (!state_) {
+        return true;
+    }
+    std::unique_lock lock(state_->ended_mutex);
+    return state_->ended.wait_for(lock, timeout, [this] { return !state_->running.load(); });
+}
+
 namespace {
 
 // Runs `call` on a thread of its own (detached: a keyring call is bounded, and never waited for), then
@@ -144,7 +156,11 @@ CallHandle run_detached(std::function<Result()> call, std::function<void(Result)
                 call_reporting_exceptions(done, std::move(result));
             }
         }
-        state->running = false;
+        {
+            std::lock_guard lock(state->ended_mutex);
+            state->running = false;
+        }
+        state->ended.notify_all();
     }).detach();
     return CallHandle(state);
 }

@@ -24,6 +24,7 @@
 // base_url: OPENAI_BASE_URL; organization: OPENAI_ORG_ID; project: OPENAI_PROJECT_ID; ca_file: SSL_CERT_FILE;
 // proxy: HTTPS_PROXY/ALL_PROXY (libcurl's own variables); the key: OPENAI_API_KEY, else the stored key.
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -282,6 +283,10 @@ class KEYWIZARD_API CallHandle {
     ~CallHandle();
     void abandon() noexcept;
     bool running() const noexcept;  // the call has not ended yet
+    // Added in 0.3: waits until the call has ended (and `done`, unless abandoned, has returned), for at most
+    // `timeout`; true when it has ended (or there is no call). For a host's shutdown: a save that is still
+    // running when the process exits is cut off with it. Not from inside `done` (it would wait for itself).
+    bool wait_for(std::chrono::milliseconds timeout) const noexcept;
 
     struct State;  // internal
     explicit CallHandle(std::shared_ptr<State> state) noexcept;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -261,9 +262,8 @@ BOOST_AUTO_TEST_CASE(a_done_callback_that_throws_does_not_end_the_program) {
         throw std::logic_error("again");
     });
     thrown.get_future().wait();
-    while (call.running()) {
-        std::this_thread::yield();  // the worker's last step after `done` returned (threw)
-    }
+    BOOST_TEST(call.wait_for(std::chrono::seconds(10)));  // the worker's last step after `done` threw
+    BOOST_TEST(!call.running());
     BOOST_TEST(store_called.load());
 }
 
@@ -311,9 +311,8 @@ BOOST_AUTO_TEST_CASE(an_abandoned_call_never_calls_done_and_the_call_still_finis
                                      [&](const SaveResult&) { called = true; });
     save.abandon();
     const bool called_before_abandon_returned = called.load();
-    while (save.running()) {
-        std::this_thread::yield();
-    }
+    BOOST_TEST(save.wait_for(std::chrono::seconds(10)));  // what a host does before it exits
+    BOOST_TEST(CallHandle().wait_for(std::chrono::milliseconds(0)));  // no call: nothing to wait for
     BOOST_TEST(called.load() == called_before_abandon_returned);  // nothing after abandon() returned
     BOOST_TEST(stored_key(options).stored);                       // the save itself went through
 }

@@ -311,10 +311,10 @@ BOOST_AUTO_TEST_CASE(an_abandoned_call_never_calls_done_and_the_call_still_finis
                                      [&](const SaveResult&) { called = true; });
     save.abandon();
     const bool called_before_abandon_returned = called.load();
-    BOOST_TEST(save.wait_for(std::chrono::seconds(10)));  // what a host does before it exits
+    BOOST_TEST(save.wait_for(std::chrono::seconds(10)));              // what a host does before it exits
     BOOST_TEST(CallHandle().wait_for(std::chrono::milliseconds(0)));  // no call: nothing to wait for
-    BOOST_TEST(called.load() == called_before_abandon_returned);  // nothing after abandon() returned
-    BOOST_TEST(stored_key(options).stored);                       // the save itself went through
+    BOOST_TEST(called.load() == called_before_abandon_returned);      // nothing after abandon() returned
+    BOOST_TEST(stored_key(options).stored);                           // the save itself went through
 }
 
 BOOST_AUTO_TEST_CASE(the_installed_reason_codes_are_the_librarys_own_and_each_is_documented) {

@@ -75,6 +75,9 @@ add_custom_target(keywizard_desktop_files ALL DEPENDS ${icon_pngs} ${man_page})
 install(FILES ${PROJECT_SOURCE_DIR}/docs/embedding.md ${PROJECT_SOURCE_DIR}/docs/reasons.md
               ${PROJECT_SOURCE_DIR}/docs/content_file.md ${PROJECT_SOURCE_DIR}/examples/content/writer-content.json
         DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT keywizard_desktop)
+# The licence beside them in a `cmake --install`; not in the packages (a component CPack does not list),
+# whose copyright files carry it as Debian wants (lintian: extra-license-file).
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT keywizard_license)
 
 # ------------------------------------------------------------------------------------ Debian packages
 set(KEYWIZARD_DEB_REVISION 1)

@@ -32,7 +32,7 @@ _keywizard() {
         --timeout)
             COMPREPLY=($(compgen -W "10 30 60 120" -- "$cur"))
             return ;;
-        --app-id | --app-name | --organization | --project | --proxy | --require-model)
+        --app-id | --app-name | --change-key-later | --organization | --project | --proxy | --require-model)
             # A free value: offer nothing rather than file names.
             return ;;
     esac
@@ -40,7 +40,7 @@ _keywizard() {
 
     local options
     case ${words[1]} in
-        wizard) options="--app-id --app-name --content --json --help" ;;
+        wizard) options="--app-id --app-name --content --change-key-later --json --help" ;;
         check) options="--stdin --generate --json --app-id $endpoint --help" ;;
         set) options="--store --no-check --allow-limited --generate --json --app-id $endpoint --help" ;;
         exec)

@@ -1,6 +1,8 @@
 #include "wizard/pages/host_content.h"
 
+#include <algorithm>
 #include <exception>
+#include <iterator>
 #include <string>
 #include <system_error>
 
@@ -10,29 +12,18 @@
 namespace keywizard::ui {
 namespace {
 
-constexpr PageId every_page[] = {PageId::start,      PageId::create_account, PageId::open_api_keys,
-                                 PageId::create_key, PageId::paste_key,      PageId::done};
-
-// Why the host's file cannot be used as written, or empty: a misspelt page id or picture name would
-// otherwise leave keywizard's words or no picture without a word to the developer.
-std::string mistake_in(const content::WizardContent& content, const std::filesystem::path& folder) {
+// Why the host's file names a page the wizard does not have, or empty: a misspelt id would otherwise leave
+// keywizard's words without a word to the developer.
+std::string unknown_page_in(const content::WizardContent& content) {
+    std::string ids;
+    for (const PageId id : every_page) {
+        ids += (ids.empty() ? "" : ", ") + std::string(page_content_id(id));
+    }
     for (const auto& page : content.pages) {
-        bool known = false;
-        std::string ids;
-        for (const PageId id : every_page) {
-            known = known || page.id == page_content_id(id);
-            ids += (ids.empty() ? "" : ", ") + std::string(page_content_id(id));
-        }
+        const bool known = std::any_of(std::begin(every_page), std::end(every_page),
+                                       [&](PageId id) { return page.id == page_content_id(id); });
         if (!known) {
             return "page \"" + page.id + "\" is not one of the wizard's pages (" + ids + ")";
-        }
-        for (const auto& image : page.images) {
-            std::error_code ignored;
-            if (!std::filesystem::is_regular_file(folder / (image.name + ".png"), ignored) &&
-                content::illustration_png(image.name, 1).empty()) {
-                return "page \"" + page.id + "\": there is no picture \"" + image.name + "\" (no " +
-                       image.name + ".png next to the file, and keywizard has none of that name)";
-            }
         }
     }
     return {};
@@ -55,18 +46,25 @@ HostContent load_host_content(const std::filesystem::path& file) {
         host.problem = file.string() + ": " + error.what();
         return host;
     }
-    std::error_code ignored;
-    const std::filesystem::path folder = std::filesystem::absolute(file, ignored).parent_path();
-    if (std::string mistake = mistake_in(host.content, folder); !mistake.empty()) {
+    if (std::string unknown = unknown_page_in(host.content); !unknown.empty()) {
         host.content = {};
-        host.problem = file.string() + ": " + mistake;
+        host.problem = file.string() + ": " + unknown;
         return host;
     }
+    std::error_code ignored;
+    const std::filesystem::path folder = std::filesystem::absolute(file, ignored).parent_path();
     for (auto& page : host.content.pages) {
         for (auto& image : page.images) {
             const auto picture = folder / (image.name + ".png");
             if (std::filesystem::is_regular_file(picture, ignored)) {
                 image.name = picture.string();  // illustration_bundle() reads a path from the file
+            } else if (content::illustration_png(image.name, 1).empty()) {
+                // A misspelt picture would otherwise leave an empty space without a word to the developer.
+                host.problem = file.string() + ": page \"" + page.id + "\": there is no picture \"" +
+                               image.name + "\" (no " + image.name +
+                               ".png next to the file, and keywizard has none of that name)";
+                host.content = {};
+                return host;
             }
         }
     }

@@ -1,6 +1,7 @@
 #include "wizard/pages/wizard_route.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace keywizard::ui {
 
@@ -26,8 +27,7 @@ void WizardRoute::choose(StartChoice choice) {
     choice_ = choice;
     switch (choice) {
         case StartChoice::need_account:
-            pages_ = {PageId::start,      PageId::create_account, PageId::open_api_keys,
-                      PageId::create_key, PageId::paste_key,      PageId::done};
+            pages_.assign(std::begin(every_page), std::end(every_page));
             break;
         case StartChoice::have_account:
             pages_ = {PageId::start, PageId::open_api_keys, PageId::create_key, PageId::paste_key,

@@ -9,6 +9,10 @@ namespace keywizard::ui {
 // The wizard's pages, in the order of the longest path. Ids match the content file's page ids.
 enum class PageId { start, create_account, open_api_keys, create_key, paste_key, done };
 
+// Every page, in that order.
+inline constexpr PageId every_page[] = {PageId::start,      PageId::create_account, PageId::open_api_keys,
+                                        PageId::create_key, PageId::paste_key,      PageId::done};
+
 std::string_view page_content_id(PageId page);  // "start", "create_account", ...
 
 // Where the person said they are on the start page.

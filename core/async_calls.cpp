@@ -81,19 +81,41 @@ CheckHandle check_key_async(const Options& options, std::string key, std::functi
     return check_key_async(options, std::move(key), CheckOptions{}, std::move(done));
 }
 
+namespace {
+
+// A check on a worker that owns a share of the state: `done` may drop the last handle, and the worker goes
+// on after. ensure_http here, on the caller's thread, not inside the worker.
+CheckHandle start_check(std::function<CheckResult(const net::CancelTokenPtr&)> check,
+                        std::function<void(CheckResult)> done) {
+    auto state = std::make_shared<CheckHandle::State>();
+    core::ensure_http();
+    state->worker = std::thread([check = std::move(check), done = std::move(done), state]() mutable {
+        call_reporting_exceptions(done, check(state->cancel));
+        state->running = false;
+    });
+    return CheckHandle(state);
+}
+
+}  // namespace
+
 CheckHandle check_key_async(const Options& options, std::string key, const CheckOptions& how,
                             std::function<void(CheckResult)> done) {
-    auto state = std::make_shared<CheckHandle::State>();
-    core::ensure_http();  // here, on the caller's thread, not inside the worker
-    // The worker owns a share of the state: `done` may drop the last handle, and the worker goes on after.
-    state->worker =
-        std::thread([options, key = std::move(key), how, done = std::move(done), state]() mutable {
-            CheckResult result = core::check_key_cancellable(options, std::move(key), how, state->cancel);
+    return start_check(
+        [options, key = std::move(key), how](const net::CancelTokenPtr& cancel) mutable {
+            CheckResult result = core::check_key_cancellable(options, std::move(key), how, cancel);
             key.assign(key.size(), '\0');
-            call_reporting_exceptions(done, std::move(result));
-            state->running = false;
-        });
-    return CheckHandle(state);
+            return result;
+        },
+        std::move(done));
+}
+
+CheckHandle check_stored_key_async(const Options& options, const CheckOptions& how,
+                                   std::function<void(CheckResult)> done) {
+    return start_check(
+        [options, how](const net::CancelTokenPtr& cancel) {
+            return core::check_stored_key_cancellable(options, how, cancel);
+        },
+        std::move(done));
 }
 
 struct CallHandle::State {

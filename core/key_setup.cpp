@@ -227,24 +227,32 @@ settings::StorageStatus save(const Options& options, const SaveRequest& request)
     });
 }
 
-net::KeyCheckOutcome check_stored_key(const Options& options, const net::CancelTokenPtr& cancel) {
+StoredKeyCheck check_stored_key(const Options& options, const net::CancelTokenPtr& cancel, bool generate) {
     settings::KeyStorage storage = open_storage(options);
     settings::StoredKey stored = storage.read_key();
-    if (stored.state != settings::SecretReadState::found) {
-        net::KeyCheckOutcome none;
-        none.status = net::KeyStatus::rejected;
-        none.reason = net::Reason::malformed_key;
-        none.message = stored.message.empty() ? "No key is stored." : stored.message;
-        return none;
-    }
     const settings::SettingsLoad load = storage.settings_file().load();
+    StoredKeyCheck check;
+    check.base_url = resolve_endpoint(options, load.settings).base_url.value;
+    if (stored.state != settings::SecretReadState::found) {
+        check.unreadable = stored.state != settings::SecretReadState::not_found;
+        check.outcome.status = net::KeyStatus::unverified;
+        check.outcome.reason = net::Reason::no_key;
+        check.outcome.message =
+            check.unreadable && !stored.message.empty() ? stored.message : "No key is stored.";
+        return check;
+    }
     if (const auto change = endpoint_change(resolve_endpoint(options, load.settings), load.settings)) {
-        net::KeyCheckOutcome refused = endpoint_changed_outcome(*change, net::mask_key(stored.key));
+        check.outcome = endpoint_changed_outcome(*change, net::mask_key(stored.key));
         stored.key.assign(stored.key.size(), '\0');
-        return refused;
+        return check;
     }
     net::KeyCheckRequest request = check_request(options, load.settings, stored.key, cancel);
-    net::KeyCheckOutcome outcome = net::check_key(request);
+    stored.key.assign(stored.key.size(), '\0');
+    request.generate = generate;
+    check.outcome = net::check_key(request);
+    request.raw_key.assign(request.raw_key.size(), '\0');
+    check.base_url = request.endpoint.base_url;
+    net::KeyCheckOutcome& outcome = check.outcome;
     if (outcome.reason != net::Reason::cancelled) {
         const std::string now = utc_now_iso8601();
         const std::string base_url = request.endpoint.base_url;
@@ -261,7 +269,7 @@ net::KeyCheckOutcome check_stored_key(const Options& options, const net::CancelT
             outcome.notes.push_back("The result could not be recorded: " + recorded.message);
         }
     }
-    return outcome;
+    return check;
 }
 
 std::optional<EndpointChange> endpoint_change(const Endpoint& endpoint, const settings::AppSettings& saved) {

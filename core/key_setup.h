@@ -39,6 +39,10 @@ void ensure_http();
 CheckResult check_key_cancellable(const Options& options, std::string key, const CheckOptions& how,
                                   net::CancelTokenPtr cancel);
 
+// The public check_stored_key, stopped by `cancel` (check_stored_key_async's worker).
+CheckResult check_stored_key_cancellable(const Options& options, const CheckOptions& how,
+                                         net::CancelTokenPtr cancel);
+
 // Storage of the app `options` names: its config folder and its keyring `application`.
 settings::KeyStorage open_storage(const Options& options);
 
@@ -67,9 +71,16 @@ struct SaveRequest {
 settings::StorageStatus save(const Options& options, const SaveRequest& request);
 
 // Checks the stored key against the resolved endpoint and records the result as the last check (unless
-// cancelled or refused). No key: a rejected outcome, without I/O. An endpoint other than the verified one
+// cancelled or refused). No key stored, or none readable: unverified / no_key with the storage's message,
+// without I/O (`unreadable` tells the two apart). An endpoint other than the verified one
 // (endpoint_change): unverified / endpoint_changed, without I/O and not recorded.
-net::KeyCheckOutcome check_stored_key(const Options& options, const net::CancelTokenPtr& cancel);
+struct StoredKeyCheck {
+    net::KeyCheckOutcome outcome;
+    std::string base_url;     // where the key went (or would have gone)
+    bool unreadable = false;  // the keyring or the file could not be read
+};
+StoredKeyCheck check_stored_key(const Options& options, const net::CancelTokenPtr& cancel,
+                                bool generate = false);
 
 // A stored key is only sent to the base URL it was last verified against (settings' verified_base_url),
 // unless the base URL was given explicitly (Source::argument: --base-url, Options::base_url, a person's

@@ -5,6 +5,8 @@
 
 #include "core/key_setup.h"
 #include "keywizard/core.h"
+#include "keywizard/reasons.h"
+#include "net/endpoint_check.h"
 #include "net/http_client.h"
 #include "net/key_lint.h"
 
@@ -251,6 +253,122 @@ void record_setup_skipped(const Options& options) {
     if (!options_problem(options)) {
         core::record_setup_skipped(options);
     }
+}
+
+SavedSettingsRead saved_settings(const Options& options) {
+    SavedSettingsRead read;
+    if (auto problem = options_problem(options)) {
+        read.problem = *problem;
+        return read;
+    }
+    settings::SettingsLoad load = core::load_settings(options);
+    const settings::AppSettings& saved = load.settings;
+    read.settings = {saved.base_url,        saved.organization, saved.project,
+                     saved.ca_file,         saved.proxy,        saved.timeout_seconds,
+                     saved.required_models, saved.probe_model,  saved.recheck_interval_hours};
+    read.warnings = std::move(load.warnings);
+    return read;
+}
+
+namespace {
+
+// Why `settings` cannot be saved, for a person; nothing when they can. The endpoint is judged as saved,
+// without the environment on top (the environment may change; the file stays).
+std::optional<std::string> settings_problem(const SavedSettings& settings) {
+    if (settings.timeout_seconds < 1 || settings.timeout_seconds > 3600) {
+        return "The timeout must be a whole number of seconds from 1 to 3600.";
+    }
+    if (settings.recheck_interval_hours < 0 || settings.recheck_interval_hours > 24 * 366) {
+        return "The re-check interval must be from 0 (never) to 8784 hours.";
+    }
+    Options as_saved;
+    as_saved.base_url = settings.base_url.empty() ? std::string(net::default_base_url) : settings.base_url;
+    as_saved.organization = settings.organization;
+    as_saved.project = settings.project;
+    as_saved.ca_file = settings.ca_file;
+    as_saved.proxy = settings.proxy;
+    return net::endpoint_problem(core::to_net_endpoint(core::resolve_endpoint(as_saved, {})));
+}
+
+bool same_base_url(std::string a, std::string b) {
+    for (std::string* url : {&a, &b}) {
+        if (url->empty()) {
+            *url = net::default_base_url;
+        }
+        while (url->size() > 1 && url->back() == '/') {
+            url->pop_back();
+        }
+    }
+    return a == b;
+}
+
+}  // namespace
+
+SettingsSaveResult save_settings(const Options& options, const SavedSettings& settings,
+                                 const CheckResult* checked) {
+    if (auto problem = options_problem(options)) {
+        return {false, *problem + "; nothing was saved"};
+    }
+    if (auto problem = settings_problem(settings)) {
+        return {false, *problem + " Nothing was saved."};
+    }
+    settings::KeyStorage storage = core::open_storage(options);
+    // The check binds the key only when it is the stored key's, passed, and went where these settings point.
+    bool binds = false;
+    std::string ignored;
+    if (checked != nullptr) {
+        settings::StoredKey stored = storage.read_key();
+        const bool of_stored_key = stored.state == settings::SecretReadState::found &&
+                                   net::mask_key(stored.key) == checked->masked_key;
+        stored.key.assign(stored.key.size(), '\0');
+        binds = of_stored_key && checked->status == Status::valid &&
+                same_base_url(checked->base_url, settings.base_url);
+        if (!binds) {
+            ignored =
+                " The check given with them was not recorded: it is not a passing check of the stored key "
+                "at this base URL.";
+        }
+    }
+    const std::string now = core::utc_now_iso8601();
+    const settings::StorageStatus status = storage.settings_file().update([&](settings::AppSettings& saved) {
+        saved.base_url = settings.base_url;
+        saved.organization = settings.organization;
+        saved.project = settings.project;
+        saved.ca_file = settings.ca_file;
+        saved.proxy = settings.proxy;
+        saved.timeout_seconds = settings.timeout_seconds;
+        saved.required_models = settings.required_models;
+        saved.probe_model = settings.probe_model;
+        saved.recheck_interval_hours = settings.recheck_interval_hours;
+        if (binds) {
+            saved.last_check_status = to_string(checked->status);
+            saved.last_check_reason = checked->reason;
+            saved.last_check_time = now;
+            saved.verified_base_url = checked->base_url;
+        }
+    });
+    if (!status.ok) {
+        return {false, status.message};
+    }
+    return {true, "Saved the settings in " + storage.settings_file().path().string() + "." + ignored};
+}
+
+CheckResult check_stored_key(const Options& options, const CheckOptions& how) {
+    return core::check_stored_key_cancellable(options, how, nullptr);
+}
+
+CheckResult core::check_stored_key_cancellable(const Options& options, const CheckOptions& how,
+                                               net::CancelTokenPtr cancel) {
+    if (auto problem = options_problem(options)) {
+        return refused(*problem);
+    }
+    core::ensure_http();
+    const core::StoredKeyCheck check = core::check_stored_key(options, cancel, how.generate);
+    CheckResult result = core::to_check_result(check.outcome, check.base_url);
+    if (check.unreadable) {
+        result.reason = reason::unreadable;
+    }
+    return result;
 }
 
 std::string mask_key(std::string_view key) {

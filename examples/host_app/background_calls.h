@@ -27,11 +27,12 @@ class BackgroundCalls {
     void Run(Work work, Then then) {
         JoinFinished();
         auto finished = std::make_shared<std::atomic<bool>>(false);
-        std::thread thread([owner = owner_, work = std::move(work), then = std::move(then), finished]() mutable {
-            auto result = work();
-            owner->CallAfter([then, result]() mutable { then(std::move(result)); });
-            *finished = true;
-        });
+        std::thread thread(
+            [owner = owner_, work = std::move(work), then = std::move(then), finished]() mutable {
+                auto result = work();
+                owner->CallAfter([then, result]() mutable { then(std::move(result)); });
+                *finished = true;
+            });
         workers_.push_back({std::move(thread), std::move(finished)});
     }
 

@@ -7,6 +7,8 @@
 
 #include <keywizard/wx.h>
 
+#include "connection_page.h"
+
 namespace {
 
 class ConfigurationEditor : public wxDialog {
@@ -17,6 +19,8 @@ class ConfigurationEditor : public wxDialog {
         auto* pages = new wxNotebook(this, wxID_ANY);
         // A host's own pages would go here too; keywizard's page is a child like any other.
         pages->AddPage(keywizard::CreateApiKeyPanel(pages, options), _("API Keys and Secrets"));
+        // The host's own page, on keywizard's public calls for the settings it keeps.
+        pages->AddPage(new ConnectionPage(pages, options), _("Connection"));
 
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         sizer->Add(pages, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(8)));

@@ -114,45 +114,41 @@ void MainFrame::ShowStoredKey(const keywizard::StoredKeyInfo& info) {
 void MainFrame::TestKey() {
     test_button_->Disable();
     check_status_->SetLabel(_("Testing the key…"));
-    LoadThenTest(options_);
+    TestStoredKey(options_);
 }
 
-void MainFrame::LoadThenTest(const keywizard::Options& options) {
-    // load_key_checked reads the keyring: off the UI thread. The check itself is asynchronous already.
-    background_.Run(
-        [options] { return keywizard::load_key_checked(options); },
-        [this, options](keywizard::LoadResult loaded) { TestLoadedKey(options, std::move(loaded)); });
+void MainFrame::TestStoredKey(const keywizard::Options& options) {
+    // The library reads the stored key and checks it: the host never holds it. The result is recorded as
+    // the last check, which ShowStoredKey shows.
+    check_ = keywizard::CheckStoredKeyAsync(
+        this, options, {}, [this, options](const keywizard::CheckResult& result) {
+            if (result.reason == "endpoint_changed" && !options.base_url) {
+                AskToSendElsewhere();
+                return;
+            }
+            ShowCheckResult(result);
+        });
 }
 
-void MainFrame::TestLoadedKey(keywizard::Options options, keywizard::LoadResult loaded) {
-    if (loaded.reason == "endpoint_changed") {
-        // The stored key was verified elsewhere: it goes to the new base URL only if the person says so.
-        const int answer = wxMessageBox(
-            wxString::Format(_("The key was checked at %s, but the base URL is now %s (set by %s). Send the "
-                               "key there to test it?"),
-                             wxString::FromUTF8(loaded.verified_base_url),
-                             wxString::FromUTF8(loaded.base_url), wxString::FromUTF8(loaded.from)),
-            _("Send the key to another address?"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this);
-        if (answer != wxYES) {
-            test_button_->Enable();
-            check_status_->SetLabel(_("Not tested: the key was not sent to the new address."));
-            return;
-        }
-        options.base_url = loaded.base_url;  // the host names it now, so load_key_checked hands the key out
-        LoadThenTest(options);
-        return;
-    }
-    if (!loaded.key) {
+void MainFrame::AskToSendElsewhere() {
+    // The stored key was verified elsewhere: it goes to the new base URL only if the person says so.
+    const keywizard::Endpoint now = keywizard::resolve_endpoint(options_);
+    const int answer = wxMessageBox(
+        wxString::Format(
+            _("The key was checked at another address, but the base URL is now %s (%s). Send "
+              "the key there to test it?"),
+            wxString::FromUTF8(now.base_url.value),
+            wxString::FromUTF8(now.base_url.variable.empty() ? keywizard::to_string(now.base_url.source)
+                                                             : now.base_url.variable)),
+        _("Send the key to another address?"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this);
+    if (answer != wxYES) {
         test_button_->Enable();
-        check_status_->SetLabel(loaded.reason == "no_key" ? _("There is no key to test yet.")
-                                                          : wxString::FromUTF8(loaded.message));
-        check_status_->Wrap(GetClientSize().x - FromDIP(24));
-        panel_->Layout();
+        check_status_->SetLabel(_("Not tested: the key was not sent to the new address."));
         return;
     }
-    check_ =
-        keywizard::CheckKeyAsync(this, options, std::move(*loaded.key),
-                                 [this](const keywizard::CheckResult& result) { ShowCheckResult(result); });
+    keywizard::Options named = options_;
+    named.base_url = now.base_url.value;  // the host names it now: the stored key may go there
+    TestStoredKey(named);
 }
 
 void MainFrame::ShowCheckResult(const keywizard::CheckResult& result) {

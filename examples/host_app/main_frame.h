@@ -23,10 +23,9 @@ class MainFrame : public wxFrame {
     void RefreshStoredKey();
     void ShowStoredKey(const keywizard::StoredKeyInfo& info);
     void TestKey();
-    // Reads the key for `options` off the UI thread, then TestLoadedKey.
-    void LoadThenTest(const keywizard::Options& options);
-    // Asks before a stored key goes to a base URL it was not verified at; else checks it or says why not.
-    void TestLoadedKey(keywizard::Options options, keywizard::LoadResult loaded);
+    void TestStoredKey(const keywizard::Options& options);
+    // Asks before the stored key goes to a base URL it was not verified at, and tests it there if so.
+    void AskToSendElsewhere();
     void ShowCheckResult(const keywizard::CheckResult& result);
     void OpenConfigurationEditor();
 

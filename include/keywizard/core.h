@@ -38,7 +38,7 @@
 
 namespace keywizard {
 
-// "0.3.0": the version of the library the program runs with.
+// "0.4.0": the version of the library the program runs with.
 KEYWIZARD_API const char* version() noexcept;
 
 // Who the host is, and anything it wants to decide itself. Every field has a working default.
@@ -261,6 +261,49 @@ struct ForgetResult {
 };
 KEYWIZARD_API ForgetResult forget_key(const Options& options);
 
+// Added in 0.4. The settings a host's own settings page edits (keywizard's Configuration Editor -> Network):
+// settings.json of the app `options` names, as saved, without the environment or Options on top.
+// resolve_endpoint() says what a check uses now, and where each value comes from.
+struct SavedSettings {
+    std::string base_url;  // empty: OpenAI's default
+    std::string organization;
+    std::string project;
+    std::string ca_file;
+    std::string proxy;         // empty: libcurl's proxy variables
+    int timeout_seconds = 30;  // 1..600
+    std::vector<std::string> required_models;
+    std::string probe_model;          // empty: the cheapest suitable model listed
+    int recheck_interval_hours = 24;  // keywizard's app re-checks the stored key this often; 0: never
+};
+struct SavedSettingsRead {
+    SavedSettings settings;
+    std::vector<std::string> warnings;  // e.g. settings.json was corrupt and was moved aside
+    std::string problem;                // options_problem(), when the options cannot be used
+};
+KEYWIZARD_API SavedSettingsRead saved_settings(const Options& options);
+
+struct SettingsSaveResult {
+    bool saved = false;
+    std::string message;  // what was saved, or why nothing was (a person-readable sentence)
+};
+// Saves `settings` (the key, its storage and first-run state stay as they are). Settings a check could not
+// use (a base URL that is not https or http to this computer, a timeout outside 1..600) save nothing.
+// A stored key stays bound to the base URL it was verified at: after a new base URL is saved, load_key and
+// check_stored_key refuse it there ("endpoint_changed") until the person agrees and it is checked there.
+// `checked`: check_stored_key()'s result at the new settings (Options::base_url set to settings.base_url
+// after asking the person); when it is valid, of the stored key, and at that base URL, the key is bound to
+// the new base URL in the same write. Any other result is ignored (the message says so).
+KEYWIZARD_API SettingsSaveResult save_settings(const Options& options, const SavedSettings& settings,
+                                               const CheckResult* checked = nullptr);
+
+// Added in 0.4. A host's "Test key" for the key it stored: checks the stored key without handing it to the
+// host, at the endpoint a check uses now, and records the result as the last check (stored_key() shows
+// it). A base URL other than the one the key was verified at is refused without I/O (reason
+// "endpoint_changed", as load_key_checked; Options::base_url names one explicitly). No key stored:
+// unverified / "no_key"; a keyring or file that cannot be read: unverified / "unreadable" (the message says
+// why). Blocking; check_stored_key_async and wx.h's CheckStoredKeyAsync do not block.
+KEYWIZARD_API CheckResult check_stored_key(const Options& options, const CheckOptions& how = {});
+
 // True when the app should run its setup: no key stored and the person has neither finished nor skipped
 // the setup before. Reads the keyring: blocking (bounded to a few seconds).
 KEYWIZARD_API bool needs_setup(const Options& options);
@@ -302,6 +345,10 @@ KEYWIZARD_API CallHandle save_key_async(const Options& options, std::string key,
                                         std::function<void(SaveResult)> done);
 KEYWIZARD_API CallHandle forget_key_async(const Options& options, std::function<void(ForgetResult)> done);
 KEYWIZARD_API CallHandle needs_setup_async(const Options& options, std::function<void(bool)> done);
+
+// Added in 0.4: check_stored_key() on a worker thread, with check_key_async()'s handle and promises.
+KEYWIZARD_API CheckHandle check_stored_key_async(const Options& options, const CheckOptions& how,
+                                                 std::function<void(CheckResult)> done);
 
 // "sk-proj-…wxyz": what may be shown of a key.
 KEYWIZARD_API std::string mask_key(std::string_view key);

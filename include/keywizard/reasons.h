@@ -59,7 +59,8 @@ inline constexpr char invalid_setting[] = "invalid_setting";      // a base URL,
 inline constexpr char endpoint_changed[] = "endpoint_changed";
 inline constexpr char no_key[] = "no_key";  // there is no key to check (none given, none stored)
 
-// load_key_checked only (LoadResult::reason), never a check's: the keyring or the key file could not be read.
+// load_key_checked and check_stored_key only, never check_key's: the keyring or the key file could not be
+// read.
 inline constexpr char unreadable[] = "unreadable";
 }  // namespace reason
 

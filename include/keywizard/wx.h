@@ -67,6 +67,12 @@ KEYWIZARD_API wxWindow* CreateApiKeyPanel(wxWindow* parent, const Options& optio
 KEYWIZARD_API CheckHandle CheckKeyAsync(wxEvtHandler* owner, const Options& options, std::string key,
                                         std::function<void(const CheckResult&)> done);
 
+// Added in 0.4: check_stored_key_async() with the answer on the UI thread, as CheckKeyAsync: a host's "Test
+// key" for the key it stored, which it never holds.
+KEYWIZARD_API CheckHandle CheckStoredKeyAsync(wxEvtHandler* owner, const Options& options,
+                                              const CheckOptions& how,
+                                              std::function<void(const CheckResult&)> done);
+
 // Added in 0.3: the keyring and file calls of core.h with the answer on the UI thread, the same way. Nothing
 // here blocks the UI thread, whatever the keyring does. Keep the handle as a member of `owner`: when `owner`
 // is destroyed, `done` is not called (the call itself finishes on its worker; a save is never cut half way).

@@ -121,7 +121,7 @@ BOOST_AUTO_TEST_CASE(cli_public_api_wizard_and_app_send_the_same_request) {
     save.checked = &wizard;  // verified at the stand-in by step 3: the stored key may go there
     save.checked_base_url = fixture.server().base_url() + "/v1";
     BOOST_TEST_REQUIRE(core::save(app, save).ok);
-    const auto stored = core::check_stored_key(ui::app_options(fixture.config_dir()), nullptr);
+    const auto stored = core::check_stored_key(ui::app_options(fixture.config_dir()), nullptr).outcome;
     BOOST_TEST((stored.status == net::KeyStatus::valid));
 
     const auto requests = fixture.server().requests();

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <future>
 #include <optional>
 #include <set>
@@ -315,6 +316,121 @@ BOOST_AUTO_TEST_CASE(an_abandoned_call_never_calls_done_and_the_call_still_finis
     BOOST_TEST(CallHandle().wait_for(std::chrono::milliseconds(0)));  // no call: nothing to wait for
     BOOST_TEST(called.load() == called_before_abandon_returned);      // nothing after abandon() returned
     BOOST_TEST(stored_key(options).stored);                           // the save itself went through
+}
+
+BOOST_AUTO_TEST_CASE(saved_settings_round_trip_and_settings_a_check_cannot_use_save_nothing) {
+    const SavedSettingsRead fresh = saved_settings(app());
+    BOOST_TEST(fresh.problem.empty());
+    BOOST_TEST(fresh.settings.base_url.empty());
+    BOOST_TEST(fresh.settings.timeout_seconds == 30);
+
+    SavedSettings edited;
+    edited.organization = "org-settingstest";
+    edited.project = "proj_settingstest";
+    edited.timeout_seconds = 45;
+    edited.required_models = {"gpt-4o-mini"};
+    edited.recheck_interval_hours = 0;
+    const SettingsSaveResult saved = save_settings(app(), edited);
+    BOOST_TEST_REQUIRE(saved.saved, saved.message);
+    const SavedSettings read = saved_settings(app()).settings;
+    BOOST_TEST(read.organization == "org-settingstest");
+    BOOST_TEST(read.project == "proj_settingstest");
+    BOOST_TEST(read.timeout_seconds == 45);
+    BOOST_TEST(read.required_models == std::vector<std::string>{"gpt-4o-mini"});
+    BOOST_TEST(read.recheck_interval_hours == 0);
+    // What a check uses now says where each value came from: the saved file, under no environment.
+    Options plain = app();
+    plain.ca_file.reset();
+    const Endpoint endpoint = resolve_endpoint(plain);
+    BOOST_TEST(endpoint.organization.value == "org-settingstest");
+    BOOST_TEST((endpoint.organization.source == Source::settings));
+
+    // A key would go in clear text to another computer: refused, and the file keeps what it had.
+    SavedSettings insecure = edited;
+    insecure.base_url = "http://api.example.com/v1";
+    const SettingsSaveResult refused = save_settings(app(), insecure);
+    BOOST_TEST(!refused.saved);
+    BOOST_TEST(refused.message.find("Nothing was saved") != std::string::npos, refused.message);
+    SavedSettings no_time = edited;
+    no_time.timeout_seconds = 0;
+    BOOST_TEST(!save_settings(app(), no_time).saved);
+    BOOST_TEST(saved_settings(app()).settings.base_url.empty());
+    BOOST_TEST(saved_settings(app()).settings.timeout_seconds == 45);
+
+    Options bad = app();
+    bad.app_id = "../escape";
+    BOOST_TEST(!saved_settings(bad).problem.empty());
+    BOOST_TEST(!save_settings(bad, edited).saved);
+}
+
+BOOST_AUTO_TEST_CASE(check_stored_key_records_the_check_and_keeps_the_key_where_it_was_verified) {
+    cli.serve(Reply::json(200, models_list_body()));
+    const CheckResult none = check_stored_key(app());
+    BOOST_TEST(none.reason == "no_key");
+    BOOST_TEST((none.status == Status::unverified));
+    BOOST_TEST(cli.server().request_count() == 0u);
+
+    store_verified_key();
+    const std::size_t after_saving = cli.server().request_count();
+    const CheckResult here = check_stored_key(app());
+    BOOST_TEST(here.reason == "ok", here.message);
+    BOOST_TEST(here.masked_key == mask_key(valid_key));
+    BOOST_TEST(here.message.find(valid_key) == std::string::npos);
+    BOOST_TEST(cli.server().request_count() == after_saving + 1);
+    BOOST_TEST(stored_key(app()).last_check_status == "valid");
+
+    // The host's settings page moves the base URL: saved, but the key stays bound to where it was verified.
+    const std::string moved_url = cli.server().base_url() + "/v2";
+    SavedSettings moved = saved_settings(app()).settings;
+    moved.base_url = moved_url;
+    BOOST_TEST_REQUIRE(save_settings(app(), moved).saved);
+    const CheckResult refused = check_stored_key(app());
+    BOOST_TEST(refused.reason == "endpoint_changed", refused.message);
+    BOOST_TEST(cli.server().request_count() == after_saving + 1);  // not sent
+    BOOST_TEST(load_key_checked(app()).reason == "endpoint_changed");
+
+    // A check of another key there binds nothing.
+    Options there = app();
+    there.base_url = moved_url;
+    const CheckResult other = check_key(there, other_valid_key);
+    BOOST_TEST_REQUIRE(other.reason == "ok");
+    const SettingsSaveResult not_bound = save_settings(app(), moved, &other);
+    BOOST_TEST(not_bound.saved);
+    BOOST_TEST(not_bound.message.find("not recorded") != std::string::npos, not_bound.message);
+    BOOST_TEST(load_key_checked(app()).reason == "endpoint_changed");
+
+    // The person agreed: the stored key checked there, and that check saved with the settings, binds it.
+    const CheckResult confirmed = check_stored_key(there);
+    BOOST_TEST_REQUIRE(confirmed.reason == "ok", confirmed.message);
+    BOOST_TEST(save_settings(app(), moved, &confirmed).saved);
+    BOOST_TEST(load_key_checked(app()).key.value_or("") == valid_key);
+    BOOST_TEST(stored_key(app()).verified_base_url == moved_url);
+    BOOST_TEST(check_stored_key(app()).reason == "ok");
+}
+
+BOOST_AUTO_TEST_CASE(check_stored_key_async_answers_as_the_blocking_call_and_can_be_cancelled) {
+    // One stand-in (the key is bound to its address) that stops answering when told to.
+    auto silent = std::make_shared<std::atomic<bool>>(false);
+    cli.serve([silent](const RecordedRequest&, std::size_t) {
+        return *silent ? Reply::silence() : Reply::json(200, models_list_body());
+    });
+    store_verified_key();
+    std::promise<CheckResult> answered;
+    CheckHandle handle = check_stored_key_async(
+        app(), CheckOptions{}, [&](CheckResult result) { answered.set_value(std::move(result)); });
+    const CheckResult result = answered.get_future().get();
+    BOOST_TEST(result.reason == check_stored_key(app()).reason);
+    BOOST_TEST(result.masked_key == mask_key(valid_key));
+
+    // Now it never answers: only the cancel ends the check.
+    *silent = true;
+    const std::size_t before = cli.server().request_count();
+    std::promise<CheckResult> cancelled;
+    CheckHandle slow = check_stored_key_async(
+        app(), CheckOptions{}, [&](CheckResult result) { cancelled.set_value(std::move(result)); });
+    BOOST_TEST_REQUIRE(cli.server().wait_for_requests(before + 1, std::chrono::seconds(10)));
+    slow.cancel();
+    BOOST_TEST(cancelled.get_future().get().reason == "cancelled");
 }
 
 BOOST_AUTO_TEST_CASE(the_installed_reason_codes_are_the_librarys_own_and_each_is_documented) {

@@ -45,7 +45,7 @@ net::KeyCheckOutcome check_stored_key(const std::filesystem::path& config_dir,
     if (confirmed_base_url) {
         options.base_url = confirmed_base_url;  // an explicit argument: the binding does not apply
     }
-    return core::check_stored_key(options, cancel);
+    return core::check_stored_key(options, cancel).outcome;
 }
 
 }  // namespace keywizard::ui

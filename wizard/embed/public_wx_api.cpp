@@ -89,6 +89,11 @@ CheckHandle CheckKeyAsync(wxEvtHandler* owner, const Options& options, std::stri
     return check_key_async(options, std::move(key), on_ui_thread<CheckResult>(owner, std::move(done)));
 }
 
+CheckHandle CheckStoredKeyAsync(wxEvtHandler* owner, const Options& options, const CheckOptions& how,
+                                std::function<void(const CheckResult&)> done) {
+    return check_stored_key_async(options, how, on_ui_thread<CheckResult>(owner, std::move(done)));
+}
+
 CallHandle LoadKeyAsync(wxEvtHandler* owner, const Options& options,
                         std::function<void(const LoadResult&)> done) {
     return load_key_async(options, on_ui_thread<LoadResult>(owner, std::move(done)));

@@ -47,6 +47,13 @@ std::string sha256_line(const std::filesystem::path& scratch, const std::string&
     return read_file(output);
 }
 
+// A project's .env beside the temporary home (not yet written): where a person's own dotenv file lives.
+std::filesystem::path project_dotenv(const CliFixture& cli) {
+    const auto project = cli.config_dir().parent_path().parent_path() / "project";
+    std::filesystem::create_directories(project);
+    return project / ".env";
+}
+
 nlohmann::json settings_of(const CliFixture& cli) {
     return nlohmann::json::parse(read_file(cli.config_dir() / "settings.json"));
 }
@@ -200,9 +207,7 @@ BOOST_AUTO_TEST_CASE(a_key_without_a_recorded_endpoint_counts_as_verified_at_the
 
 BOOST_AUTO_TEST_CASE(import_checks_stores_and_says_the_file_still_holds_the_key) {
     CliFixture cli;
-    const auto project = cli.config_dir().parent_path().parent_path() / "project";
-    std::filesystem::create_directories(project);
-    const auto dotenv = project / ".env";
+    const auto dotenv = project_dotenv(cli);
     const std::string before =
         "# my project\nDEBUG=1\nOPENAI_API_KEY=" + valid_key + "\nexport OTHER_TOKEN='x y'\n\nLAST=2\n";
     write_file(dotenv, before);
@@ -235,9 +240,7 @@ BOOST_AUTO_TEST_CASE(import_checks_stores_and_says_the_file_still_holds_the_key)
 // --remove-from-file must not write back the first reading over that edit.
 BOOST_AUTO_TEST_CASE(import_does_not_rewrite_a_file_that_changed_while_the_key_was_checked) {
     CliFixture cli;
-    const auto project = cli.config_dir().parent_path().parent_path() / "project";
-    std::filesystem::create_directories(project);
-    const auto dotenv = project / ".env";
+    const auto dotenv = project_dotenv(cli);
     write_file(dotenv, "OPENAI_API_KEY=" + valid_key + "\n");
     const std::string edited = "OPENAI_API_KEY=" + valid_key + "\nADDED_WHILE_CHECKING=1\n";
     cli.serve([&](const RecordedRequest&, std::size_t) {
@@ -255,9 +258,7 @@ BOOST_AUTO_TEST_CASE(import_does_not_rewrite_a_file_that_changed_while_the_key_w
 
 BOOST_AUTO_TEST_CASE(import_stores_nothing_from_a_rejected_key_a_file_without_one_or_a_non_file) {
     CliFixture cli;
-    const auto dir = cli.config_dir().parent_path().parent_path() / "project";
-    std::filesystem::create_directories(dir);
-    const auto dotenv = dir / ".env";
+    const auto dotenv = project_dotenv(cli);
     write_file(dotenv, "OPENAI_API_KEY=\"" + other_valid_key + "\"\n");
     cli.serve(Reply::json(
         401, error_body("Incorrect API key provided.", "invalid_request_error", "invalid_api_key")));
@@ -269,6 +270,7 @@ BOOST_AUTO_TEST_CASE(import_stores_nothing_from_a_rejected_key_a_file_without_on
 
     write_file(dotenv, "OTHER=1\n");
     BOOST_TEST(cli.run_against_server({"import", dotenv.string()}).exit_code == 2);
+    const auto dir = dotenv.parent_path();
     BOOST_TEST(cli.run_against_server({"import", dir.string()}).exit_code == 64);  // a directory
     const auto fifo = dir / "fifo";
     BOOST_REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);

@@ -34,35 +34,19 @@ std::ostream& operator<<(std::ostream& out, const EndpointRow& row) {
     return out << row.name;
 }
 
-Endpoint with_base(std::string base_url) {
+// An endpoint with one field changed from the default, so each row shows only what it tests.
+template <auto field>
+Endpoint with(std::remove_cvref_t<decltype(Endpoint{}.*field)> value) {
     Endpoint endpoint;
-    endpoint.base_url = std::move(base_url);
+    endpoint.*field = std::move(value);
     return endpoint;
 }
 
-Endpoint with_org(std::string organization) {
-    Endpoint endpoint;
-    endpoint.organization = std::move(organization);
-    return endpoint;
-}
-
-Endpoint with_project(std::string project) {
-    Endpoint endpoint;
-    endpoint.project = std::move(project);
-    return endpoint;
-}
-
-Endpoint with_proxy(std::string proxy) {
-    Endpoint endpoint;
-    endpoint.proxy = std::move(proxy);
-    return endpoint;
-}
-
-Endpoint with_timeout(std::chrono::seconds timeout) {
-    Endpoint endpoint;
-    endpoint.timeout = timeout;
-    return endpoint;
-}
+constexpr auto with_base = with<&Endpoint::base_url>;
+constexpr auto with_org = with<&Endpoint::organization>;
+constexpr auto with_project = with<&Endpoint::project>;
+constexpr auto with_proxy = with<&Endpoint::proxy>;
+constexpr auto with_timeout = with<&Endpoint::timeout>;
 
 const std::vector<EndpointRow> endpoint_rows = {
     {"the default", Endpoint{}, std::nullopt, ""},
@@ -73,7 +57,8 @@ const std::vector<EndpointRow> endpoint_rows = {
     {"http to [::1]", with_base("http://[::1]:8080/v1"), std::nullopt, ""},
     {"https to an IPv6 address", with_base("https://[2001:db8::1]/v1"), std::nullopt, ""},
     {"organization, project and proxy set",
-     Endpoint{default_base_url, "org-kwtest0123", "proj_kwtest0123", "", "http://127.0.0.1:3128", 30s, "", ""},
+     Endpoint{default_base_url, "org-kwtest0123", "proj_kwtest0123", "", "http://127.0.0.1:3128", 30s, "",
+              ""},
      std::nullopt, ""},
     {"http to another host", with_base("http://api.openai.com/v1"), Reason::insecure_endpoint, "https://"},
     {"http to a host named like loopback", with_base("http://127.0.0.1.example.test/v1"),

@@ -47,6 +47,13 @@ const std::string missing_scopes =
     "the correct role in your organization (Reader, Writer, Owner) and project (Member, Owner), and if "
     "you're "
     "using a restricted API key, that it has the necessary scopes.";
+// Messages the API sends both with its code and with code null.
+const std::string deactivated = "The OpenAI account associated with this API key has been deactivated.";
+const std::string mismatched_organization =
+    "OpenAI-Organization header should match organization for API key";
+const std::string unsupported_region = "Country, region, or territory not supported";
+const std::string quota_exceeded =
+    "You exceeded your current quota, please check your plan and billing details.";
 const std::string captive_portal =
     "<!DOCTYPE html><html><head><title>Hotel Wi-Fi Login</title></head><body>Accept the terms</body></html>";
 const std::string cloudflare_502 =
@@ -80,13 +87,9 @@ const std::vector<Row> rows = {
      Reason::invalid_api_key, KeyStatus::rejected, api_keys_page},
     {"401 with error absent, message at the top", 401, R"({"message":"Incorrect API key provided"})",
      Reason::invalid_api_key, KeyStatus::rejected, api_keys_page},
-    {"401 account_deactivated", 401,
-     error_body("The OpenAI account associated with this API key has been deactivated.",
-                "invalid_request_error", "account_deactivated"),
+    {"401 account_deactivated", 401, error_body(deactivated, "invalid_request_error", "account_deactivated"),
      Reason::account_deactivated, KeyStatus::rejected, help_center},
-    {"401 deactivated with code null", 401,
-     error_body("The OpenAI account associated with this API key has been deactivated.",
-                "invalid_request_error", ""),
+    {"401 deactivated with code null", 401, error_body(deactivated, "invalid_request_error", ""),
      Reason::account_deactivated, KeyStatus::rejected, help_center},
     {"401 no_organization", 401,
      error_body("You must be a member of an organization to use the API. Please contact us through our help "
@@ -97,13 +100,11 @@ const std::vector<Row> rows = {
      error_body("You must be a member of an organization to use the API.", "invalid_request_error", ""),
      Reason::no_organization, KeyStatus::rejected, organization_page},
     {"401 mismatched_organization", 401,
-     error_body("OpenAI-Organization header should match organization for API key", "invalid_request_error",
-                "mismatched_organization"),
+     error_body(mismatched_organization, "invalid_request_error", "mismatched_organization"),
      Reason::mismatched_organization, KeyStatus::rejected, organization_page},
     {"401 mismatched organization with code null", 401,
-     error_body("OpenAI-Organization header should match organization for API key", "invalid_request_error",
-                ""),
-     Reason::mismatched_organization, KeyStatus::rejected, organization_page},
+     error_body(mismatched_organization, "invalid_request_error", ""), Reason::mismatched_organization,
+     KeyStatus::rejected, organization_page},
     // limited
     {"401 missing scopes, code null", 401, error_body(missing_scopes, "invalid_request_error", ""),
      Reason::missing_scope, KeyStatus::limited, permissions_page},
@@ -112,23 +113,17 @@ const std::vector<Row> rows = {
     {"401 missing scopes with error as a bare string", 401, nlohmann::json{{"error", missing_scopes}}.dump(),
      Reason::missing_scope, KeyStatus::limited, permissions_page},
     {"403 unsupported_country_region_territory", 403,
-     error_body("Country, region, or territory not supported", "request_forbidden",
-                "unsupported_country_region_territory"),
+     error_body(unsupported_region, "request_forbidden", "unsupported_country_region_territory"),
      Reason::region_not_supported, KeyStatus::limited, countries_page},
-    {"403 unsupported region with code null", 403,
-     error_body("Country, region, or territory not supported", "request_forbidden", ""),
+    {"403 unsupported region with code null", 403, error_body(unsupported_region, "request_forbidden", ""),
      Reason::region_not_supported, KeyStatus::limited, countries_page},
     {"401 IP not authorized as JSON", 401, error_body("IP not authorized", "invalid_request_error", ""),
      Reason::ip_not_allowed, KeyStatus::limited, organization_page},
     {"401 IP not authorized as plain text", 401, "IP not authorized\n", Reason::ip_not_allowed,
      KeyStatus::limited, organization_page},
-    {"429 insufficient_quota", 429,
-     error_body("You exceeded your current quota, please check your plan and billing details.",
-                "insufficient_quota", "insufficient_quota"),
+    {"429 insufficient_quota", 429, error_body(quota_exceeded, "insufficient_quota", "insufficient_quota"),
      Reason::insufficient_quota, KeyStatus::limited, billing_page},
-    {"429 insufficient_quota by type, code null", 429,
-     error_body("You exceeded your current quota, please check your plan and billing details.",
-                "insufficient_quota", ""),
+    {"429 insufficient_quota by type, code null", 429, error_body(quota_exceeded, "insufficient_quota", ""),
      Reason::insufficient_quota, KeyStatus::limited, billing_page},
     {"429 insufficient_quota by code only", 429, error_body("Quota.", "", "insufficient_quota"),
      Reason::insufficient_quota, KeyStatus::limited, billing_page},

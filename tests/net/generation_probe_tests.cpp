@@ -14,20 +14,8 @@
 #include "tests/support/loopback_server.h"
 
 using namespace std::chrono_literals;
-using keywizard::net::HttpResponse;
-using keywizard::net::KeyCheckOutcome;
-using keywizard::net::KeyCheckRequest;
-using keywizard::net::KeyStatus;
-using keywizard::net::Reason;
-
-using keywizard::test::api_error;
-using keywizard::test::ApiFixture;
-using keywizard::test::LoopbackServer;
-using keywizard::test::models_list;
-using keywizard::test::RecordedRequest;
-using keywizard::test::Reply;
-using keywizard::test::valid_key;
-using Headers = std::vector<std::pair<std::string, std::string>>;
+using namespace keywizard::net;
+using namespace keywizard::test;
 namespace bdata = boost::unit_test::data;
 
 namespace {
@@ -48,19 +36,7 @@ const std::string quota =
     "You exceeded your current quota, please check your plan and billing details. For more information on "
     "this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.";
 
-struct ProbeCase {
-    const char* name;
-    int http_status;
-    std::string body;
-    Headers headers;
-    KeyStatus status;
-    Reason reason;
-};
-std::ostream& operator<<(std::ostream& out, const ProbeCase& c) {
-    return out << c.name;
-}
-
-const ProbeCase probe_cases[] = {
+const AnswerCase probe_cases[] = {
     {"200 chat completion", 200, chat_completion, {}, KeyStatus::valid, Reason::ok},
     {"400 unsupported parameter: only after authorisation",
      400,
@@ -226,7 +202,7 @@ BOOST_AUTO_TEST_CASE(the_model_is_the_configured_one_else_the_cheapest_listed) {
 }
 
 BOOST_FIXTURE_TEST_CASE(every_outcome_end_to_end, ApiFixture) {
-    for (const ProbeCase& row : probe_cases) {
+    for (const AnswerCase& row : probe_cases) {
         BOOST_TEST_CONTEXT(row.name) {
             LoopbackServer server(api_with_probe(Reply::json(row.http_status, row.body, row.headers)));
             const KeyCheckOutcome outcome = keywizard::net::check_key(generating(check_of(server)));

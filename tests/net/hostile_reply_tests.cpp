@@ -11,10 +11,7 @@
 
 using keywizard::net::KeyStatus;
 using keywizard::net::Reason;
-using keywizard::test::ApiFixture;
-using keywizard::test::LoopbackServer;
-using keywizard::test::RecordedRequest;
-using keywizard::test::Reply;
+using namespace keywizard::test;
 
 BOOST_FIXTURE_TEST_SUITE(hostile_reply_tests, ApiFixture)
 

@@ -24,15 +24,8 @@
 #include "tests/support/unanswered_dns.h"
 
 using namespace std::chrono_literals;
-using keywizard::net::HttpRequest;
-using keywizard::net::HttpResponse;
-using keywizard::net::Reason;
-using keywizard::test::LoopbackServer;
-using keywizard::test::RecordedRequest;
-using keywizard::test::Reply;
-using keywizard::test::ServerIdentity;
-using keywizard::test::TestPki;
-using keywizard::test::valid_key;
+using namespace keywizard::net;
+using namespace keywizard::test;
 
 // Lets BOOST_TEST print a Reason when a comparison fails.
 namespace keywizard::net {

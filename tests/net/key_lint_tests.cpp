@@ -11,9 +11,7 @@
 
 #include "net/key_lint.h"
 
-using keywizard::net::KeyLintVerdict;
-using keywizard::net::lint_key;
-using keywizard::net::mask_key;
+using namespace keywizard::net;
 namespace bdata = boost::unit_test::data;
 
 namespace {

@@ -14,33 +14,15 @@
 #include "tests/support/loopback_server.h"
 
 using namespace std::chrono_literals;
-using keywizard::net::KeyCheckOutcome;
-using keywizard::net::KeyCheckRequest;
-using keywizard::net::KeyStatus;
-using keywizard::net::Reason;
-using keywizard::test::api_error;
-using keywizard::test::ApiFixture;
-using keywizard::test::LoopbackServer;
-using keywizard::test::models_list;
-using keywizard::test::RecordedRequest;
-using keywizard::test::Reply;
-using keywizard::test::valid_key;
+using namespace keywizard::net;
+using namespace keywizard::test;
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
 namespace {
 
-struct ServerCase {
-    const char* name;
-    int http_status;
-    std::string body;
-    Headers headers;
-    KeyStatus status;
-    Reason reason;
+struct ServerCase : AnswerCase {
     std::size_t requests;  // 2 where one retry is allowed
 };
-std::ostream& operator<<(std::ostream& out, const ServerCase& c) {
-    return out << c.name;
-}
 
 const std::string missing_scopes =
     "You have insufficient permissions for this operation. Missing scopes: api.model.read. Check that you "

@@ -15,19 +15,8 @@
 #include "tests/support/test_pki.h"
 
 using namespace std::chrono_literals;
-using keywizard::net::KeyCheckOutcome;
-using keywizard::net::KeyCheckRequest;
-using keywizard::net::KeyStatus;
-using keywizard::net::Reason;
-using keywizard::test::ApiFixture;
-using keywizard::test::LoopbackServer;
-using keywizard::test::models_body;
-using keywizard::test::models_list;
-using keywizard::test::RecordedRequest;
-using keywizard::test::Reply;
-using keywizard::test::ServerIdentity;
-using keywizard::test::TestPki;
-using keywizard::test::valid_key;
+using namespace keywizard::net;
+using namespace keywizard::test;
 using Clock = std::chrono::steady_clock;
 
 BOOST_FIXTURE_TEST_SUITE(models_check_transport_tests, ApiFixture)

@@ -31,18 +31,8 @@
 #include "tests/support/temp_dir.h"
 
 using namespace std::chrono_literals;
-using keywizard::net::Endpoint;
-using keywizard::net::HttpRequest;
-using keywizard::net::KeyCheckRequest;
-using keywizard::net::KeyStatus;
-using keywizard::net::Reason;
-using keywizard::test::ApiFixture;
-using keywizard::test::LoopbackServer;
-using keywizard::test::models_list;
-using keywizard::test::RecordedRequest;
-using keywizard::test::Reply;
-using keywizard::test::UniqueFd;
-using keywizard::test::valid_key;
+using namespace keywizard::net;
+using namespace keywizard::test;
 
 namespace {
 

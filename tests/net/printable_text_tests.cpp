@@ -18,10 +18,7 @@
 
 using keywizard::net::KeyStatus;
 using keywizard::net::Reason;
-using keywizard::test::ApiFixture;
-using keywizard::test::LoopbackServer;
-using keywizard::test::RecordedRequest;
-using keywizard::test::Reply;
+using namespace keywizard::test;
 
 namespace {
 

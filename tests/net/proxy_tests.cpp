@@ -17,14 +17,8 @@
 #include "tests/support/test_pki.h"
 
 using namespace std::chrono_literals;
-using keywizard::net::HttpRequest;
-using keywizard::net::HttpResponse;
-using keywizard::net::Reason;
-using keywizard::test::ConnectProxy;
-using keywizard::test::LoopbackServer;
-using keywizard::test::RecordedRequest;
-using keywizard::test::Reply;
-using keywizard::test::valid_key;
+using namespace keywizard::net;
+using namespace keywizard::test;
 
 namespace {
 

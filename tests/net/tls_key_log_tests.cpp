@@ -22,13 +22,7 @@ extern char** environ;
 
 using keywizard::net::KeyStatus;
 using keywizard::net::Reason;
-using keywizard::test::ApiFixture;
-using keywizard::test::LoopbackServer;
-using keywizard::test::models_list;
-using keywizard::test::RecordedRequest;
-using keywizard::test::Reply;
-using keywizard::test::TempDir;
-using keywizard::test::TestPki;
+using namespace keywizard::test;
 
 namespace {
 

@@ -23,36 +23,11 @@ using namespace keywizard::settings::test;
 
 namespace {
 
-bool has_temp_files(const std::filesystem::path& dir) {
-    for (const auto& name : names_in(dir)) {
-        if (name.find(".tmp-") != std::string::npos) {
-            return true;
-        }
-    }
-    return false;
-}
-
-// In a forked child: a private mount namespace, so mounts vanish with the child and never reach the
-// test runner or the machine.
-int enter_private_mount_namespace(int report_fd) {
-    if (::unshare(CLONE_NEWNS) != 0) {
-        write_report(report_fd, std::string("unshare(CLONE_NEWNS): ") + std::strerror(errno));
-        return 90;
-    }
-    if (::mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
-        write_report(report_fd, std::string("mount private: ") + std::strerror(errno));
-        return 91;
-    }
-    return 0;
-}
-
-int bind_read_only(const std::filesystem::path& dir, int report_fd) {
-    if (::mount(dir.c_str(), dir.c_str(), nullptr, MS_BIND, nullptr) != 0 ||
-        ::mount(nullptr, dir.c_str(), nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr) != 0) {
-        write_report(report_fd, std::string("read-only bind mount: ") + std::strerror(errno));
-        return 92;
-    }
-    return 0;
+// The folder 0700 and both files in it 0600: only their owner may read the key or list the folder.
+void check_private_modes(const std::filesystem::path& config) {
+    BOOST_TEST(file_mode(config) == 0700u);
+    BOOST_TEST(file_mode(config / "settings.json") == 0600u);
+    BOOST_TEST(file_mode(config / ".env") == 0600u);
 }
 
 }  // namespace
@@ -68,9 +43,7 @@ BOOST_AUTO_TEST_CASE(new_directory_is_0700_and_files_are_0600_whatever_the_umask
     ::umask(old_umask);
     BOOST_TEST_REQUIRE(saved.ok, saved.message);
     BOOST_TEST_REQUIRE(env_saved.ok, env_saved.message);
-    BOOST_TEST(file_mode(config) == 0700u);
-    BOOST_TEST(file_mode(config / "settings.json") == 0600u);
-    BOOST_TEST(file_mode(config / ".env") == 0600u);
+    check_private_modes(config);
 }
 
 BOOST_AUTO_TEST_CASE(existing_wider_directory_and_files_are_tightened_on_save) {
@@ -83,21 +56,13 @@ BOOST_AUTO_TEST_CASE(existing_wider_directory_and_files_are_tightened_on_save) {
 
     BOOST_TEST_REQUIRE(SettingsFile(config).update([](AppSettings& s) { s.organization = "o"; }).ok);
     BOOST_TEST_REQUIRE(make_dotenv_store(config)->write(valid_key).ok);
-    BOOST_TEST(file_mode(config) == 0700u);
-    BOOST_TEST(file_mode(config / "settings.json") == 0600u);
-    BOOST_TEST(file_mode(config / ".env") == 0600u);
+    check_private_modes(config);
 }
 
-BOOST_AUTO_TEST_CASE(symlinked_files_are_written_through_to_their_targets) {
-    TempDir dir;
-    const auto config = dir.path() / "keywizard";
-    const auto dotfiles = dir.path() / "dotfiles";
-    std::filesystem::create_directories(config);
-    std::filesystem::create_directories(dotfiles);
+BOOST_FIXTURE_TEST_CASE(symlinked_files_are_written_through_to_their_targets, DotfilesFixture) {
     write_file(dotfiles / "keywizard.json", R"({"mine": true})", 0644);
-    write_file(dotfiles / "keywizard.env", "# my env\nOTHER=1\n", 0600);
     std::filesystem::create_symlink("../dotfiles/keywizard.json", config / "settings.json");
-    std::filesystem::create_symlink(dotfiles / "keywizard.env", config / ".env");
+    link_env("# my env\nOTHER=1\n");
 
     BOOST_TEST_REQUIRE(SettingsFile(config).update([](AppSettings& s) { s.project = "proj-kwtest"; }).ok);
     BOOST_TEST_REQUIRE(make_dotenv_store(config)->write(valid_key).ok);

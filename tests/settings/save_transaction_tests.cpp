@@ -34,24 +34,6 @@ std::string stored_key(const std::filesystem::path& config) {
     return find_dotenv_value(read_file(config / ".env"), "OPENAI_API_KEY").value_or("");
 }
 
-bool has_temp_files(const std::filesystem::path& dir) {
-    for (const auto& name : names_in(dir)) {
-        if (name.find(".tmp-") != std::string::npos) {
-            return true;
-        }
-    }
-    return false;
-}
-
-// In a forked child: mounts made here vanish with the child.
-int enter_private_mount_namespace(int report_fd) {
-    if (::unshare(CLONE_NEWNS) != 0 || ::mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
-        write_report(report_fd, std::string("private mount namespace: ") + std::strerror(errno));
-        return 90;
-    }
-    return 0;
-}
-
 // A fake-shaped key and a base URL that name the same save, so a mixed pair is visible.
 const std::string pair_key_prefix = "sk-proj-kwtestpairkwtestpair";
 std::string key_for(const std::string& tag) {
@@ -193,10 +175,8 @@ BOOST_AUTO_TEST_CASE(read_only_settings_on_a_first_save_remove_the_new_key_again
         if (int failed = enter_private_mount_namespace(report)) {
             return failed;
         }
-        if (::mount(read_only.c_str(), read_only.c_str(), nullptr, MS_BIND, nullptr) != 0 ||
-            ::mount(nullptr, read_only.c_str(), nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr) != 0) {
-            write_report(report, std::string("read-only bind mount: ") + std::strerror(errno));
-            return 92;
+        if (int failed = bind_read_only(read_only, report)) {
+            return failed;
         }
         const auto saved = KeyStorage(config).save_key(valid_key, SecretBackend::file,
                                                        [](AppSettings& s) { s.base_url = url_for("first"); });

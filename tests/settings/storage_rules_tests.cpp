@@ -153,16 +153,11 @@ BOOST_AUTO_TEST_CASE(
     BOOST_TEST(probe.facts()[1].contents.find("OPENAI_API_KEY=" + valid_key) != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(a_symlinked_env_is_replaced_beside_its_target_in_the_other_directory) {
+BOOST_FIXTURE_TEST_CASE(a_symlinked_env_is_replaced_beside_its_target_in_the_other_directory,
+                        DotfilesFixture) {
     // A temp file beside the link instead would make rename() fail across file systems, or replace the
     // link with a plain file.
-    TempDir dir;
-    const auto config = dir.path() / "keywizard";
-    const auto dotfiles = dir.path() / "dotfiles";
-    std::filesystem::create_directories(config);
-    std::filesystem::create_directories(dotfiles);
-    write_file(dotfiles / "keywizard.env", "# mine\nOTHER=1\n", 0600);
-    std::filesystem::create_symlink(dotfiles / "keywizard.env", config / ".env");
+    link_env("# mine\nOTHER=1\n");
     BeforeRenameProbe probe;
     SyscallLog log;
 

@@ -2,7 +2,9 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -108,6 +110,46 @@ std::vector<std::string> names_in(const std::filesystem::path& dir) {
     }
     std::sort(names.begin(), names.end());
     return names;
+}
+
+DotfilesFixture::DotfilesFixture() {
+    std::filesystem::create_directories(config);
+    std::filesystem::create_directories(dotfiles);
+}
+
+void DotfilesFixture::link_env(const std::string& contents) {
+    write_file(dotfiles / "keywizard.env", contents, 0600);
+    std::filesystem::create_symlink(dotfiles / "keywizard.env", config / ".env");
+}
+
+bool has_temp_files(const std::filesystem::path& dir) {
+    for (const auto& name : names_in(dir)) {
+        if (name.find(".tmp-") != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+int enter_private_mount_namespace(int report_fd) {
+    if (::unshare(CLONE_NEWNS) != 0) {
+        write_report(report_fd, std::string("unshare(CLONE_NEWNS): ") + std::strerror(errno));
+        return 90;
+    }
+    if (::mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
+        write_report(report_fd, std::string("mount private: ") + std::strerror(errno));
+        return 91;
+    }
+    return 0;
+}
+
+int bind_read_only(const std::filesystem::path& dir, int report_fd) {
+    if (::mount(dir.c_str(), dir.c_str(), nullptr, MS_BIND, nullptr) != 0 ||
+        ::mount(nullptr, dir.c_str(), nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr) != 0) {
+        write_report(report_fd, std::string("read-only bind mount: ") + std::strerror(errno));
+        return 92;
+    }
+    return 0;
 }
 
 void write_report(int fd, const std::string& text) {

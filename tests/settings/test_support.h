@@ -33,10 +33,24 @@ struct NoKeyringFixture {
         {"DBUS_SESSION_BUS_ADDRESS", "unix:path=" + (dir.path() / "no-bus").string()}};
 };
 
+// A config folder whose files may be symlinks into a "dotfiles" folder beside it, as for people who keep
+// their dotfiles under version control. Both folders exist.
+struct DotfilesFixture {
+    TempDir dir;
+    std::filesystem::path config = dir.path() / "keywizard";
+    std::filesystem::path dotfiles = dir.path() / "dotfiles";
+
+    DotfilesFixture();
+    // config/.env as an absolute symlink to dotfiles/keywizard.env, which holds `contents` (mode 0600).
+    void link_env(const std::string& contents);
+};
+
 std::string read_file(const std::filesystem::path& file);
 void write_file(const std::filesystem::path& file, const std::string& contents, unsigned mode = 0600);
 unsigned file_mode(const std::filesystem::path& file);                // permission bits, following symlinks
 std::vector<std::string> names_in(const std::filesystem::path& dir);  // sorted file names
+// A ".tmp-" file in `dir`: what a safe write leaves only while it runs, or when it was killed.
+bool has_temp_files(const std::filesystem::path& dir);
 
 struct ChildResult {
     bool exited = false;  // false: killed by a signal or by the deadline
@@ -51,6 +65,11 @@ struct ChildResult {
 ChildResult run_forked(const std::function<int(int report_fd)>& body,
                        std::chrono::milliseconds deadline = std::chrono::seconds(60));
 void write_report(int fd, const std::string& text);
+// For a forked child (run_forked): a private mount namespace, so mounts vanish with the child and never
+// reach the test runner or the machine. Then `dir` bound read-only onto itself. Each returns 0, or the
+// child's exit code after writing the reason to `report_fd`.
+int enter_private_mount_namespace(int report_fd);
+int bind_read_only(const std::filesystem::path& dir, int report_fd);
 
 using Environment = std::map<std::string, std::optional<std::string>>;  // nullopt: unset
 

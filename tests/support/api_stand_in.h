@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,6 +40,20 @@ inline Reply models_list() {
 inline std::string api_error(const std::string& message, const std::string& type, const std::string& code) {
     return R"({"error":{"message":")" + message + R"(","type":")" + type + R"(","param":null,"code":)" +
            (code.empty() ? std::string("null") : "\"" + code + "\"") + "}}";
+}
+
+// A row of a data-driven check_key test: what the stand-in answers, and the outcome that must follow.
+struct AnswerCase {
+    const char* name;
+    int http_status;
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+    net::KeyStatus status;
+    net::Reason reason;
+};
+
+inline std::ostream& operator<<(std::ostream& out, const AnswerCase& c) {
+    return out << c.name;
 }
 
 struct ApiFixture {

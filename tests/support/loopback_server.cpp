@@ -154,6 +154,15 @@ SSL_CTX* make_tls_context(ServerIdentity identity) {
     return context;
 }
 
+Reply typed_reply(int status, std::string body, Headers headers, std::string content_type) {
+    Reply reply;
+    reply.status = status;
+    reply.headers = std::move(headers);
+    reply.headers.emplace_back("Content-Type", std::move(content_type));
+    reply.body = std::move(body);
+    return reply;
+}
+
 }  // namespace
 
 std::vector<std::string> RecordedRequest::header_values(std::string_view name) const {
@@ -177,20 +186,11 @@ std::optional<std::string> RecordedRequest::header(std::string_view name) const 
 }
 
 Reply Reply::json(int status, std::string body, Headers headers) {
-    Reply reply;
-    reply.status = status;
-    reply.headers = std::move(headers);
-    reply.headers.emplace_back("Content-Type", "application/json");
-    reply.body = std::move(body);
-    return reply;
+    return typed_reply(status, std::move(body), std::move(headers), "application/json");
 }
 
 Reply Reply::html(int status, std::string body) {
-    Reply reply;
-    reply.status = status;
-    reply.headers.emplace_back("Content-Type", "text/html; charset=utf-8");
-    reply.body = std::move(body);
-    return reply;
+    return typed_reply(status, std::move(body), {}, "text/html; charset=utf-8");
 }
 
 Reply Reply::redirect(int status, std::string location) {

@@ -8,6 +8,7 @@
 
 #include "tests/gui/app/ui_script.h"
 #include "tests/support/test_pki.h"
+#include "wizard/app/configuration_editor.h"
 #include "wizard/app/main_frame.h"
 #include "wizard/widgets/key_entry_field.h"
 
@@ -126,6 +127,26 @@ void AppFixture::close_main_window() {
 bool AppFixture::main_window_shows_state() const {
     auto* headline = find_by_name<wxStaticText>(frame_, "key_headline");
     return headline != nullptr && headline->GetLabel() != "Reading the stored key…";
+}
+
+bool AppFixture::run_editor(UiScript& script, ui::EditorCategory first) {
+    script.start();
+    const bool wrote = ui::ShowConfigurationEditor(nullptr, config_dir(), first);
+    BOOST_TEST(script.finished(), "the editor closed while the script waited for " << script.waiting_for());
+    return wrote;
+}
+
+wxDialog* editor() {
+    return shown_modal_named("configuration_editor");
+}
+
+bool editor_ready() {
+    wxDialog* dialog = editor();
+    return dialog != nullptr && editor_is_idle(dialog);
+}
+
+void close_editor() {
+    press(dynamic_cast<wxButton*>(editor()->FindWindow(wxID_CLOSE)));
 }
 
 bool editor_is_idle(wxDialog* editor) {

@@ -15,6 +15,7 @@
 #include "tests/support/loopback_server.h"
 #include "tests/support/test_keys.h"
 #include "wizard/app/app_options.h"
+#include "wizard/app/configuration_editor.h"
 
 class wxDialog;
 
@@ -23,6 +24,8 @@ class MainFrame;
 }
 
 namespace keywizard::test {
+
+class UiScript;
 
 class AppFixture {
   public:
@@ -54,13 +57,21 @@ class AppFixture {
     ui::MainFrame* main_window() const { return frame_; }
     bool main_window_shows_state() const;  // the state was read and is on screen
 
+    // Runs the Configuration Editor on this config directory until it closes, with `script` acting inside
+    // it (the editor is modal); true when it wrote something.
+    bool run_editor(UiScript& script, ui::EditorCategory first = ui::EditorCategory::api_keys);
+
   private:
     IsolatedUserEnvironment environment_;
     std::unique_ptr<LoopbackServer> server_;
     ui::MainFrame* frame_ = nullptr;
 };
 
-// The Configuration Editor's state, read from its windows; set_editor_key_text does not pump events.
+// The Configuration Editor while it is shown, or nullptr: it is modal, so only a UiScript step reaches it.
+wxDialog* editor();
+bool editor_ready();  // shown and idle
+void close_editor();  // presses its Close, which saves
+// The editor's state, read from its windows; set_editor_key_text does not pump events.
 bool editor_is_idle(wxDialog* editor);  // loaded, not saving: Close is enabled
 void set_editor_key_text(wxDialog* editor, const std::string& text);
 std::string editor_key_text(wxDialog* editor);

@@ -30,17 +30,6 @@ using keywizard::ui::KeyCheckPanel;
 
 namespace {
 
-constexpr const char* editor_name = "configuration_editor";
-
-wxDialog* editor() {
-    return shown_modal_named(editor_name);
-}
-
-bool editor_ready() {
-    wxDialog* dialog = editor();
-    return dialog != nullptr && editor_is_idle(dialog);
-}
-
 void show_category(int index) {
     auto* book = find_by_name<wxTreebook>(editor(), "editor_categories");
     BOOST_REQUIRE(book != nullptr);
@@ -63,8 +52,17 @@ void set_timeout(int seconds) {
 // Nothing listens on port 1: a check there fails to connect, at once.
 const std::string unreachable_base_url = "https://127.0.0.1:1/v1";
 
-void close_editor() {
-    press(dynamic_cast<wxButton*>(editor()->FindWindow(wxID_CLOSE)));
+void set_base_url(const std::string& url) {
+    enter_text(find_by_name<wxTextCtrl>(editor(), "base_url"), url);
+}
+
+// The first step of the tests of a changed base URL: on Network, the unreachable one typed in, then Close.
+UiScript& close_with_the_unreachable_base_url(UiScript& script) {
+    return script.then("the editor on Network, loaded", editor_ready, [] {
+        show_category(1);
+        set_base_url(unreachable_base_url);
+        close_editor();
+    });
 }
 
 // A fixture with a stored, valid key and settings pointed at the API stand-in.
@@ -72,15 +70,6 @@ struct EditorFixture : AppFixture {
     EditorFixture() {
         store_key(valid_key);
         point_settings_at_api();
-    }
-
-    // Runs the editor until it closes, with `script` acting inside it; true when it wrote something.
-    bool run_editor(UiScript& script, EditorCategory first = EditorCategory::api_keys) {
-        script.start();
-        const bool wrote = keywizard::ui::ShowConfigurationEditor(nullptr, config_dir(), first);
-        BOOST_TEST(script.finished(),
-                   "the editor closed while the script waited for " << script.waiting_for());
-        return wrote;
     }
 };
 
@@ -159,11 +148,7 @@ BOOST_FIXTURE_TEST_CASE(timeout_and_required_models_alone_are_saved_without_a_te
 BOOST_FIXTURE_TEST_CASE(with_no_stored_key_network_changes_are_saved_without_a_test, EditorFixture) {
     BOOST_TEST_REQUIRE(keywizard::ui::forget_stored_key(config_dir()).ok);
     UiScript script;
-    script.then("the editor on Network, loaded", editor_ready, [&] {
-        show_category(1);
-        enter_text(find_by_name<wxTextCtrl>(editor(), "base_url"), unreachable_base_url);
-        close_editor();
-    });
+    close_with_the_unreachable_base_url(script);
     BOOST_TEST(run_editor(script, EditorCategory::network));
     BOOST_TEST(saved_settings().base_url == unreachable_base_url);
     BOOST_TEST(api_requests() == 0u);
@@ -178,13 +163,7 @@ BOOST_FIXTURE_TEST_CASE(a_new_base_url_asks_first_and_a_failed_test_is_saved_onl
     std::optional<keywizard::net::KeyCheckOutcome> result_after_go_back;
     bool closed_after_go_back = true;
     UiScript script;
-    script
-        .then("the editor on Network, loaded", editor_ready,
-              [&] {
-                  show_category(1);
-                  enter_text(find_by_name<wxTextCtrl>(editor(), "base_url"), unreachable_base_url);
-                  close_editor();
-              })
+    close_with_the_unreachable_base_url(script)
         .on_question("the question about sending the key elsewhere",
                      keywizard::ui::endpoint_changed_question_name,
                      [](const keywizard::ui::Question&) { return int(wxID_YES); })
@@ -229,13 +208,7 @@ BOOST_FIXTURE_TEST_CASE(declining_to_send_the_key_elsewhere_sends_nothing_and_sa
     const std::string base_url = saved_settings().base_url;
     std::string result_reason;
     UiScript script;
-    script
-        .then("the editor on Network, loaded", editor_ready,
-              [&] {
-                  show_category(1);
-                  enter_text(find_by_name<wxTextCtrl>(editor(), "base_url"), unreachable_base_url);
-                  close_editor();
-              })
+    close_with_the_unreachable_base_url(script)
         .on_question("the question about sending the key elsewhere",
                      keywizard::ui::endpoint_changed_question_name,
                      [](const keywizard::ui::Question&) { return int(wxID_CANCEL); })
@@ -247,7 +220,7 @@ BOOST_FIXTURE_TEST_CASE(declining_to_send_the_key_elsewhere_sends_nothing_and_sa
             // Back to the old address: nothing that changes a check is left, so closing neither tests nor
             // asks.
             show_category(1);
-            enter_text(find_by_name<wxTextCtrl>(editor(), "base_url"), base_url);
+            set_base_url(base_url);
             close_editor();
         });
     run_editor(script, EditorCategory::network);

@@ -21,17 +21,6 @@ using keywizard::settings::SecretReadState;
 
 namespace {
 
-constexpr const char* editor_name = "configuration_editor";
-
-wxDialog* editor() {
-    return shown_modal_named(editor_name);
-}
-
-bool editor_ready() {
-    wxDialog* dialog = editor();
-    return dialog != nullptr && editor_is_idle(dialog);
-}
-
 // An old key in the .env file (the only place there is), settings pointed at the API stand-in.
 struct NoKeyringFixture : AppFixture {
     NoKeyringFixture() {
@@ -45,18 +34,10 @@ struct NoKeyringFixture : AppFixture {
             .then("the editor, loaded", editor_ready,
                   [new_key] {
                       set_editor_key_text(editor(), new_key);
-                      press(dynamic_cast<wxButton*>(editor()->FindWindow(wxID_CLOSE)));
+                      close_editor();
                   })
             .on_question("the keyring question", keywizard::ui::keyring_fallback_question_name,
                          [answer](const keywizard::ui::Question&) { return answer; });
-    }
-
-    bool run_editor(UiScript& script) {
-        script.start();
-        const bool wrote = keywizard::ui::ShowConfigurationEditor(nullptr, config_dir());
-        BOOST_TEST(script.finished(),
-                   "the editor closed while the script waited for " << script.waiting_for());
-        return wrote;
     }
 };
 
@@ -96,7 +77,7 @@ BOOST_FIXTURE_TEST_CASE(go_back_keeps_the_editor_open_with_the_new_key, NoKeyrin
         [&] {
             text_after_go_back = editor_key_text(editor());
             set_editor_key_text(editor(), valid_key);
-            press(dynamic_cast<wxButton*>(editor()->FindWindow(wxID_CLOSE)));
+            close_editor();
         });
     run_editor(script);
     BOOST_TEST(text_after_go_back == other_valid_key);

@@ -92,26 +92,16 @@ BOOST_AUTO_TEST_CASE(the_configuration_editor_says_when_the_environments_key_ove
     const ScopedEnvironment environment{{"OPENAI_API_KEY", other_valid_key}};
     std::string notice;
     UiScript script;
-    script.then(
-        "the editor, loaded",
-        [] {
-            wxDialog* editor = shown_modal_named("configuration_editor");
-            return editor != nullptr && editor_is_idle(editor);
-        },
-        [&] {
-            wxDialog* editor = shown_modal_named("configuration_editor");
-            if (auto* box = find_by_name<keywizard::ui::NoticeBox>(editor, "editor_notice");
-                box && is_visible(box)) {
-                wxString text = box->GetText();
-                text.Replace("\n", " ");  // wrapped
-                notice = text.utf8_string();
-            }
-            press(dynamic_cast<wxButton*>(editor->FindWindow(wxID_CLOSE)));
-        });
-    script.start();
-    keywizard::ui::ShowConfigurationEditor(nullptr, app.config_dir(),
-                                           keywizard::ui::EditorCategory::api_keys);
-    BOOST_TEST(script.finished(), "waiting for " << script.waiting_for());
+    script.then("the editor, loaded", editor_ready, [&] {
+        if (auto* box = find_by_name<keywizard::ui::NoticeBox>(editor(), "editor_notice");
+            box && is_visible(box)) {
+            wxString text = box->GetText();
+            text.Replace("\n", " ");  // wrapped
+            notice = text.utf8_string();
+        }
+        close_editor();
+    });
+    app.run_editor(script);
     BOOST_TEST(
         notice.find("overrides the stored " + keywizard::net::mask_key(valid_key)) != std::string::npos,
         notice);

@@ -122,9 +122,7 @@ BOOST_AUTO_TEST_CASE(hints_links_captions_and_notices_reach_4_5_to_1) {
                2.0);  // a light pastel on a dark window is over 8:1
 
     f.wizard().ShowPage(f.page(ui::PageId::start), false);
-    f.open_paste_page(good.get());
-    f.type_key(valid_key);
-    f.press_test_key();
+    f.start_key_test(good.get(), valid_key);
     BOOST_TEST_REQUIRE(f.wait_for_result());
     check_readable(f, ui::PageId::paste_key, "result_models_label");  // the grey field captions of a result
 }
@@ -132,9 +130,7 @@ BOOST_AUTO_TEST_CASE(hints_links_captions_and_notices_reach_4_5_to_1) {
 BOOST_AUTO_TEST_CASE(a_remedy_link_reaches_4_5_to_1) {
     auto rejected = start_api(invalid_key_reply());
     WizardFixture f;
-    f.open_paste_page(rejected.get());
-    f.type_key(valid_key);
-    f.press_test_key();
+    f.start_key_test(rejected.get(), valid_key);
     BOOST_TEST_REQUIRE(f.wait_for_result());
     check_readable(f, ui::PageId::paste_key, "result_remedy");
 }

@@ -190,9 +190,7 @@ BOOST_AUTO_TEST_CASE(a_slow_keyring_never_holds_up_the_wizard_at_start_or_while_
 
     // Saving: every keyring call of the save waits 1 s (a few of them stay within the 5 s bound); the UI
     // thread must keep answering throughout.
-    f.open_paste_page(server.get());
-    f.type_key(valid_key);
-    f.press_test_key();
+    f.start_key_test(server.get(), valid_key);
     BOOST_TEST_REQUIRE(f.wait_for_result());
     std::chrono::milliseconds save_wait{};
     {

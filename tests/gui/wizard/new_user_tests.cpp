@@ -159,9 +159,7 @@ BOOST_AUTO_TEST_CASE(the_done_page_says_saved_once_and_where) {
     auto server = start_api(models_reply());
     WizardFixture f;
     settings::KeyStorage(f.config_dir()).forget_key();
-    f.open_paste_page(server.get());
-    f.type_key(valid_key);
-    f.press_test_key();
+    f.start_key_test(server.get(), valid_key);
     BOOST_TEST_REQUIRE(f.wait_for_result());
     f.go_next();
     BOOST_TEST_REQUIRE(pump_until([&] { return f.current() == ui::PageId::done; }));
@@ -174,9 +172,7 @@ BOOST_AUTO_TEST_CASE(the_done_page_says_saved_once_and_where) {
 BOOST_AUTO_TEST_CASE(a_result_says_it_in_plain_words_and_keeps_the_codes_under_details) {
     auto server = start_api(invalid_key_reply());
     WizardFixture f;
-    f.open_paste_page(server.get());
-    f.type_key(other_valid_key);
-    f.press_test_key();
+    f.start_key_test(server.get(), other_valid_key);
     BOOST_TEST_REQUIRE(f.wait_for_result());
     auto* details = f.child<wxCollapsiblePane>("result_details");
     BOOST_TEST_REQUIRE(details->IsCollapsed());
@@ -328,9 +324,7 @@ BOOST_AUTO_TEST_CASE(a_hosts_wizard_names_the_host_and_where_it_changes_the_key)
                        std::string::npos,
                    start);
 
-        f.open_paste_page(server.get());
-        f.type_key(valid_key);
-        f.press_test_key();
+        f.start_key_test(server.get(), valid_key);
         BOOST_TEST_REQUIRE(f.wait_for_result());
         f.go_next();
         BOOST_TEST_REQUIRE(pump_until([&] { return f.current() == ui::PageId::done; }));

@@ -39,9 +39,7 @@ std::string clipboard_text() {
 // Pastes `key` (it is on the clipboard, as after a copy from the API keys page), tests and saves it.
 void save_key_through_the_wizard(WizardFixture& f, LoopbackServer& server, const std::string& key) {
     BOOST_TEST_REQUIRE(KeyStorage(f.config_dir()).forget_key().ok);
-    f.open_paste_page(&server);
-    f.type_key(key);
-    f.press_test_key();
+    f.start_key_test(&server, key);
     BOOST_TEST_REQUIRE(f.wait_for_result());
     f.go_next();
     BOOST_TEST_REQUIRE(pump_until([&] { return f.current() == PageId::done; }));

@@ -17,8 +17,7 @@ using namespace keywizard::test;
 using keywizard::settings::KeyStorage;
 using keywizard::settings::SecretBackend;
 using keywizard::settings::SecretReadState;
-using keywizard::ui::KeyWizardResult;
-using keywizard::ui::PageId;
+using namespace keywizard::ui;
 
 namespace {
 

@@ -23,9 +23,7 @@ using keywizard::net::KeyStatus;
 using keywizard::net::Reason;
 using keywizard::settings::KeyStorage;
 using keywizard::settings::SecretReadState;
-using keywizard::ui::KeyCheckPanel;
-using keywizard::ui::KeyWizardResult;
-using keywizard::ui::PageId;
+using namespace keywizard::ui;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -39,6 +37,17 @@ void forget_any_stored_key(const std::filesystem::path& config_dir) {
     const auto forgotten = KeyStorage(config_dir).forget_key();
     BOOST_TEST_REQUIRE(forgotten.ok, forgotten.message);
 }
+
+// A check under way against a server that never answers, for the tests of each way to leave it.
+struct UnansweredCheck {
+    std::unique_ptr<LoopbackServer> server = start_api(Reply::silence());
+    WizardFixture f;
+
+    UnansweredCheck() {
+        f.start_key_test(server.get(), valid_key);
+        BOOST_TEST_REQUIRE(server->wait_for_requests(1, 10s));
+    }
+};
 
 }  // namespace
 
@@ -96,9 +105,7 @@ BOOST_AUTO_TEST_CASE(a_rejected_key_keeps_next_disabled_and_is_not_stored) {
     auto server = start_api(invalid_key_reply());
     WizardFixture f;
     forget_any_stored_key(f.config_dir());
-    f.open_paste_page(server.get());
-    f.type_key(other_valid_key);
-    f.press_test_key();
+    f.start_key_test(server.get(), other_valid_key);
     BOOST_TEST_REQUIRE(f.wait_for_result());
     const auto outcome = check_panel(f)->GetOutcome();
     BOOST_TEST_REQUIRE(outcome.has_value());
@@ -119,9 +126,7 @@ BOOST_AUTO_TEST_CASE(a_rejected_key_keeps_next_disabled_and_is_not_stored) {
 BOOST_AUTO_TEST_CASE(editing_the_key_or_an_advanced_field_after_a_valid_test_disables_next) {
     auto server = start_api(models_reply());
     WizardFixture f;
-    f.open_paste_page(server.get());
-    f.type_key(valid_key);
-    f.press_test_key();
+    f.start_key_test(server.get(), valid_key);
     BOOST_TEST_REQUIRE(f.wait_for_result());
     BOOST_TEST_REQUIRE(f.next_button()->IsEnabled());
 
@@ -141,9 +146,7 @@ BOOST_AUTO_TEST_CASE(editing_the_key_or_an_advanced_field_after_a_valid_test_dis
 BOOST_AUTO_TEST_CASE(missing_scope_can_be_saved_only_after_ticking_save_anyway) {
     auto server = start_api(missing_scope_reply());
     WizardFixture f;
-    f.open_paste_page(server.get());
-    f.type_key(valid_key);
-    f.press_test_key();
+    f.start_key_test(server.get(), valid_key);
     BOOST_TEST_REQUIRE(f.wait_for_result());
     BOOST_TEST((check_panel(f)->GetOutcome()->reason == Reason::missing_scope));
     auto* save_anyway = f.child<wxCheckBox>("save_anyway");
@@ -170,13 +173,7 @@ BOOST_AUTO_TEST_CASE(enter_in_the_key_field_runs_the_test) {
     BOOST_TEST(f.current() == PageId::paste_key);  // Enter tested; it did not press Next
 }
 
-BOOST_AUTO_TEST_CASE(cancel_during_a_server_that_never_answers_returns_to_ready_at_once) {
-    auto server = start_api(Reply::silence());
-    WizardFixture f;
-    f.open_paste_page(server.get());
-    f.type_key(valid_key);
-    f.press_test_key();
-    BOOST_TEST_REQUIRE(server->wait_for_requests(1, 10s));
+BOOST_FIXTURE_TEST_CASE(cancel_during_a_server_that_never_answers_returns_to_ready_at_once, UnansweredCheck) {
     BOOST_TEST_REQUIRE((check_panel(f)->GetState() == KeyCheckPanel::State::testing));
     BOOST_TEST(is_visible(f.child<wxWindow>("cancel_test_button")));
 
@@ -192,13 +189,8 @@ BOOST_AUTO_TEST_CASE(cancel_during_a_server_that_never_answers_returns_to_ready_
     BOOST_TEST((check_panel(f)->GetState() == KeyCheckPanel::State::ready));  // no late result
 }
 
-BOOST_AUTO_TEST_CASE(escape_cancels_a_running_test_and_a_second_escape_closes_the_wizard) {
-    auto server = start_api(Reply::silence());
-    WizardFixture f;
-    f.open_paste_page(server.get());
-    f.type_key(valid_key);
-    f.press_test_key();
-    BOOST_TEST_REQUIRE(server->wait_for_requests(1, 10s));
+BOOST_FIXTURE_TEST_CASE(escape_cancels_a_running_test_and_a_second_escape_closes_the_wizard,
+                        UnansweredCheck) {
     auto* field = f.child<wxTextCtrl>("key_text");
     press_key(field, WXK_ESCAPE);
     BOOST_TEST((check_panel(f)->GetState() == KeyCheckPanel::State::ready));
@@ -208,39 +200,21 @@ BOOST_AUTO_TEST_CASE(escape_cancels_a_running_test_and_a_second_escape_closes_th
     BOOST_TEST((f.result() == KeyWizardResult::cancelled));
 }
 
-BOOST_AUTO_TEST_CASE(closing_the_wizard_mid_check_cancels_and_joins_the_worker) {
-    auto server = start_api(Reply::silence());
-    WizardFixture f;
-    f.open_paste_page(server.get());
-    f.type_key(valid_key);
-    f.press_test_key();
-    BOOST_TEST_REQUIRE(server->wait_for_requests(1, 10s));
+BOOST_FIXTURE_TEST_CASE(closing_the_wizard_mid_check_cancels_and_joins_the_worker, UnansweredCheck) {
     const auto started = Clock::now();
     f.destroy();  // what closing the app does to the window: no Cancel first
     BOOST_TEST((Clock::now() - started < 1500ms));
     BOOST_TEST(server->wait_for_finished_connections(1, 2s));
 }
 
-BOOST_AUTO_TEST_CASE(the_wizard_cancel_button_mid_check_closes_cleanly) {
-    auto server = start_api(Reply::silence());
-    WizardFixture f;
-    f.open_paste_page(server.get());
-    f.type_key(valid_key);
-    f.press_test_key();
-    BOOST_TEST_REQUIRE(server->wait_for_requests(1, 10s));
+BOOST_FIXTURE_TEST_CASE(the_wizard_cancel_button_mid_check_closes_cleanly, UnansweredCheck) {
     click(f.cancel_button());
     BOOST_TEST(!f.wizard().IsShown());
     BOOST_TEST((f.result() == KeyWizardResult::cancelled));
     BOOST_TEST(server->wait_for_finished_connections(1, 2s));
 }
 
-BOOST_AUTO_TEST_CASE(going_back_during_a_test_cancels_it) {
-    auto server = start_api(Reply::silence());
-    WizardFixture f;
-    f.open_paste_page(server.get());
-    f.type_key(valid_key);
-    f.press_test_key();
-    BOOST_TEST_REQUIRE(server->wait_for_requests(1, 10s));
+BOOST_FIXTURE_TEST_CASE(going_back_during_a_test_cancels_it, UnansweredCheck) {
     f.go_back();
     BOOST_TEST(f.current() == PageId::start);
     BOOST_TEST((check_panel(f)->GetState() == KeyCheckPanel::State::ready));
@@ -268,9 +242,7 @@ BOOST_AUTO_TEST_CASE(the_key_from_the_environment_is_tested_at_once_and_stays_ma
 BOOST_AUTO_TEST_CASE(copy_diagnostics_reports_the_check_without_the_key) {
     auto server = start_api(invalid_key_reply());
     WizardFixture f;
-    f.open_paste_page(server.get());
-    f.type_key(other_valid_key);
-    f.press_test_key();
+    f.start_key_test(server.get(), other_valid_key);
     BOOST_TEST_REQUIRE(f.wait_for_result());
     auto* result = f.child<keywizard::ui::CheckResultPanel>("check_result");
     const std::string report = result->GetDiagnostics();
@@ -298,9 +270,7 @@ BOOST_AUTO_TEST_CASE(the_write_text_check_runs_only_when_pressed) {
         return models_reply();
     });
     WizardFixture f;
-    f.open_paste_page(&server);
-    f.type_key(valid_key);
-    f.press_test_key();
+    f.start_key_test(&server, valid_key);
     BOOST_TEST_REQUIRE(f.wait_for_result());
     BOOST_TEST((check_panel(f)->GetOutcome()->status == KeyStatus::valid));
     auto* check_generation = f.child<wxButton>("check_generation_button");

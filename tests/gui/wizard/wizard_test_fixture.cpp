@@ -130,6 +130,12 @@ void WizardFixture::press_test_key() {
     click(child<wxButton>("test_key_button"));
 }
 
+void WizardFixture::start_key_test(LoopbackServer* server, const std::string& key) {
+    open_paste_page(server);
+    type_key(key);
+    press_test_key();
+}
+
 bool WizardFixture::wait_for_result() {
     auto* panel = child<ui::KeyCheckPanel>("key_check");
     return panel != nullptr &&

@@ -67,6 +67,8 @@ class WizardFixture {
     void open_paste_page(LoopbackServer* server);
     void type_key(const std::string& key);
     void press_test_key();
+    // open_paste_page, type_key and press_test_key: how most paste page tests begin.
+    void start_key_test(LoopbackServer* server, const std::string& key);
     bool wait_for_result();  // the check panel reached its Result state
     std::filesystem::path config_dir() const { return environment_.config_dir(); }
 

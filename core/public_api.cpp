@@ -34,6 +34,16 @@ CheckResult refused(const std::string& problem) {
     return result;
 }
 
+// Sets result.problem and returns true when `options` cannot be used.
+template <typename Result>
+bool options_refused(const Options& options, Result& result) {
+    if (auto problem = options_problem(options)) {
+        result.problem = *problem;
+        return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 void core::ensure_http() {
@@ -170,8 +180,7 @@ std::optional<std::string> load_key(const Options& options) {
 
 StoredKeyInfo stored_key(const Options& options) {
     StoredKeyInfo info;
-    if (auto problem = options_problem(options)) {
-        info.problem = *problem;
+    if (options_refused(options, info)) {
         return info;
     }
     settings::KeyStorage storage = core::open_storage(options);
@@ -257,8 +266,7 @@ void record_setup_skipped(const Options& options) {
 
 SavedSettingsRead saved_settings(const Options& options) {
     SavedSettingsRead read;
-    if (auto problem = options_problem(options)) {
-        read.problem = *problem;
+    if (options_refused(options, read)) {
         return read;
     }
     settings::SettingsLoad load = core::load_settings(options);

@@ -1,7 +1,5 @@
 #include "net/libcurl_api.h"
 
-#include <dlfcn.h>
-
 namespace keywizard::net {
 namespace {
 
@@ -17,16 +15,11 @@ LibcurlLoad load() {
     }
     static LibcurlApi api;
     std::string missing;
-#define KEYWIZARD_LIBCURL_RESOLVE(name)                                     \
-    api.name = reinterpret_cast<decltype(api.name)>(dlsym(library, #name)); \
-    if (api.name == nullptr) {                                              \
-        missing += missing.empty() ? #name : ", " #name;                    \
-    }
+#define KEYWIZARD_LIBCURL_RESOLVE(name) resolve(library, #name, api.name, missing);
     KEYWIZARD_LIBCURL_FUNCTIONS(KEYWIZARD_LIBCURL_RESOLVE)
 #undef KEYWIZARD_LIBCURL_RESOLVE
     if (!missing.empty()) {
-        return {nullptr, std::string("The installed ") + library_name +
-                             " is too old for keywizard (missing " + missing + ")"};
+        return {nullptr, too_old(library_name, missing)};
     }
     // A failure here leaves libcurl to retry in curl_easy_init, which then fails the request cleanly. libcurl
     // reads SSLKEYLOGFILE here: init_http_globally() has taken it out of the environment before.

@@ -9,7 +9,7 @@
 // macros would expand these members' names; CurlHandle's typed setters do that job).
 #include <curl/curl.h>
 
-#include <string>
+#include "net/run_time_library.h"
 
 namespace keywizard::net {
 
@@ -38,17 +38,11 @@ namespace keywizard::net {
     X(curl_url_get)                    \
     X(curl_url_set)
 
-// One pointer per function, typed from libcurl's own declarations, named like the function.
+// One pointer per function, named like the function.
 struct LibcurlApi {
-#define KEYWIZARD_LIBCURL_MEMBER(name) decltype(&::name) name = nullptr;
-    KEYWIZARD_LIBCURL_FUNCTIONS(KEYWIZARD_LIBCURL_MEMBER)
-#undef KEYWIZARD_LIBCURL_MEMBER
+    KEYWIZARD_LIBCURL_FUNCTIONS(KEYWIZARD_RUN_TIME_FUNCTION)
 };
-
-struct LibcurlLoad {
-    const LibcurlApi* api = nullptr;  // null when libcurl could not be loaded
-    std::string problem;              // then: why, for a person
-};
+using LibcurlLoad = RunTimeLibrary<LibcurlApi>;
 
 // Loads libcurl once per process (thread-safe) and initialises it (curl_global_init, thread-safe since
 // libcurl 7.84); returns the same result every time after that.

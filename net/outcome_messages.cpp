@@ -11,50 +11,9 @@
 
 namespace keywizard::net {
 
-const std::string_view generation_can_write = N_("The key can write text: {model} accepted a test request.");
-const std::string_view generation_can_write_refused_detail =
-    N_("The key can write text: {model} accepted a test request. (It refused a detail of the request, which "
-       "only happens after the key was accepted.)");
-const std::string_view generation_model_not_allowed =
-    N_("The key works, but it may not use the model {model} (HTTP {status}). Allow that model in the "
-       "project's limits (Settings, Project, Limits), or use a key of a project that may use it.");
-const std::string_view works_and_can_write =
-    N_("The key works and can write text: the API lists {models} for it, and {model} accepted a test "
-       "request.");
-const std::string_view checked_with_one_request =
-    N_("Checked with one request to {model} (at most {tokens} tokens).");
-const std::string_view endpoint_changed_message =
-    N_("The stored key was verified at {verified}, but this check would send it to {now} (from {from}). It "
-       "was not sent.");
-const std::string_view endpoint_changed_to_default_message = N_(
-    "The stored key was verified at {verified}, but no base URL is set now, so this check would send it to "
-    "the default, {now}. It was not sent.");
-const std::string_view rate_limited_for_seconds =
-    N_("OpenAI is limiting the rate of requests for this key right now (HTTP 429). Try again in {seconds} "
-       "seconds.");
-
-const std::string_view mismatched_organization_from =
-    N_("The organization {value} (from {from}) is not the key's organization. Clear that setting or set the "
-       "key's own organization.");
-const std::string_view mismatched_organization_given =
-    N_("The organization {value} given for this check is not the key's organization. Clear it or give the "
-       "key's own organization.");
-const std::string_view mismatched_project_from =
-    N_("The key is right, but the project {value} (from {from}) is not the key's project. Clear that setting "
-       "or set the key's own project.");
-const std::string_view mismatched_project_given =
-    N_("The key is right, but the project {value} given for this check is not the key's project. Clear it "
-       "or give the key's own project.");
-const std::string_view rate_limit_hit_for_seconds =
-    N_("This key has reached its limit of {limit} for now (HTTP 429). Try again in {seconds} seconds.");
-const std::string_view rate_limit_hit_for_a_second =
-    N_("This key has reached its limit of {limit} for now (HTTP 429). Try again in a second.");
-const std::string_view rate_limited_for_a_second =
-    N_("OpenAI is limiting the rate of requests for this key right now (HTTP 429). Try again in a second.");
-
 namespace {
 
-// The limits a 429 names, as {limit} above: marked here for the catalog, translated where shown.
+// The limits a 429 names, as {limit} in outcome_messages.def: marked here for the catalog, translated where shown.
 [[maybe_unused]] constexpr std::string_view rate_limit_names[] = {
     N_("tokens per minute"), N_("requests per minute"), N_("tokens per day"), N_("requests per day")};
 
@@ -65,19 +24,9 @@ namespace {
 static_assert(not_checked_note_marked == not_checked_note);
 
 const std::string_view formats[] = {
-    generation_can_write_refused_detail,
-    generation_can_write,
-    generation_model_not_allowed,
-    works_and_can_write,
-    checked_with_one_request,
-    rate_limited_for_seconds,
-    mismatched_organization_from,
-    mismatched_organization_given,
-    mismatched_project_from,
-    mismatched_project_given,
-    rate_limit_hit_for_seconds,
-    rate_limit_hit_for_a_second,
-    rate_limited_for_a_second,
+#define KEYWIZARD_FORMAT(name, text) name,
+#include "net/outcome_messages.def"
+#undef KEYWIZARD_FORMAT
 };
 
 // The catalog's text replaces one printf-style placeholder; msgfmt --check keeps it in every translation.

@@ -47,29 +47,15 @@ std::string person_message(const KeyCheckOutcome& outcome, const Wording& wordin
 void describe_outcome(KeyCheckOutcome& outcome, std::string_view explanation = {});
 
 // The caveat every successful check carries: a model list proves neither credit nor permission to generate.
-// (Marked for the catalog in outcome_messages.cpp, among message_formats().)
+// (Marked for the catalog in outcome_messages.cpp.)
 inline constexpr std::string_view not_checked_note =
     "Billing and credit are not checked, nor permission to generate: listing models is free and a read-only "
     "key can do it.";
 
-// The messages of the generation probe (net/generation_classify.cpp, generation_probe.cpp), with their
-// fill-ins: {model} the model asked, {status} the HTTP status, {models} models_text() of the list.
-extern const std::string_view generation_can_write;
-extern const std::string_view generation_can_write_refused_detail;
-extern const std::string_view generation_model_not_allowed;
-extern const std::string_view works_and_can_write;
-extern const std::string_view checked_with_one_request;
-extern const std::string_view rate_limited_for_seconds;  // {seconds}
-extern const std::string_view rate_limited_for_a_second;
-extern const std::string_view rate_limit_hit_for_seconds;   // {limit} ("tokens per minute"), {seconds}
-extern const std::string_view rate_limit_hit_for_a_second;  // {limit}
-// {value} the organization or project sent, {from} where it came from ("OPENAI_PROJECT_ID", "settings.json")
-extern const std::string_view mismatched_organization_from;
-extern const std::string_view mismatched_organization_given;  // given with the check itself
-extern const std::string_view mismatched_project_from;
-extern const std::string_view mismatched_project_given;
-// core's "the base URL changed since the key was verified": {verified} {now} hosts, {from} who set it.
-extern const std::string_view endpoint_changed_message;
-extern const std::string_view endpoint_changed_to_default_message;  // {verified}, {now}
+// The messages written with fill-ins (generation probe, classifier, core's endpoint binding), each a
+// constant named in net/outcome_messages.def with its placeholders.
+#define KEYWIZARD_FORMAT(name, text) inline constexpr std::string_view name = text;
+#include "net/outcome_messages.def"
+#undef KEYWIZARD_FORMAT
 
 }  // namespace keywizard::net

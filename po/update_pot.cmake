@@ -9,7 +9,8 @@ file(MAKE_DIRECTORY "${WORK_DIR}")
 set(folders cli core include net settings wizard)
 set(sources "")
 foreach(folder IN LISTS folders)
-  file(GLOB_RECURSE found RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/${folder}/*.cpp" "${SOURCE_DIR}/${folder}/*.h")
+  file(GLOB_RECURSE found RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/${folder}/*.cpp" "${SOURCE_DIR}/${folder}/*.h"
+       "${SOURCE_DIR}/${folder}/*.def")
   list(APPEND sources ${found})
 endforeach()
 list(SORT sources)
@@ -17,10 +18,12 @@ list(JOIN sources "\n" source_lines)
 file(WRITE "${WORK_DIR}/sources.txt" "${source_lines}\n")
 
 # The keywords: _() and wxPLURAL() (wx), tr_utf8() (wizard/widgets/translate.h), N_() / wxTRANSLATE() for
-# strings marked where they are defined and looked up later, tr() and tr_plural() (cli/cli_text.h).
+# strings marked where they are defined and looked up later, KEYWIZARD_FORMAT(name, text) for the formats
+# with fill-ins (net/outcome_messages.def, settings/message_formats.def), tr() and tr_plural()
+# (cli/cli_text.h).
 execute_process(
   COMMAND "${XGETTEXT}" --language=C++ --from-code=UTF-8 --directory=${SOURCE_DIR} --files-from=${WORK_DIR}/sources.txt
-          --keyword=_ --keyword=tr_utf8 --keyword=wxPLURAL:1,2 --keyword=N_ --keyword=wxTRANSLATE
+          --keyword=_ --keyword=tr_utf8 --keyword=wxPLURAL:1,2 --keyword=N_ --keyword=wxTRANSLATE --keyword=KEYWIZARD_FORMAT:2
           --keyword=wxGETTEXT_IN_CONTEXT:1c,2 --keyword=tr --keyword=tr_plural:1,2
           --add-comments=TRANSLATORS: --package-name=keywizard --package-version=${VERSION}
           --msgid-bugs-address=https://github.com/keywizard/keywizard/issues

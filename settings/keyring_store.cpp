@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "settings/bounded_gio_call.h"
@@ -133,21 +134,33 @@ Outcome probe(GCancellable* cancellable) {
     return check_default_collection(service.get(), cancellable);
 }
 
-Outcome read_secret(const std::string& application, GCancellable* cancellable) {
+// Connects and lists every item of `application`, locked ones too (no SECRET_SEARCH_UNLOCK: unlocking
+// means a prompt, and listing locked items keeps "locked" and "not found" apart). `load_secrets`: whether
+// the secrets are read too (a session with the service for them). On failure, the outcome to return instead.
+std::optional<Outcome> find_items(const std::string& application, bool load_secrets,
+                                  GCancellable* cancellable, ItemList& found) {
     GObjectPtr<SecretService> service;
-    if (auto connected = connect(SECRET_SERVICE_OPEN_SESSION, cancellable, service); !service) {
+    if (auto connected =
+            connect(load_secrets ? SECRET_SERVICE_OPEN_SESSION : SECRET_SERVICE_NONE, cancellable, service);
+        !service) {
         return connected;
     }
     GError* error = nullptr;
-    ItemList found;
-    // No SECRET_SEARCH_UNLOCK: unlocking means a prompt. Locked items are still listed, so "locked" and
-    // "not found" stay apart.
+    const auto flags =
+        static_cast<SecretSearchFlags>(SECRET_SEARCH_ALL | (load_secrets ? SECRET_SEARCH_LOAD_SECRETS : 0));
     found.items = libsecret().secret_service_search_sync(
-        service.get(), api_key_schema(), item_attributes(application).get(),
-        static_cast<SecretSearchFlags>(SECRET_SEARCH_ALL | SECRET_SEARCH_LOAD_SECRETS), cancellable, &error);
+        service.get(), api_key_schema(), item_attributes(application).get(), flags, cancellable, &error);
     if (error != nullptr) {
         return unavailable(
             keyring_messages::explain(ErrorPtr(error).get(), keyring_messages::Stage::calling));
+    }
+    return std::nullopt;
+}
+
+Outcome read_secret(const std::string& application, GCancellable* cancellable) {
+    ItemList found;
+    if (auto failed = find_items(application, true, cancellable, found)) {
+        return std::move(*failed);
     }
     bool saw_locked = false;
     for (GList* node = found.items; node != nullptr; node = node->next) {
@@ -200,19 +213,11 @@ Outcome store_secret(const std::string& application, const std::string& label, c
 }
 
 Outcome erase_secret(const std::string& application, GCancellable* cancellable) {
-    GObjectPtr<SecretService> service;
-    if (auto connected = connect(SECRET_SERVICE_NONE, cancellable, service); !service) {
-        return connected;
+    ItemList found;
+    if (auto failed = find_items(application, false, cancellable, found)) {
+        return std::move(*failed);
     }
     GError* error = nullptr;
-    ItemList found;
-    found.items = libsecret().secret_service_search_sync(service.get(), api_key_schema(),
-                                                         item_attributes(application).get(),
-                                                         SECRET_SEARCH_ALL, cancellable, &error);
-    if (error != nullptr) {
-        return unavailable(
-            keyring_messages::explain(ErrorPtr(error).get(), keyring_messages::Stage::calling));
-    }
     if (found.items == nullptr) {
         return {SecretReadState::not_found, {}, keyring_messages::nothing_to_remove()};
     }

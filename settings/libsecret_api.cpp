@@ -1,7 +1,5 @@
 #include "settings/libsecret_api.h"
 
-#include <dlfcn.h>
-
 namespace keywizard::settings {
 namespace {
 
@@ -20,16 +18,11 @@ LibsecretLoad load() {
     std::string missing;
     // RTLD_DEFAULT rather than the library's handle: a program may define (and wrap) these functions
     // itself, as a test that slows the keyring down does; otherwise they come from libsecret and GLib.
-#define KEYWIZARD_LIBSECRET_RESOLVE(name)                                        \
-    api.name = reinterpret_cast<decltype(api.name)>(dlsym(RTLD_DEFAULT, #name)); \
-    if (api.name == nullptr) {                                                   \
-        missing += missing.empty() ? #name : ", " #name;                         \
-    }
+#define KEYWIZARD_LIBSECRET_RESOLVE(name) net::resolve(RTLD_DEFAULT, #name, api.name, missing);
     KEYWIZARD_LIBSECRET_FUNCTIONS(KEYWIZARD_LIBSECRET_RESOLVE)
 #undef KEYWIZARD_LIBSECRET_RESOLVE
     if (!missing.empty()) {
-        return {nullptr, std::string("The installed ") + library_name +
-                             " is too old for keywizard (missing " + missing + ")"};
+        return {nullptr, net::too_old(library_name, missing)};
     }
     return {&api, {}};
 }

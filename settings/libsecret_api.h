@@ -9,7 +9,7 @@
 // G_DBUS_ERROR, SECRET_ERROR) call functions, so use the quark members below instead.
 #include <libsecret/secret.h>
 
-#include <string>
+#include "net/run_time_library.h"
 
 namespace keywizard::settings {
 
@@ -41,17 +41,11 @@ namespace keywizard::settings {
     X(secret_value_new)                    \
     X(secret_value_unref)
 
-// One pointer per function, typed from libsecret's own declarations, named like the function.
+// One pointer per function, named like the function.
 struct LibsecretApi {
-#define KEYWIZARD_LIBSECRET_MEMBER(name) decltype(&::name) name = nullptr;
-    KEYWIZARD_LIBSECRET_FUNCTIONS(KEYWIZARD_LIBSECRET_MEMBER)
-#undef KEYWIZARD_LIBSECRET_MEMBER
+    KEYWIZARD_LIBSECRET_FUNCTIONS(KEYWIZARD_RUN_TIME_FUNCTION)
 };
-
-struct LibsecretLoad {
-    const LibsecretApi* api = nullptr;  // null when libsecret could not be loaded
-    std::string problem;                // then: why, for a person
-};
+using LibsecretLoad = net::RunTimeLibrary<LibsecretApi>;
 
 // Loads libsecret once per process (thread-safe) and returns the same result every time after that.
 const LibsecretLoad& load_libsecret();

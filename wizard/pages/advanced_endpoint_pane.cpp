@@ -30,30 +30,21 @@ AdvancedEndpointPane::AdvancedEndpointPane(wxWindow* parent, int width_dip)
     wxWindow* pane = GetPane();
     auto* grid = new wxFlexGridSizer(2, FromDIP(6), FromDIP(8));
     grid->AddGrowableCol(1, 1);
-    base_url_ =
-        AddField(grid, _("Base URL:"), wxString::FromUTF8(net::default_base_url), "advanced_base_url");
-    organization_ = AddField(grid, _("Organization:"), _("optional, org-..."), "advanced_organization");
-    project_ = AddField(grid, _("Project:"), _("optional, proj_..."), "advanced_project");
-
-    grid->Add(new wxStaticText(pane, wxID_ANY, _("CA file:")), 0, wxALIGN_CENTER_VERTICAL);
-    auto* ca_row = new wxBoxSizer(wxHORIZONTAL);
-    ca_file_ = new wxTextCtrl(pane, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
-                              wxDefaultValidator, "advanced_ca_file");
-    ca_file_->SetHint(_("the system's certificates"));
-    ca_file_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
-        edited_ = true;
-        wxCommandEvent changed(EVT_ENDPOINT_FIELDS_CHANGED, GetId());
-        changed.SetEventObject(this);
-        ProcessWindowEvent(changed);
-    });
+    AddField(grid, _("Base URL:"), wxString::FromUTF8(net::default_base_url), "advanced_base_url",
+             &EndpointFields::base_url);
+    AddField(grid, _("Organization:"), _("optional, org-..."), "advanced_organization",
+             &EndpointFields::organization);
+    AddField(grid, _("Project:"), _("optional, proj_..."), "advanced_project", &EndpointFields::project);
+    wxTextCtrl* ca_file = AddField(grid, _("CA file:"), _("the system's certificates"), "advanced_ca_file",
+                                   &EndpointFields::ca_file);
+    // The CA file's row has a Browse button beside the field.
     auto* browse = new wxButton(pane, wxID_ANY, tr_utf8("&Browse…"), wxDefaultPosition, wxDefaultSize,
                                 wxBU_EXACTFIT, wxDefaultValidator, "advanced_ca_browse");
-    browse->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { BrowseCaFile(); });
-    ca_row->Add(ca_file_, 1, wxALIGN_CENTER_VERTICAL);
+    browse->Bind(wxEVT_BUTTON, [this, ca_file](wxCommandEvent&) { BrowseCaFile(ca_file); });
+    wxSizer* ca_row = ca_file->GetContainingSizer();
     ca_row->Add(browse, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(6));
-    grid->Add(ca_row, 1, wxEXPAND);
-
-    proxy_ = AddField(grid, _("Proxy:"), _("from the environment (HTTPS_PROXY)"), "advanced_proxy");
+    AddField(grid, _("Proxy:"), _("from the environment (HTTPS_PROXY)"), "advanced_proxy",
+             &EndpointFields::proxy);
 
     auto* column = new wxBoxSizer(wxVERTICAL);
     auto* note = new wxStaticText(pane, wxID_ANY, wxString());
@@ -79,7 +70,7 @@ void AdvancedEndpointPane::Collapse(bool collapse) {
 }
 
 wxTextCtrl* AdvancedEndpointPane::AddField(wxSizer* grid, const wxString& label, const wxString& hint,
-                                           const wxString& name) {
+                                           const wxString& name, std::string EndpointFields::*value) {
     wxWindow* pane = GetPane();
     grid->Add(new wxStaticText(pane, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
     auto* text = new wxTextCtrl(pane, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
@@ -91,17 +82,19 @@ wxTextCtrl* AdvancedEndpointPane::AddField(wxSizer* grid, const wxString& label,
         changed.SetEventObject(this);
         ProcessWindowEvent(changed);
     });
-    grid->Add(text, 1, wxEXPAND);
+    // In a row of its own, so a button can go beside it.
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    row->Add(text, 1, wxALIGN_CENTER_VERTICAL);
+    grid->Add(row, 1, wxEXPAND);
+    fields_.push_back({value, text});
     return text;
 }
 
 EndpointFields AdvancedEndpointPane::GetFields() const {
     EndpointFields fields;
-    fields.base_url = trimmed(base_url_->GetValue());
-    fields.organization = trimmed(organization_->GetValue());
-    fields.project = trimmed(project_->GetValue());
-    fields.ca_file = trimmed(ca_file_->GetValue());
-    fields.proxy = trimmed(proxy_->GetValue());
+    for (const Field& field : fields_) {
+        fields.*field.value = trimmed(field.text->GetValue());
+    }
     return fields;
 }
 
@@ -109,20 +102,20 @@ void AdvancedEndpointPane::SetFields(const EndpointFields& fields, bool overwrit
     if (edited_ && !overwrite_edited) {
         return;
     }
-    base_url_->ChangeValue(
-        wxString::FromUTF8(fields.base_url == net::default_base_url ? "" : fields.base_url));
-    organization_->ChangeValue(wxString::FromUTF8(fields.organization));
-    project_->ChangeValue(wxString::FromUTF8(fields.project));
-    ca_file_->ChangeValue(wxString::FromUTF8(fields.ca_file));
-    proxy_->ChangeValue(wxString::FromUTF8(fields.proxy));
+    for (const Field& field : fields_) {
+        const std::string& value = fields.*field.value;
+        // The default base URL is the field's hint: shown as an empty field.
+        const bool is_default = field.value == &EndpointFields::base_url && value == net::default_base_url;
+        field.text->ChangeValue(wxString::FromUTF8(is_default ? std::string() : value));
+    }
 }
 
-void AdvancedEndpointPane::BrowseCaFile() {
-    wxFileDialog dialog(this, _("Choose a CA certificate file"), wxString(), ca_file_->GetValue(),
+void AdvancedEndpointPane::BrowseCaFile(wxTextCtrl* ca_file) {
+    wxFileDialog dialog(this, _("Choose a CA certificate file"), wxString(), ca_file->GetValue(),
                         _("Certificates (*.pem;*.crt)|*.pem;*.crt|All files|*"),
                         wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dialog.ShowModal() == wxID_OK) {
-        ca_file_->SetValue(dialog.GetPath());  // SetValue: counts as an edit
+        ca_file->SetValue(dialog.GetPath());  // SetValue: counts as an edit
     }
 }
 

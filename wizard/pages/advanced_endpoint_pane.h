@@ -2,6 +2,9 @@
 
 #include <wx/collpane.h>
 
+#include <string>
+#include <vector>
+
 #include "wizard/pages/wizard_storage.h"
 
 class wxTextCtrl;
@@ -29,15 +32,17 @@ class AdvancedEndpointPane : public wxCollapsiblePane {
     void Collapse(bool collapse = true) override;
 
   private:
-    wxTextCtrl* AddField(wxSizer* grid, const wxString& label, const wxString& hint, const wxString& name);
-    void BrowseCaFile();
+    // A field for one of EndpointFields' values, in a row of the grid.
+    wxTextCtrl* AddField(wxSizer* grid, const wxString& label, const wxString& hint, const wxString& name,
+                         std::string EndpointFields::*value);
+    void BrowseCaFile(wxTextCtrl* ca_file);
 
+    struct Field {
+        std::string EndpointFields::*value;
+        wxTextCtrl* text;
+    };
     bool edited_ = false;
-    wxTextCtrl* base_url_ = nullptr;
-    wxTextCtrl* organization_ = nullptr;
-    wxTextCtrl* project_ = nullptr;
-    wxTextCtrl* ca_file_ = nullptr;
-    wxTextCtrl* proxy_ = nullptr;
+    std::vector<Field> fields_;  // in the order shown
 };
 
 }  // namespace keywizard::ui

@@ -1,7 +1,7 @@
 // bench_minimal_wizard: the reference for "start to first wizard page painted". The least a wxWidgets
 // program can do to show a wizard: a wxWizard with one simple page holding a line of text, run modally,
-// ended right after the first paint the way `KEYWIZARD_TEST_HOOKS=quit-after-shown keywizard wizard` ends (an event filter
-// that sees the first wxEVT_PAINT, then ends the modal loop and the main loop).
+// ended right after the first paint the way `KEYWIZARD_TEST_HOOKS=quit-after-shown keywizard wizard` ends (an
+// event filter that sees the first wxEVT_PAINT, then ends the modal loop and the main loop).
 #include <wx/app.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>

@@ -13,7 +13,8 @@ namespace keywizard::net {
 
 namespace {
 
-// The limits a 429 names, as {limit} in outcome_messages.def: marked here for the catalog, translated where shown.
+// The limits a 429 names, as {limit} in outcome_messages.def: marked here for the catalog, translated where
+// shown.
 [[maybe_unused]] constexpr std::string_view rate_limit_names[] = {
     N_("tokens per minute"), N_("requests per minute"), N_("tokens per day"), N_("requests per day")};
 

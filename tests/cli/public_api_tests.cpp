@@ -8,8 +8,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <future>
+#include <memory>
 #include <optional>
 #include <set>
 #include <stdexcept>

@@ -77,26 +77,29 @@ EditorNetworkPage::EditorNetworkPage(wxWindow* parent, std::function<void()> on_
         }
     };
 
-    base_url_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
-                               wxDefaultValidator, "base_url");
-    base_url_->SetHint(net::default_base_url);
-    add_row(_("Base URL:"), base_url_,
-            _("Empty: https://api.openai.com/v1. Only https, or http to this computer."));
-
-    organization_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
-                                   wxDefaultValidator, "organization");
-    organization_->SetHint("org-…");
-    add_row(_("Organization:"), organization_, _("Optional: sent as OpenAI-Organization."));
-
-    project_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
-                              wxDefaultValidator, "project");
-    project_->SetHint("proj_…");
-    add_row(_("Project:"), project_, _("Optional: sent as OpenAI-Project."));
-
-    proxy_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
-                            wxDefaultValidator, "proxy");
-    proxy_->SetHint("http://proxy.example:3128");
-    add_row(_("Proxy:"), proxy_, _("Empty: the https_proxy and no_proxy environment variables."));
+    // The text fields: settings.json's value each edits, its name, hint, and what empty means.
+    struct TextField {
+        std::string settings::AppSettings::*value;
+        const char* name;
+        wxString caption, hint, note;
+    };
+    const TextField text_fields[] = {
+        {&settings::AppSettings::base_url, "base_url", _("Base URL:"), net::default_base_url,
+         _("Empty: https://api.openai.com/v1. Only https, or http to this computer.")},
+        {&settings::AppSettings::organization, "organization", _("Organization:"), "org-…",
+         _("Optional: sent as OpenAI-Organization.")},
+        {&settings::AppSettings::project, "project", _("Project:"), "proj_…",
+         _("Optional: sent as OpenAI-Project.")},
+        {&settings::AppSettings::proxy, "proxy", _("Proxy:"), "http://proxy.example:3128",
+         _("Empty: the https_proxy and no_proxy environment variables.")},
+    };
+    for (const TextField& field : text_fields) {
+        auto* text = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
+                                    wxDefaultValidator, field.name);
+        text->SetHint(field.hint);
+        add_row(field.caption, text, field.note);
+        text_fields_.push_back({field.value, text});
+    }
 
     ca_file_ = new wxFilePickerCtrl(
         this, wxID_ANY, wxString(), _("Choose a CA certificate file"),
@@ -123,19 +126,19 @@ EditorNetworkPage::EditorNetworkPage(wxWindow* parent, std::function<void()> on_
     outer->Add(problem_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12)));
     SetSizer(outer);
 
-    for (wxTextCtrl* text : {base_url_, organization_, project_, proxy_, required_models_}) {
-        text->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { OnFieldChanged(); });
+    for (const auto& field : text_fields_) {
+        field.text->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { OnFieldChanged(); });
     }
+    required_models_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { OnFieldChanged(); });
     ca_file_->Bind(wxEVT_FILEPICKER_CHANGED, [this](wxFileDirPickerEvent&) { OnFieldChanged(); });
     timeout_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { OnFieldChanged(); });
 }
 
 void EditorNetworkPage::Load(const settings::AppSettings& settings) {
     loading_ = true;
-    base_url_->ChangeValue(wxString::FromUTF8(settings.base_url));
-    organization_->ChangeValue(wxString::FromUTF8(settings.organization));
-    project_->ChangeValue(wxString::FromUTF8(settings.project));
-    proxy_->ChangeValue(wxString::FromUTF8(settings.proxy));
+    for (const auto& field : text_fields_) {
+        field.text->ChangeValue(wxString::FromUTF8(settings.*field.value));
+    }
     ca_file_->SetPath(wxString::FromUTF8(settings.ca_file));
     timeout_->SetValue(std::clamp(settings.timeout_seconds, 1, max_timeout_seconds));
     required_models_->ChangeValue(LinesOf(settings.required_models));
@@ -144,10 +147,9 @@ void EditorNetworkPage::Load(const settings::AppSettings& settings) {
 }
 
 void EditorNetworkPage::ApplyTo(settings::AppSettings& settings) const {
-    settings.base_url = TrimmedUtf8(base_url_->GetValue());
-    settings.organization = TrimmedUtf8(organization_->GetValue());
-    settings.project = TrimmedUtf8(project_->GetValue());
-    settings.proxy = TrimmedUtf8(proxy_->GetValue());
+    for (const auto& field : text_fields_) {
+        settings.*field.value = TrimmedUtf8(field.text->GetValue());
+    }
     settings.ca_file = TrimmedUtf8(ca_file_->GetPath());
     settings.timeout_seconds = timeout_->GetValue();
     settings.required_models = CurrentRequiredModels();

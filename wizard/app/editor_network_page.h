@@ -3,6 +3,8 @@
 #include <wx/panel.h>
 
 #include <functional>
+#include <string>
+#include <vector>
 
 #include "net/models_check.h"
 #include "settings/app_settings.h"
@@ -34,10 +36,11 @@ class EditorNetworkPage : public wxPanel {
 
     std::function<void()> on_changed_;
     bool loading_ = false;
-    wxTextCtrl* base_url_ = nullptr;
-    wxTextCtrl* organization_ = nullptr;
-    wxTextCtrl* project_ = nullptr;
-    wxTextCtrl* proxy_ = nullptr;
+    struct TextField {
+        std::string settings::AppSettings::*value;
+        wxTextCtrl* text;
+    };
+    std::vector<TextField> text_fields_;  // base URL, organization, project, proxy
     wxFilePickerCtrl* ca_file_ = nullptr;
     wxSpinCtrl* timeout_ = nullptr;
     wxTextCtrl* required_models_ = nullptr;

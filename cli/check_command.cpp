@@ -5,9 +5,7 @@
 #include "cli/key_input.h"
 #include "cli/outcome_report.h"
 #include "core/key_setup.h"
-#include "net/key_lint.h"
-#include "net/printable_text.h"
-#include "net/reason_table.h"
+#include "core/rules.h"
 
 namespace keywizard::cli {
 namespace {
@@ -57,7 +55,7 @@ int run_check(const CliOptions& options) {
             net::KeyCheckOutcome none;
             none.status = net::KeyStatus::unverified;
             none.reason = net::Reason::no_key;
-            none.message = std::string(net::reason_row(net::Reason::no_key).message);
+            none.message = std::string(core::reason_row(net::Reason::no_key).message);
             std::fputs(json_report(none).c_str(), stdout);
         }
         return source.problem_exit;
@@ -66,19 +64,19 @@ int run_check(const CliOptions& options) {
         if (const auto change =
                 core::endpoint_change(core::resolve_endpoint(core_options(options), saved), saved)) {
             const net::KeyCheckOutcome refused =
-                core::endpoint_changed_outcome(*change, net::mask_key(source.key));
+                core::endpoint_changed_outcome(*change, core::mask_key(source.key));
             source.key.assign(source.key.size(), '\0');
             std::fputs((options.json ? json_report(refused) : plain_report(refused)).c_str(), stdout);
             std::fprintf(stderr, "%s\n",
                          format(tr("To check it there anyway, name it: keywizard check --base-url %s"),
-                                net::printable_text(change->base_url).c_str())
+                                core::printable_text(change->base_url).c_str())
                              .c_str());
             return refused.exit_code();
         }
     }
     net::KeyCheckRequest request = core::check_request(core_options(options), saved, std::move(source.key));
     request.generate = options.generate;
-    const net::KeyCheckOutcome outcome = net::check_key(request);
+    const net::KeyCheckOutcome outcome = core::check_key(request);
     request.raw_key.assign(request.raw_key.size(), '\0');
 
     const std::string report = options.json ? json_report(outcome) : plain_report(outcome);

@@ -5,7 +5,7 @@
 #include "cli/cli_options.h"
 #include "cli/cli_text.h"
 #include "cli/commands.h"
-#include "settings/app_settings.h"
+#include "core/rules.h"
 
 namespace keywizard::cli {
 
@@ -32,7 +32,7 @@ int run_cli(int argc, char** argv) {
     // A relative HOME or XDG_CONFIG_HOME would put the key under the working directory: never.
     if (options.command == "set" || options.command == "forget" || options.command == "show" ||
         options.command == "exec" || options.command == "import") {
-        if (const auto problem = settings::config_directory_problem()) {
+        if (const auto problem = core::config_directory_problem()) {
             std::fprintf(stderr, "keywizard: %s\n", problem->c_str());
             return exit_storage_failure;
         }

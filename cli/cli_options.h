@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/rules.h"
 #include "keywizard/core.h"
-#include "settings/app_settings.h"
 
 namespace keywizard::cli {
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "net/outcome_messages.h"
+#include "core/rules.h"
 
 // The command line's words for a person, from the same gettext catalog ("keywizard") as the windows. Only
 // human lines go through here: `reason` codes, JSON keys and JSON values stay as they are, so --json output
@@ -20,7 +20,7 @@ const char* tr_plural(const char* english_one, const char* english_many, unsigne
 // and a language may reorder them with %1$s.
 std::string format(const char* format, ...) __attribute__((format(printf, 1, 2)));
 
-// The same catalog for the messages net/ writes (net::person_message).
+// The same catalog for the messages net/ writes (core::person_message).
 const net::Wording& cli_wording();
 
 // A message settings/, core/ or net/ wrote in English (a storage status, a keyring problem) in the person's

@@ -14,8 +14,7 @@
 #include "cli/cli_text.h"
 #include "cli/commands.h"
 #include "core/key_setup.h"
-#include "net/key_lint.h"
-#include "net/printable_text.h"
+#include "core/rules.h"
 
 namespace keywizard::cli {
 namespace {
@@ -56,7 +55,7 @@ int run_exec(const CliOptions& options) {
             format(tr("no key is stored for %s, so there is nothing to run %s with.\n"
                       "Store one first: keywizard set (reads it from standard input), keywizard import "
                       "FILE, or keywizard wizard.\n"),
-                   options.app_id.c_str(), net::printable_text(options.arguments.front()).c_str())
+                   options.app_id.c_str(), core::printable_text(options.arguments.front()).c_str())
                 .c_str());
         return exit_storage_failure;
     }
@@ -70,13 +69,13 @@ int run_exec(const CliOptions& options) {
     // The command would send the key to the base URL it is given: the same binding as `check`.
     if (const auto change = core::endpoint_change(endpoint, saved)) {
         const net::KeyCheckOutcome refused =
-            core::endpoint_changed_outcome(*change, net::mask_key(stored.key));
+            core::endpoint_changed_outcome(*change, core::mask_key(stored.key));
         stored.key.assign(stored.key.size(), '\0');
         std::fprintf(stderr, "keywizard: %s\n%s\n", refused.message.c_str(),
                      format(tr("To use it there anyway, name it: keywizard exec --base-url %s -- ..."),
-                            net::printable_text(change->base_url).c_str())
+                            core::printable_text(change->base_url).c_str())
                          .c_str());
-        return net::exit_code_for(net::KeyStatus::unverified);
+        return core::exit_code_for(net::KeyStatus::unverified);
     }
     const bool ready = set_variable("OPENAI_API_KEY", stored.key) &&
                        pass_setting("OPENAI_BASE_URL", endpoint.base_url) &&
@@ -99,7 +98,7 @@ int run_exec(const CliOptions& options) {
     const int error = errno;
     ::unsetenv("OPENAI_API_KEY");
     std::fprintf(stderr, "keywizard: %s\n",
-                 format(tr("cannot run %s: %s"), net::printable_text(options.arguments.front()).c_str(),
+                 format(tr("cannot run %s: %s"), core::printable_text(options.arguments.front()).c_str(),
                         error == ENOENT ? tr("command not found") : std::strerror(error))
                      .c_str());
     return error == ENOENT ? exit_not_found : exit_cannot_run;

@@ -16,10 +16,7 @@
 #include "cli/commands.h"
 #include "cli/outcome_report.h"
 #include "core/key_setup.h"
-#include "net/key_lint.h"
-#include "net/printable_text.h"
-#include "settings/atomic_file_writer.h"
-#include "settings/dotenv_text.h"
+#include "core/rules.h"
 
 namespace keywizard::cli {
 namespace {
@@ -84,7 +81,7 @@ void wipe(std::string& text) {
 
 int run_import(const CliOptions& options) {
     const std::string& path = options.arguments.front();
-    const std::string shown_path = net::printable_text(path);
+    const std::string shown_path = core::printable_text(path);
     const Options app = core_options(options);
     const settings::AppSettings saved = load_settings_reporting_problems(options);
 
@@ -96,14 +93,14 @@ int run_import(const CliOptions& options) {
         wipe(file.text);
         return exit_usage;
     }
-    std::optional<std::string> value = settings::find_dotenv_value(file.text, "OPENAI_API_KEY");
+    std::optional<std::string> value = core::find_dotenv_value(file.text, "OPENAI_API_KEY");
     if (!value || value->empty()) {
         std::fprintf(stderr, "keywizard: %s\n",
                      format(tr("%s has no OPENAI_API_KEY line with a value; nothing was imported."),
                             shown_path.c_str())
                          .c_str());
         wipe(file.text);
-        return net::exit_code_for(net::KeyStatus::rejected);
+        return core::exit_code_for(net::KeyStatus::rejected);
     }
 
     settings::KeyStorage storage = core::open_storage(app);
@@ -124,7 +121,7 @@ int run_import(const CliOptions& options) {
 
     // Checked like `set`: stored only when the API accepted it, with where it was verified.
     net::KeyCheckRequest request = core::check_request(app, saved, *value);
-    const net::KeyCheckOutcome outcome = net::check_key(request);
+    const net::KeyCheckOutcome outcome = core::check_key(request);
     wipe(request.raw_key);
     const std::string report = options.json ? json_report(outcome) : plain_report(outcome);
     std::fputs(report.c_str(), stdout);
@@ -135,7 +132,7 @@ int run_import(const CliOptions& options) {
         return outcome.exit_code();
     }
     core::SaveRequest save;
-    save.key = net::lint_key(*value).key;
+    save.key = core::lint_key(*value).key;
     save.backend = backend;
     save.checked = &outcome;
     save.checked_base_url = request.endpoint.base_url;
@@ -172,9 +169,9 @@ int run_import(const CliOptions& options) {
                          .c_str());
         return exit_storage_failure;
     }
-    const std::string without_key = settings::remove_dotenv_value(file.text, "OPENAI_API_KEY");
+    const std::string without_key = core::remove_dotenv_value(file.text, "OPENAI_API_KEY");
     wipe(file.text);
-    const settings::StorageStatus rewritten = settings::write_file_atomically(path, without_key, file.mode);
+    const settings::StorageStatus rewritten = core::write_file_atomically(path, without_key, file.mode);
     if (!rewritten.ok) {
         std::fprintf(stderr, "keywizard: %s\n",
                      format(tr("the key is stored, but %s could not be rewritten and still holds a "

@@ -10,7 +10,7 @@
 #include "cli/cli_options.h"
 #include "cli/cli_text.h"
 #include "cli/gui_module_loader.h"
-#include "net/http_client.h"
+#include "core/rules.h"
 
 namespace {
 
@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
     // first instruction to the last. `exec` hands over to its command, which execve makes dumpable again.
     ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     // Before any thread exists: SSLKEYLOGFILE leaves the environment (setenv and getenv are not thread-safe).
-    keywizard::net::init_http_globally();
+    keywizard::core::init_http_globally();
     // Before the first line for a person (usage errors included) and before the windows' module, which
     // adds the same catalog to wx's translations.
     keywizard::cli::use_translations();

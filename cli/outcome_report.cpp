@@ -44,7 +44,7 @@ std::string code_in_brackets(const net::KeyCheckOutcome& outcome) {
     if (outcome.http_status) {
         code += std::to_string(*outcome.http_status) + " ";
     }
-    code += std::string(net::to_string(outcome.reason)) + ")";
+    code += std::string(core::to_string(outcome.reason)) + ")";
     return code;
 }
 
@@ -74,8 +74,10 @@ nlohmann::ordered_json generation_json(const net::GenerationResult& generation) 
         return text.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(text);
     };
     json["model"] = optional_text(generation.model);
-    json["status"] = generation.checked ? nlohmann::ordered_json(net::to_string(generation.status)) : nullptr;
-    json["reason"] = generation.checked ? nlohmann::ordered_json(net::to_string(generation.reason)) : nullptr;
+    json["status"] =
+        generation.checked ? nlohmann::ordered_json(core::to_string(generation.status)) : nullptr;
+    json["reason"] =
+        generation.checked ? nlohmann::ordered_json(core::to_string(generation.reason)) : nullptr;
     json["http_status"] = generation.http_status ? nlohmann::ordered_json(*generation.http_status)
                                                  : nlohmann::ordered_json(nullptr);
     json["message"] = optional_text(generation.message);
@@ -93,7 +95,7 @@ std::string plain_report(const net::KeyCheckOutcome& outcome) {
     if (outcome.status == net::KeyStatus::valid) {
         report += valid_summary(outcome) + "\n";
     } else {
-        report += net::person_message(outcome, cli_wording()) + " " + code_in_brackets(outcome) + "\n";
+        report += core::person_message(outcome, cli_wording()) + " " + code_in_brackets(outcome) + "\n";
         std::string second;
         if (!outcome.remedy_url.empty()) {
             second += "  " + format(tr("Fix it here: %s"), outcome.remedy_url.c_str());
@@ -111,8 +113,8 @@ std::string plain_report(const net::KeyCheckOutcome& outcome) {
 
 std::string json_report(const net::KeyCheckOutcome& outcome) {
     nlohmann::ordered_json json;
-    json["status"] = net::to_string(outcome.status);
-    json["reason"] = net::to_string(outcome.reason);
+    json["status"] = core::to_string(outcome.status);
+    json["reason"] = core::to_string(outcome.reason);
     json["http_status"] = outcome.http_status ? nlohmann::ordered_json(*outcome.http_status) : nullptr;
     json["message"] = outcome.message;
     json["remedy_url"] = outcome.remedy_url.empty() ? nullptr : nlohmann::ordered_json(outcome.remedy_url);

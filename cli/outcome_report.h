@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "net/check_outcome.h"
+#include "core/rules.h"
 
 namespace keywizard::cli {
 

@@ -5,7 +5,7 @@
 #include "cli/key_input.h"
 #include "cli/outcome_report.h"
 #include "core/key_setup.h"
-#include "net/key_lint.h"
+#include "core/rules.h"
 
 namespace keywizard::cli {
 namespace {
@@ -32,7 +32,7 @@ int run_set(const CliOptions& options) {
         std::fprintf(stderr, "keywizard: %s\n", input.error.c_str());
         return exit_usage;
     }
-    const net::KeyLintResult lint = net::lint_key(input.text);
+    const net::KeyLintResult lint = core::lint_key(input.text);
 
     settings::KeyStorage storage = core::open_storage(app);
     const settings::SecretBackend backend = chosen_backend(options, saved);
@@ -59,13 +59,13 @@ int run_set(const CliOptions& options) {
         if (!lint.ok()) {
             std::fprintf(stderr, "✗ %s\n",
                          format(tr("Not a key: %s. Nothing was saved."), lint.problem.c_str()).c_str());
-            return net::exit_code_for(net::KeyStatus::rejected);
+            return core::exit_code_for(net::KeyStatus::rejected);
         }
     } else {
         // check_key lints it again and reports a malformed key in its own words.
         net::KeyCheckRequest request = core::check_request(app, saved, input.text);
         request.generate = options.generate;
-        outcome = net::check_key(request);
+        outcome = core::check_key(request);
         const std::string report = options.json ? json_report(outcome) : plain_report(outcome);
         std::fputs(report.c_str(), stdout);
         if (!may_save(outcome, options)) {
@@ -95,7 +95,7 @@ int run_set(const CliOptions& options) {
     }
     if (options.no_check) {
         std::printf(tr("Saved %s without checking it (--no-check). Run `keywizard check` when online.\n"),
-                    net::mask_key(lint.key).c_str());
+                    core::mask_key(lint.key).c_str());
     }
     std::printf("%s\n", (options.json ? status.message : person_words(status.message)).c_str());
     if (backend == settings::SecretBackend::file) {

@@ -10,8 +10,7 @@
 #include "cli/cli_text.h"
 #include "cli/commands.h"
 #include "core/key_setup.h"
-#include "net/key_lint.h"
-#include "net/printable_text.h"
+#include "core/rules.h"
 
 namespace keywizard::cli {
 namespace {
@@ -19,19 +18,19 @@ namespace {
 // Everything shown here came from outside (settings.json, the environment, argv): nothing in it may move
 // the cursor, reorder the line or hide text, and a proxy's password is never shown.
 std::string or_default(const std::string& value, const char* fallback) {
-    return value.empty() ? fallback : net::printable_text(value);
+    return value.empty() ? fallback : core::printable_text(value);
 }
 
 std::string joined(const std::vector<std::string>& items) {
     std::string text;
     for (const auto& item : items) {
-        text += (text.empty() ? "" : ", ") + net::printable_text(item);
+        text += (text.empty() ? "" : ", ") + core::printable_text(item);
     }
     return text;
 }
 
 std::string proxy_shown(const std::string& proxy) {
-    return net::printable_text(net::mask_url_credentials(proxy));
+    return core::printable_text(core::mask_url_credentials(proxy));
 }
 
 // " (from OPENAI_BASE_URL)", " (from --base-url)", "" for settings.json and defaults.
@@ -97,7 +96,7 @@ void print_plain(const StoredKeyInfo& stored, const Endpoint& endpoint) {
     FieldPrinter fields;
     if (stored.stored) {
         fields.add(tr("Key:"), stored.masked_key);
-        fields.add(tr("Stored in:"), net::printable_text(stored.location));
+        fields.add(tr("Stored in:"), core::printable_text(stored.location));
     } else {
         fields.add(tr("Key:"), tr("not stored (save one with `keywizard set` or `keywizard wizard`)"));
     }
@@ -115,7 +114,7 @@ void print_plain(const StoredKeyInfo& stored, const Endpoint& endpoint) {
     }
     const char* none = tr("(none)");
     fields.add(tr("Base URL:"),
-               net::printable_text(endpoint.base_url.value) + origin(endpoint.base_url, "--base-url"));
+               core::printable_text(endpoint.base_url.value) + origin(endpoint.base_url, "--base-url"));
     fields.add(tr("Organization:"), or_default(endpoint.organization.value, none) +
                                         origin(endpoint.organization, "--organization"));
     fields.add(tr("Project:"),
@@ -134,10 +133,10 @@ void print_plain(const StoredKeyInfo& stored, const Endpoint& endpoint) {
         last.last_check_time = stored.last_check_time;
         fields.add(tr("Last check:"),
                    core::last_check_in_words(last, std::chrono::system_clock::now(), cli_wording()) + " (" +
-                       net::printable_text(stored.last_check_time) + ")");
+                       core::printable_text(stored.last_check_time) + ")");
     }
     if (!stored.verified_base_url.empty()) {
-        fields.add(tr("Verified at:"), net::printable_text(stored.verified_base_url));
+        fields.add(tr("Verified at:"), core::printable_text(stored.verified_base_url));
     }
     fields.print();
 }
@@ -156,7 +155,7 @@ void print_json(const StoredKeyInfo& stored, const Endpoint& endpoint) {
     json["base_url"] = endpoint.base_url.value;
     json["organization"] = endpoint.organization.value;
     json["project"] = endpoint.project.value;
-    json["proxy"] = net::mask_url_credentials(endpoint.proxy.value);
+    json["proxy"] = core::mask_url_credentials(endpoint.proxy.value);
     json["ca_file"] = endpoint.ca_file.value;
     json["timeout_seconds"] = endpoint.timeout_seconds;
     json["required_models"] = endpoint.required_models;
@@ -195,7 +194,7 @@ int run_show(const CliOptions& options) {
     } else {
         print_plain(stored, endpoint);
     }
-    return stored.stored ? 0 : net::exit_code_for(net::KeyStatus::rejected);
+    return stored.stored ? 0 : core::exit_code_for(net::KeyStatus::rejected);
 }
 
 int run_forget(const CliOptions& options) {

@@ -28,8 +28,8 @@ std::string utc_iso8601(std::chrono::system_clock::time_point when) {
 
 void record_last_check(settings::AppSettings& settings, const net::KeyCheckOutcome& outcome,
                        std::chrono::system_clock::time_point when) {
-    settings.last_check_status = std::string(net::to_string(outcome.status));
-    settings.last_check_reason = std::string(net::to_string(outcome.reason));
+    settings.last_check_status = std::string(core::to_string(outcome.status));
+    settings.last_check_reason = std::string(core::to_string(outcome.reason));
     settings.last_check_time = utc_iso8601(when);
 }
 

@@ -3,10 +3,8 @@
 #include <chrono>
 #include <filesystem>
 
+#include "core/rules.h"
 #include "keywizard/core.h"
-#include "net/check_outcome.h"
-#include "net/models_check.h"
-#include "settings/app_settings.h"
 
 // The demo app's bridge to the core: it is keywizard's own app (app_id "keywizard"), and every rule about
 // the endpoint is the core's (core/key_setup.h), so its Test key sends what `keywizard check` sends.

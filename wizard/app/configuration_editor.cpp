@@ -16,7 +16,7 @@
 #include <optional>
 #include <string>
 
-#include "net/key_lint.h"
+#include "core/rules.h"
 #include "wizard/app/app_icon.h"
 #include "wizard/app/editor_api_keys_page.h"
 #include "wizard/app/editor_close_flow.h"
@@ -140,7 +140,7 @@ class ConfigurationEditor : public wxDialog {
                    found && !environment.empty()) {
             // Editing the stored key changes nothing for tools that read OPENAI_API_KEY: say so.
             api_keys_->ShowNotice(NoticeKind::info,
-                                  EnvironmentKeyOverrideText(environment, net::mask_key(stored_key_)));
+                                  EnvironmentKeyOverrideText(environment, core::mask_key(stored_key_)));
         }
         SetIdle(EditorState::editing);
     }

@@ -1,6 +1,6 @@
 #include "wizard/app/editor_close_flow.h"
 
-#include "net/key_lint.h"
+#include "core/rules.h"
 
 namespace keywizard::ui {
 
@@ -8,7 +8,7 @@ bool key_field_changed(std::string_view stored_key, std::string_view field_text)
     if (field_text == stored_key) {
         return false;
     }
-    const net::KeyLintResult lint = net::lint_key(field_text);
+    const net::KeyLintResult lint = core::lint_key(field_text);
     if (lint.ok()) {
         return lint.key != stored_key;
     }

@@ -4,8 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "net/check_outcome.h"
-#include "settings/app_settings.h"
+#include "core/rules.h"
 
 // What closing the Configuration Editor does with the OPENAI_API_KEY field: the rules, without windows, so
 // the dialog only carries them out. Closing saves; a changed key is tested first; a key that is not valid

@@ -11,7 +11,7 @@
 
 #include <algorithm>
 
-#include "net/endpoint_check.h"
+#include "core/rules.h"
 #include "wizard/app/check_settings.h"
 #include "wizard/app/editor_close_flow.h"
 #include "wizard/widgets/readable_colours.h"
@@ -84,7 +84,7 @@ EditorNetworkPage::EditorNetworkPage(wxWindow* parent, std::function<void()> on_
         wxString caption, hint, note;
     };
     const TextField text_fields[] = {
-        {&settings::AppSettings::base_url, "base_url", _("Base URL:"), net::default_base_url,
+        {&settings::AppSettings::base_url, "base_url", _("Base URL:"), core::default_base_url,
          _("Empty: https://api.openai.com/v1. Only https, or http to this computer.")},
         {&settings::AppSettings::organization, "organization", _("Organization:"), "org-…",
          _("Optional: sent as OpenAI-Organization.")},
@@ -184,7 +184,7 @@ void EditorNetworkPage::OnFieldChanged() {
 }
 
 void EditorNetworkPage::ShowEndpointProblem() {
-    const auto problem = net::endpoint_problem(CurrentEndpoint());
+    const auto problem = core::endpoint_problem(CurrentEndpoint());
     problem_->SetLabel(problem ? person_words(*problem) : wxString());
     problem_->Wrap(GetClientSize().x > 0 ? GetClientSize().x - FromDIP(24) : FromDIP(420));
     Layout();

@@ -6,8 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "net/models_check.h"
-#include "settings/app_settings.h"
+#include "core/rules.h"
 
 class wxFilePickerCtrl;
 class wxSpinCtrl;

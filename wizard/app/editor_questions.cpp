@@ -2,7 +2,7 @@
 
 #include <wx/intl.h>
 
-#include "net/outcome_messages.h"
+#include "core/rules.h"
 #include "wizard/app/question_dialog.h"
 #include "wizard/widgets/check_result_panel.h"
 #include "wizard/widgets/translate.h"
@@ -53,7 +53,7 @@ NetworkTestChoice AskAboutFailedNetworkTest(wxWindow* parent, const net::KeyChec
     question.title = _("The network settings were not saved yet");
     question.heading = verdict_sentence(outcome);
     question.icon = outcome.status == net::KeyStatus::rejected ? QuestionIcon::error : QuestionIcon::warning;
-    const std::string said = net::person_message(outcome, wx_wording());
+    const std::string said = core::person_message(outcome, wx_wording());
     question.message = said.empty() ? wxString() : wxString::FromUTF8(said) + "\n\n";
     question.message +=
         _("Your stored key did not pass the test with the new network settings, so this app "

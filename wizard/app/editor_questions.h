@@ -3,7 +3,7 @@
 #include <wx/defs.h>
 #include <wx/string.h>
 
-#include "net/check_outcome.h"
+#include "core/rules.h"
 #include "wizard/app/editor_close_flow.h"
 
 class wxWindow;

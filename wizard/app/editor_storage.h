@@ -5,9 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "net/check_outcome.h"
-#include "settings/app_settings.h"
-#include "settings/key_storage.h"
+#include "core/rules.h"
 
 // The Configuration Editor's storage work, each a blocking call for a worker thread (keyring calls block).
 // No wx here: the dialog only moves the results onto the screen.

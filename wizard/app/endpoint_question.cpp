@@ -2,7 +2,7 @@
 
 #include <wx/intl.h>
 
-#include "net/key_lint.h"
+#include "core/rules.h"
 #include "wizard/app/check_settings.h"
 #include "wizard/app/editor_close_flow.h"
 #include "wizard/app/question_dialog.h"
@@ -34,7 +34,7 @@ KeyCheckJob KeyFieldCheckJob(wxWindow* parent, const Options& options, const set
             change && !ConfirmSendingKeyElsewhere(parent, *change)) {
             KeyCheckJob refused;
             refused.endpoint = endpoint_for(saved);
-            refused.run = [outcome = core::endpoint_changed_outcome(*change, net::mask_key(stored_key))](
+            refused.run = [outcome = core::endpoint_changed_outcome(*change, core::mask_key(stored_key))](
                               const net::CancelTokenPtr&) { return outcome; };
             return refused;
         }

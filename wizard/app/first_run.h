@@ -1,7 +1,6 @@
 #pragma once
 
-#include "settings/app_settings.h"
-#include "settings/secret_store.h"
+#include "core/rules.h"
 
 namespace keywizard::ui {
 

@@ -21,7 +21,7 @@
 #include <vector>
 #include "keywizard/core.h"
 
-#include "settings/app_settings.h"
+#include "core/rules.h"
 #include "wizard/app/app_icon.h"
 #include "wizard/app/app_locale.h"
 #include "wizard/app/app_options.h"
@@ -175,7 +175,7 @@ class KeywizardApp : public wxApp {
         if (options_.quit_after_shown) {
             AddFilter(&quit_after_first_paint_);
         }
-        const std::filesystem::path config_dir = settings::default_config_directory();
+        const std::filesystem::path config_dir = core::default_config_directory();
         if (start_ == GuiStart::wizard) {
             // After OnInit, so the wizard runs inside the main loop like any other modal dialog.
             CallAfter([this] {

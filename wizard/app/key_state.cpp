@@ -3,9 +3,7 @@
 #include <chrono>
 
 #include "core/key_setup.h"
-#include "net/key_lint.h"
-#include "net/models_check.h"
-#include "settings/key_storage.h"
+#include "core/rules.h"
 #include "wizard/app/check_settings.h"
 
 namespace keywizard::ui {
@@ -15,7 +13,7 @@ KeyState state_from(const settings::StoredKey& stored, settings::SettingsLoad lo
     KeyState state;
     state.read_state = stored.state;
     if (stored.state == settings::SecretReadState::found) {
-        state.masked_key = net::mask_key(stored.key);
+        state.masked_key = core::mask_key(stored.key);
     } else {
         state.read_problem = stored.message;
     }

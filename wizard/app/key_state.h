@@ -5,10 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "net/cancel_token.h"
-#include "net/check_outcome.h"
-#include "settings/app_settings.h"
-#include "settings/secret_store.h"
+#include "core/rules.h"
 
 // What the main window shows about the stored key, read on a worker thread (keyring calls block). It holds
 // the masked key only: the key itself never reaches a window of the main frame.

@@ -167,7 +167,7 @@ void MainFrame::OnBackgroundRecheck(const net::KeyCheckOutcome& outcome) {
     ShowInfo(wxString::Format(_("OpenAI no longer accepts the stored key %s (%s): it was revoked, deleted or "
                                 "its account changed. Tools using it will fail until it is replaced."),
                               wxString::FromUTF8(outcome.masked_key),
-                              wxString::FromUTF8(std::string(net::to_string(outcome.reason)))),
+                              wxString::FromUTF8(std::string(core::to_string(outcome.reason)))),
              wxICON_WARNING);
     info_bar_->AddButton(ID_REPLACE_KEY, _("Replace key…"));
     ReloadKeyState();

@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "core/rules.h"
 #include "keywizard/core.h"
-#include "settings/app_settings.h"
 #include "wizard/widgets/background_task.h"
 
 class wxButton;

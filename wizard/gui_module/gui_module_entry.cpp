@@ -3,7 +3,7 @@
 // collide with the executable's.
 #include "wizard/gui_module/gui_module_abi.h"
 
-#include "net/http_client.h"
+#include "core/rules.h"
 #include "wizard/app/gui_main.h"
 
 extern "C" {
@@ -13,7 +13,7 @@ const char keywizard_gui_module_version[] = KEYWIZARD_VERSION;
 int keywizard_gui_module_run(int argc, char** argv, int start) {
     // The module has its own copy of net/: its once-flag is separate from the executable's. No thread
     // exists yet; libcurl, loaded later by either copy, counts nested curl_global_init calls.
-    keywizard::net::init_http_globally();
+    keywizard::core::init_http_globally();
     return keywizard::ui::run_gui(argc, argv,
                                   start == keywizard::gui_module::start_wizard
                                       ? keywizard::ui::GuiStart::wizard

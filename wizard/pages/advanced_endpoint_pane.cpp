@@ -7,7 +7,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include "net/models_check.h"
+#include "core/rules.h"
 #include "wizard/widgets/translate.h"
 #include "wizard/widgets/wrapped_text.h"
 
@@ -30,7 +30,7 @@ AdvancedEndpointPane::AdvancedEndpointPane(wxWindow* parent, int width_dip)
     wxWindow* pane = GetPane();
     auto* grid = new wxFlexGridSizer(2, FromDIP(6), FromDIP(8));
     grid->AddGrowableCol(1, 1);
-    AddField(grid, _("Base URL:"), wxString::FromUTF8(net::default_base_url), "advanced_base_url",
+    AddField(grid, _("Base URL:"), wxString::FromUTF8(core::default_base_url), "advanced_base_url",
              &EndpointFields::base_url);
     AddField(grid, _("Organization:"), _("optional, org-..."), "advanced_organization",
              &EndpointFields::organization);
@@ -105,7 +105,7 @@ void AdvancedEndpointPane::SetFields(const EndpointFields& fields, bool overwrit
     for (const Field& field : fields_) {
         const std::string& value = fields.*field.value;
         // The default base URL is the field's hint: shown as an empty field.
-        const bool is_default = field.value == &EndpointFields::base_url && value == net::default_base_url;
+        const bool is_default = field.value == &EndpointFields::base_url && value == core::default_base_url;
         field.text->ChangeValue(wxString::FromUTF8(is_default ? std::string() : value));
     }
 }

@@ -6,7 +6,7 @@
 #include <string>
 #include <system_error>
 
-#include "settings/private_files.h"
+#include "core/rules.h"
 #include "wizard/pages/wizard_route.h"
 
 namespace keywizard::ui {
@@ -34,7 +34,7 @@ std::string unknown_page_in(const content::WizardContent& content) {
 HostContent load_host_content(const std::filesystem::path& file) {
     HostContent host;
     // A content file is words and a few picture names: 1 MiB is generous.
-    const settings::FileRead read = settings::read_whole_file(file, 1 << 20);
+    const settings::FileRead read = core::read_whole_file(file, 1 << 20);
     if (!read.exists || !read.error.empty()) {
         host.problem = read.exists ? read.error : file.string() + " does not exist";
         return host;

@@ -1,7 +1,6 @@
 #include "wizard/pages/key_wizard.h"
 
-#include "net/check_outcome.h"
-#include "settings/app_settings.h"
+#include "core/rules.h"
 #include "wizard/pages/key_wizard_dialog.h"
 
 namespace keywizard::ui {
@@ -16,8 +15,8 @@ KeyWizardResult RunKeyWizard(wxWindow* parent, const KeyWizardOptions& options, 
         saved->masked_key = key->masked_key;
         saved->storage = key->backend == settings::SecretBackend::file ? Storage::file : Storage::keyring;
         saved->location = key->location;
-        saved->last_check_status = std::string(net::to_string(key->tested.status));
-        saved->last_check_reason = std::string(net::to_string(key->tested.reason));
+        saved->last_check_status = std::string(core::to_string(key->tested.status));
+        saved->last_check_reason = std::string(core::to_string(key->tested.reason));
         saved->verified_base_url = key->tested_base_url;
     }
     return wizard.Result();

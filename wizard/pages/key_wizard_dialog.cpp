@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "settings/app_settings.h"
+#include "core/rules.h"
 #include "wizard/pages/content_view.h"
 #include "wizard/pages/done_page.h"
 #include "wizard/pages/guide_page.h"

@@ -7,7 +7,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
-#include "net/models_check.h"
+#include "core/rules.h"
 #include "wizard/pages/advanced_endpoint_pane.h"
 #include "wizard/pages/content_view.h"
 #include "wizard/pages/key_wizard_dialog.h"

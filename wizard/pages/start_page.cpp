@@ -7,7 +7,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
-#include "net/key_lint.h"
+#include "core/rules.h"
 #include "wizard/pages/content_view.h"
 #include "wizard/pages/key_wizard_dialog.h"
 #include "wizard/widgets/accessible.h"
@@ -41,7 +41,7 @@ StartPage::StartPage(KeyWizardDialog& wizard)
         AddChoice(StartChoice::env_key, _("Test and &use the key from OPENAI_API_KEY"),
                   wxString::Format(_("A key is set in this session's environment (%s). The wizard tests it "
                                      "and, if it works, saves it."),
-                                   wxString::FromUTF8(net::mask_key(*key))),
+                                   wxString::FromUTF8(core::mask_key(*key))),
                   "start_env_key", true);
     }
     environment_notice_ = new wxStaticText(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,

@@ -1,7 +1,7 @@
 #include "wizard/pages/wizard_storage.h"
 
 #include "core/key_setup.h"
-#include "net/key_lint.h"
+#include "core/rules.h"
 
 namespace keywizard::ui {
 namespace {
@@ -37,7 +37,7 @@ WizardStartFacts probe_wizard_start(const Options& app) {
     }
     settings::StoredKey stored = storage.read_key();
     const bool found = stored.state == settings::SecretReadState::found;
-    facts.stored_masked_key = found ? net::mask_key(stored.key) : std::string();
+    facts.stored_masked_key = found ? core::mask_key(stored.key) : std::string();
     facts.environment_key_masked = core::environment_key_override(found ? stored.key : "");
     stored.key.assign(stored.key.size(), '\0');
     return facts;
@@ -62,7 +62,7 @@ SaveKeyResult save_tested_key(const SaveKeyRequest& request) {
     SaveKeyResult result;
     result.backend = request.backend;
     result.location = core::open_storage(request.app).location_of(request.backend);
-    result.masked_key = net::mask_key(request.key);
+    result.masked_key = core::mask_key(request.key);
     result.tested = request.tested;
     result.tested_base_url = request.tested_base_url;
     core::SaveRequest save;

@@ -4,11 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/rules.h"
 #include "keywizard/core.h"
-#include "net/check_outcome.h"
-#include "net/models_check.h"
-#include "settings/app_settings.h"
-#include "settings/storage_status.h"
 
 // What the wizard reads and writes, as blocking functions without wx: the pages run them on a worker
 // thread (BackgroundTask), since keyring calls never run on the UI thread. Every rule is the core's

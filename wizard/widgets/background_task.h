@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "net/cancel_token.h"
+#include "core/rules.h"
 
 namespace keywizard::ui {
 
@@ -34,7 +34,7 @@ class BackgroundTask {
     BackgroundTask(const BackgroundTask&) = delete;
     BackgroundTask& operator=(const BackgroundTask&) = delete;
 
-    // `work` runs on the worker and gets the job's cancel token (hand it to net::check_key). `on_done`
+    // `work` runs on the worker and gets the job's cancel token (hand it to core::check_key). `on_done`
     // runs on the UI thread with the result unless the job was cancelled or superseded meanwhile. If
     // `work` throws, `on_error` gets the exception's text instead (same rules).
     template <class Result>

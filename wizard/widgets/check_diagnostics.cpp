@@ -3,7 +3,7 @@
 #include <cmath>
 #include <sstream>
 
-#include "net/printable_text.h"
+#include "core/rules.h"
 
 namespace keywizard::ui {
 namespace {
@@ -48,7 +48,7 @@ std::string diagnostics_report(const net::KeyCheckOutcome& outcome, const net::E
         out << " at " << utc_time;
     }
     out << "\n";
-    out << "Status: " << net::to_string(outcome.status) << " (" << net::to_string(outcome.reason) << ")\n";
+    out << "Status: " << core::to_string(outcome.status) << " (" << core::to_string(outcome.reason) << ")\n";
     out << "HTTP status: " << (outcome.http_status ? std::to_string(*outcome.http_status) : "none") << "\n";
     line(out, "Message", outcome.message);
     line(out, "Detail", outcome.detail);
@@ -66,12 +66,12 @@ std::string diagnostics_report(const net::KeyCheckOutcome& outcome, const net::E
         out << "\n";
     }
     line(out, "Key (masked)", outcome.masked_key);
-    out << "Base URL: " << net::printable_text(net::mask_url_credentials(endpoint.base_url)) << "\n";
+    out << "Base URL: " << core::printable_text(core::mask_url_credentials(endpoint.base_url)) << "\n";
     line(out, "Organization sent", endpoint.organization);
     line(out, "Project sent", endpoint.project);
     out << "Proxy: "
         << (endpoint.proxy.empty() ? "libcurl's proxy variables"
-                                   : net::printable_text(net::mask_url_credentials(endpoint.proxy)))
+                                   : core::printable_text(core::mask_url_credentials(endpoint.proxy)))
         << "\n";
     out << "CA file: " << (endpoint.ca_file.empty() ? "system store" : endpoint.ca_file) << "\n";
     out << "Attempts: " << outcome.attempts << ", elapsed " << outcome.elapsed_ms << " ms\n";

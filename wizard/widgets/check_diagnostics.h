@@ -3,8 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "net/check_outcome.h"
-#include "net/models_check.h"
+#include "core/rules.h"
 
 namespace keywizard::ui {
 

@@ -12,7 +12,7 @@
 #include <wx/statbmp.h>
 #include <wx/stattext.h>
 
-#include "net/reason_table.h"
+#include "core/rules.h"
 #include "wizard/widgets/accessible.h"
 #include "wizard/widgets/check_diagnostics.h"
 #include "wizard/widgets/link_opener.h"
@@ -43,7 +43,7 @@ wxString verdict_sentence(const net::KeyCheckOutcome& outcome) {
     if (outcome.generation.checked && outcome.reason == Reason::missing_scope) {
         return _("This key can list models but cannot write text.");
     }
-    return translated(net::reason_row(outcome.reason).verdict);
+    return translated(core::reason_row(outcome.reason).verdict);
 }
 
 wxString save_limited_warning(const net::KeyCheckOutcome& outcome) {
@@ -59,7 +59,7 @@ wxString save_limited_warning(const net::KeyCheckOutcome& outcome) {
 }
 
 wxString remedy_label(net::Reason reason) {
-    const std::string_view label = net::reason_row(reason).remedy_label;
+    const std::string_view label = core::reason_row(reason).remedy_label;
     return label.empty() ? _("How to fix this") : translated(label);
 }
 
@@ -181,10 +181,10 @@ void CheckResultPanel::ShowOutcome(const net::KeyCheckOutcome& outcome, const ne
     set_status_icon(icon_, status_icon_for(outcome.status), 24);
     verdict_->SetLabelText(verdict_sentence(outcome));
     verdict_->Wrap(wrap);
-    set_wrapped_text(message_, wxString::FromUTF8(net::person_message(outcome, wx_wording())), wrap);
+    set_wrapped_text(message_, wxString::FromUTF8(core::person_message(outcome, wx_wording())), wrap);
     message_->Show(!outcome.message.empty());
 
-    SetField("result_reason", wxString::FromUTF8(std::string(net::to_string(outcome.reason))));
+    SetField("result_reason", wxString::FromUTF8(std::string(core::to_string(outcome.reason))));
     SetField("result_http_status",
              outcome.http_status ? wxString::Format("%ld", *outcome.http_status) : wxString());
     SetField("result_request_id", wxString::FromUTF8(outcome.request_id));

@@ -5,8 +5,7 @@
 
 #include <optional>
 
-#include "net/check_outcome.h"
-#include "net/models_check.h"
+#include "core/rules.h"
 
 class wxButton;
 class wxCollapsiblePane;

@@ -9,9 +9,7 @@
 #include <algorithm>
 #include <string>
 
-#include "net/generation_probe.h"
-#include "net/outcome_messages.h"
-#include "net/reason_table.h"
+#include "core/rules.h"
 #include "wizard/widgets/activity_warmup.h"
 #include "wizard/widgets/check_result_panel.h"
 #include "wizard/widgets/translate.h"
@@ -30,12 +28,12 @@ KeyCheckJob make_key_check_job(net::KeyCheckRequest request, Options::Generation
         job.generate = [request](const net::CancelTokenPtr& cancel,
                                  const net::KeyCheckOutcome& models) mutable {
             request.cancel = cancel;
-            return net::check_generation(request, models);
+            return core::check_generation(request, models);
         };
     }
     job.run = [request = std::move(request)](const net::CancelTokenPtr& cancel) mutable {
         request.cancel = cancel;
-        return net::check_key(request);
+        return core::check_key(request);
     };
     return job;
 }
@@ -55,7 +53,7 @@ net::KeyCheckOutcome tall_valid_outcome() {
     outcome.request_id = "req_" + std::string(32, '0');
     outcome.organization = "org-" + std::string(24, 'x');
     outcome.project = "proj_" + std::string(24, 'x');
-    outcome.notes.emplace_back(net::not_checked_note);
+    outcome.notes.emplace_back(core::not_checked_note);
     return outcome;
 }
 
@@ -64,7 +62,7 @@ net::KeyCheckOutcome tall_limited_outcome() {
     outcome.status = net::KeyStatus::limited;
     outcome.reason = net::Reason::missing_scope;
     outcome.http_status = 403;
-    outcome.remedy_url = std::string(net::reason_row(net::Reason::missing_scope).remedy_url);
+    outcome.remedy_url = std::string(core::reason_row(net::Reason::missing_scope).remedy_url);
     outcome.organization.clear();
     outcome.project.clear();
     outcome.notes.clear();
@@ -98,8 +96,8 @@ KeyCheckPanel::KeyCheckPanel(wxWindow* parent, JobFactory factory, int wrap_widt
                      "Listing models does not prove the key can write text (a read-only key can "
                      "list them). This sends one tiny request (at most %d tokens), which costs a "
                      "tiny fraction of a cent.",
-                     net::probe_token_cap),
-            net::probe_token_cap),
+                     core::probe_token_cap),
+            core::probe_token_cap),
         wxDefaultPosition, wxDefaultSize, 0, "check_generation_note");
     generate_note_->Wrap(FromDIP(wrap_width_dip));
     generate_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { StartGenerationCheck(); });

@@ -6,9 +6,8 @@
 #include <functional>
 #include <optional>
 
+#include "core/rules.h"
 #include "keywizard/core.h"
-#include "net/check_outcome.h"
-#include "net/models_check.h"
 #include "wizard/widgets/background_task.h"
 
 class wxActivityIndicator;
@@ -27,14 +26,14 @@ wxDECLARE_EVENT(EVT_KEY_CHECK_STATE, wxCommandEvent);
 struct KeyCheckJob {
     std::function<net::KeyCheckOutcome(const net::CancelTokenPtr&)> run;
     net::Endpoint endpoint;  // for the diagnostics report only
-    // The generation probe alone, after `run` passed (net::check_generation); empty: not offered.
+    // The generation probe alone, after `run` passed (core::check_generation); empty: not offered.
     std::function<net::KeyCheckOutcome(const net::CancelTokenPtr&, const net::KeyCheckOutcome&)> generate;
     // ask: a passing test offers "Check that it can write text" (generate); always: `run` includes the
     // probe; never: neither.
     Options::GenerationCheck generation_check = Options::GenerationCheck::never;
 };
 
-// The usual job: net::check_key(request) with the job's cancel token, and the generation probe the host's
+// The usual job: core::check_key(request) with the job's cancel token, and the generation probe the host's
 // `generation_check` allows (never, by default).
 KeyCheckJob make_key_check_job(net::KeyCheckRequest request,
                                Options::GenerationCheck generation_check = Options::GenerationCheck::never);

@@ -79,7 +79,7 @@ KeyEntryField::KeyEntryField(wxWindow* parent, int wrap_width_dip, wxWindowID id
     column->Add(lint_row, 0, wxEXPAND | wxTOP, FromDIP(4));
     SetSizer(column);
 
-    lint_ = net::lint_key({});
+    lint_ = core::lint_key({});
     UpdateLintMessage();
 }
 
@@ -101,7 +101,7 @@ void KeyEntryField::SetKeyText(const std::string& utf8) {
     // ChangeValue: one notification below, not one per control.
     masked_->ChangeValue(wxString::FromUTF8(capped));
     plain_->ChangeValue(wxString::FromUTF8(capped));
-    lint_ = net::lint_key(capped);
+    lint_ = core::lint_key(capped);
     UpdateLintMessage();
     NotifyChanged();
 }
@@ -175,7 +175,7 @@ void KeyEntryField::RelinkLabelAfterIdle(wxIdleEvent& event) {
 
 void KeyEntryField::OnTextChanged() {
     truncated_ = false;
-    lint_ = net::lint_key(GetKeyText());
+    lint_ = core::lint_key(GetKeyText());
     UpdateLintMessage();
     NotifyChanged();
 }
@@ -194,7 +194,7 @@ void KeyEntryField::UpdateLintMessage() {
     } else if (lint_.ok()) {
         icon = StatusIcon::success;
         message = wxString::Format(_("Looks like a key (%s). Click Test key to be sure it works."),
-                                   wxString::FromUTF8(net::mask_key(lint_.key)));
+                                   wxString::FromUTF8(core::mask_key(lint_.key)));
         for (const auto& note : lint_.notes) {
             message += " " + wxGetTranslation(wxString::FromUTF8(note));
         }

@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <string>
 
-#include "net/key_lint.h"
+#include "core/rules.h"
 
 class wxButton;
 class wxStaticBitmap;
@@ -23,7 +23,7 @@ wxDECLARE_EVENT(EVT_KEY_ENTRY_CHANGED, wxCommandEvent);
 wxDECLARE_EVENT(EVT_KEY_ENTRY_SUBMIT, wxCommandEvent);
 
 // The API key field: masked by default with a Show/Hide toggle and a Paste button, input capped at
-// 1 KiB, and a live message from net::lint_key under it ("contains a space at position 52").
+// 1 KiB, and a live message from core::lint_key under it ("contains a space at position 52").
 // Child window names (for tests): key_text (the visible text control), key_show_toggle, key_paste_button,
 // key_lint_message.
 class KeyEntryField : public wxPanel {

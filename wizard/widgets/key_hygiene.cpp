@@ -4,7 +4,7 @@
 #include <wx/dataobj.h>
 #include <wx/intl.h>
 
-#include "net/ascii.h"
+#include "core/rules.h"
 
 namespace keywizard::ui {
 namespace {
@@ -18,7 +18,7 @@ bool OpenClipboardHolding(const std::string& key) {
         wxTextDataObject text;
         if (wxTheClipboard->GetData(text)) {
             std::string copied = text.GetText().utf8_string();
-            holds = net::ascii::trim(copied) == key;
+            holds = core::ascii::trim(copied) == key;
             copied.assign(copied.size(), '\0');
         }
     }

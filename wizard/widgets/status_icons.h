@@ -2,7 +2,7 @@
 
 #include <wx/bmpbndl.h>
 
-#include "net/check_outcome.h"
+#include "core/rules.h"
 
 class wxStaticBitmap;
 

@@ -4,7 +4,7 @@
 #include <wx/string.h>
 
 #include "core/person_words.h"
-#include "net/outcome_messages.h"
+#include "core/rules.h"
 
 namespace keywizard::ui {
 
@@ -15,7 +15,7 @@ inline wxString tr_utf8(const char* utf8) {
     return wxGetTranslation(wxString::FromUTF8(utf8));
 }
 
-// wx's translations for the messages net/ writes (net::person_message).
+// wx's translations for the messages net/ writes (core::person_message).
 inline const net::Wording& wx_wording() {
     static const net::Wording wording{
         [](std::string_view english) {

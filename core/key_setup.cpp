@@ -49,13 +49,6 @@ Setting pick(const std::optional<std::string>& argument, const char* variable, c
     return {fallback, Source::default_value, {}};
 }
 
-std::string_view without_trailing_slashes(std::string_view url) {
-    while (url.ends_with('/')) {
-        url.remove_suffix(1);
-    }
-    return url;
-}
-
 // Where a setting came from, for a person: the variable, or settings.json; empty when the caller gave it.
 std::string where_from(const Setting& setting) {
     switch (setting.source) {
@@ -272,13 +265,26 @@ StoredKeyCheck check_stored_key(const Options& options, const net::CancelTokenPt
     return check;
 }
 
+bool same_base_url(std::string_view a, std::string_view b) {
+    const auto normal = [](std::string_view url) {
+        if (url.empty()) {
+            url = net::default_base_url;
+        }
+        while (url.ends_with('/')) {
+            url.remove_suffix(1);
+        }
+        return url;
+    };
+    return normal(a) == normal(b);
+}
+
 std::optional<EndpointChange> endpoint_change(const Endpoint& endpoint, const settings::AppSettings& saved) {
     if (endpoint.base_url.source == Source::argument) {
         return std::nullopt;
     }
     const std::string verified =
         saved.verified_base_url.empty() ? net::default_base_url : saved.verified_base_url;
-    if (without_trailing_slashes(verified) == without_trailing_slashes(endpoint.base_url.value)) {
+    if (same_base_url(verified, endpoint.base_url.value)) {
         return std::nullopt;
     }
     EndpointChange change;

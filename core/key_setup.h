@@ -93,6 +93,8 @@ struct EndpointChange {
     std::string from;               // why: "OPENAI_BASE_URL", "settings.json", "default" (nothing set)
 };
 std::optional<EndpointChange> endpoint_change(const Endpoint& endpoint, const settings::AppSettings& saved);
+// Whether two base URLs are one for the binding: an empty one is the default, trailing slashes do not count.
+bool same_base_url(std::string_view a, std::string_view b);
 // The refusal for a change, before any I/O: unverified / endpoint_changed, naming both hosts.
 net::KeyCheckOutcome endpoint_changed_outcome(const EndpointChange& change, std::string masked_key);
 // "api.openai.com", "127.0.0.1:4433": the host (and port) of a URL, for a person.

@@ -298,18 +298,6 @@ std::optional<std::string> settings_problem(const SavedSettings& settings) {
     return net::endpoint_problem(core::to_net_endpoint(core::resolve_endpoint(as_saved, {})));
 }
 
-bool same_base_url(std::string a, std::string b) {
-    for (std::string* url : {&a, &b}) {
-        if (url->empty()) {
-            *url = net::default_base_url;
-        }
-        while (url->size() > 1 && url->back() == '/') {
-            url->pop_back();
-        }
-    }
-    return a == b;
-}
-
 }  // namespace
 
 SettingsSaveResult save_settings(const Options& options, const SavedSettings& settings,
@@ -330,7 +318,7 @@ SettingsSaveResult save_settings(const Options& options, const SavedSettings& se
                                    net::mask_key(stored.key) == checked->masked_key;
         stored.key.assign(stored.key.size(), '\0');
         binds = of_stored_key && checked->status == Status::valid &&
-                same_base_url(checked->base_url, settings.base_url);
+                core::same_base_url(checked->base_url, settings.base_url);
         if (!binds) {
             ignored =
                 " The check given with them was not recorded: it is not a passing check of the stored key "

@@ -61,8 +61,8 @@ int run_check(const CliOptions& options) {
         return source.problem_exit;
     }
     if (source.stored) {
-        if (const auto change =
-                core::endpoint_change(core::resolve_endpoint(core_options(options), saved), saved)) {
+        if (const auto change = core::endpoint_change(core::resolve_endpoint(core_options(options), saved),
+                                                      saved.verified_base_url)) {
             const net::KeyCheckOutcome refused =
                 core::endpoint_changed_outcome(*change, core::mask_key(source.key));
             source.key.assign(source.key.size(), '\0');

@@ -67,7 +67,7 @@ int run_exec(const CliOptions& options) {
     }
     const Endpoint endpoint = core::resolve_endpoint(app, saved);
     // The command would send the key to the base URL it is given: the same binding as `check`.
-    if (const auto change = core::endpoint_change(endpoint, saved)) {
+    if (const auto change = core::endpoint_change(endpoint, saved.verified_base_url)) {
         const net::KeyCheckOutcome refused =
             core::endpoint_changed_outcome(*change, core::mask_key(stored.key));
         stored.key.assign(stored.key.size(), '\0');

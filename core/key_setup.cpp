@@ -234,7 +234,8 @@ StoredKeyCheck check_stored_key(const Options& options, const net::CancelTokenPt
             check.unreadable && !stored.message.empty() ? stored.message : "No key is stored.";
         return check;
     }
-    if (const auto change = endpoint_change(resolve_endpoint(options, load.settings), load.settings)) {
+    if (const auto change =
+            endpoint_change(resolve_endpoint(options, load.settings), load.settings.verified_base_url)) {
         check.outcome = endpoint_changed_outcome(*change, net::mask_key(stored.key));
         stored.key.assign(stored.key.size(), '\0');
         return check;
@@ -278,12 +279,11 @@ bool same_base_url(std::string_view a, std::string_view b) {
     return normal(a) == normal(b);
 }
 
-std::optional<EndpointChange> endpoint_change(const Endpoint& endpoint, const settings::AppSettings& saved) {
+std::optional<EndpointChange> endpoint_change(const Endpoint& endpoint, std::string_view verified_base_url) {
     if (endpoint.base_url.source == Source::argument) {
         return std::nullopt;
     }
-    const std::string verified =
-        saved.verified_base_url.empty() ? net::default_base_url : saved.verified_base_url;
+    const std::string verified(verified_base_url.empty() ? net::default_base_url : verified_base_url);
     if (same_base_url(verified, endpoint.base_url.value)) {
         return std::nullopt;
     }

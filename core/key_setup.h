@@ -92,7 +92,7 @@ struct EndpointChange {
     std::string base_url;           // where it would go now
     std::string from;               // why: "OPENAI_BASE_URL", "settings.json", "default" (nothing set)
 };
-std::optional<EndpointChange> endpoint_change(const Endpoint& endpoint, const settings::AppSettings& saved);
+std::optional<EndpointChange> endpoint_change(const Endpoint& endpoint, std::string_view verified_base_url);
 // Whether two base URLs are one for the binding: an empty one is the default, trailing slashes do not count.
 bool same_base_url(std::string_view a, std::string_view b);
 // The refusal for a change, before any I/O: unverified / endpoint_changed, naming both hosts.

@@ -1,5 +1,6 @@
 // include/keywizard/core.h on top of the key setup (core/key_setup.h).
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <mutex>
 
@@ -148,8 +149,8 @@ LoadResult load_key_checked(const Options& options) {
     }
     if (source.from == core::KeySource::From::store) {
         const settings::SettingsLoad load = core::load_settings(options);
-        if (const auto change =
-                core::endpoint_change(core::resolve_endpoint(options, load.settings), load.settings)) {
+        if (const auto change = core::endpoint_change(core::resolve_endpoint(options, load.settings),
+                                                      load.settings.verified_base_url)) {
             result.reason = "endpoint_changed";
             result.message = core::endpoint_changed_outcome(*change, net::mask_key(source.key)).message;
             result.verified_base_url = change->verified_base_url;
@@ -200,13 +201,7 @@ StoredKeyInfo stored_key(const Options& options) {
     info.last_check_reason = load.settings.last_check_reason;
     info.last_check_time = load.settings.last_check_time;
     info.verified_base_url = load.settings.verified_base_url;
-    if (const char* from_environment = std::getenv("OPENAI_API_KEY"); from_environment && *from_environment) {
-        const net::KeyLintResult lint = net::lint_key(from_environment);
-        const std::string environment_key = lint.ok() ? lint.key : std::string(from_environment);
-        if (!info.stored || environment_key != stored.key) {
-            info.environment_key_masked = net::mask_key(environment_key);
-        }
-    }
+    info.environment_key_masked = core::environment_key_override(info.stored ? stored.key : std::string());
     stored.key.assign(stored.key.size(), '\0');
     return info;
 }
@@ -256,6 +251,13 @@ bool needs_setup(const Options& options) {
     settings::KeyStorage storage = core::open_storage(options);
     const settings::SettingsLoad load = storage.settings_file().load();
     return core::needs_setup(load.settings, storage.read_key().state);
+}
+
+bool recheck_due(const Options& options) {
+    if (options_problem(options)) {
+        return false;
+    }
+    return core::recheck_due(core::load_settings(options).settings, std::chrono::system_clock::now());
 }
 
 void record_setup_skipped(const Options& options) {

@@ -307,6 +307,10 @@ KEYWIZARD_API CheckResult check_stored_key(const Options& options, const CheckOp
 // True when the app should run its setup: no key stored and the person has neither finished nor skipped
 // the setup before. Reads the keyring: blocking (bounded to a few seconds).
 KEYWIZARD_API bool needs_setup(const Options& options);
+// Added in 0.4. True when the stored key's last check is older than SavedSettings::recheck_interval_hours
+// (never with 0, or without a last check): the time for a quiet check_stored_key_async() at start, so a
+// key revoked since is noticed before the person's next request fails. Reads settings.json only.
+KEYWIZARD_API bool recheck_due(const Options& options);
 // "Skip for now" at first run: remembered, so needs_setup() is false from now on (forget_key() makes it true
 // again).
 KEYWIZARD_API void record_setup_skipped(const Options& options);

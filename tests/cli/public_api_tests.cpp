@@ -408,6 +408,22 @@ BOOST_AUTO_TEST_CASE(check_stored_key_records_the_check_and_keeps_the_key_where_
     BOOST_TEST(check_stored_key(app()).reason == "ok");
 }
 
+BOOST_AUTO_TEST_CASE(recheck_due_once_the_last_check_is_older_than_the_interval) {
+    BOOST_TEST(!recheck_due(app()));  // never checked: nothing to re-check
+    store_verified_key();
+    BOOST_TEST(!recheck_due(app()));  // checked just now
+    const auto settings_file = cli.config_dir() / "settings.json";
+    nlohmann::json saved = nlohmann::json::parse(std::ifstream(settings_file));
+    saved["last_check"]["time"] = "2020-01-01T00:00:00Z";
+    std::ofstream(settings_file) << saved.dump();
+    BOOST_TEST(stored_key(app()).last_check_time == "2020-01-01T00:00:00Z");
+    BOOST_TEST(recheck_due(app()));
+    SavedSettings never = saved_settings(app()).settings;
+    never.recheck_interval_hours = 0;
+    BOOST_TEST_REQUIRE(save_settings(app(), never).saved);
+    BOOST_TEST(!recheck_due(app()));
+}
+
 BOOST_AUTO_TEST_CASE(check_stored_key_async_answers_as_the_blocking_call_and_can_be_cancelled) {
     // One stand-in (the key is bound to its address) that stops answering when told to.
     auto silent = std::make_shared<std::atomic<bool>>(false);

@@ -30,7 +30,8 @@ bool ConfirmSendingKeyElsewhere(wxWindow* parent, const core::EndpointChange& ch
 KeyCheckJob KeyFieldCheckJob(wxWindow* parent, const Options& options, const settings::AppSettings& saved,
                              std::string_view stored_key, std::string field_text) {
     if (!stored_key.empty() && !key_field_changed(stored_key, field_text)) {
-        if (const auto change = core::endpoint_change(core::resolve_endpoint(options, saved), saved);
+        if (const auto change =
+                core::endpoint_change(core::resolve_endpoint(options, saved), saved.verified_base_url);
             change && !ConfirmSendingKeyElsewhere(parent, *change)) {
             KeyCheckJob refused;
             refused.endpoint = endpoint_for(saved);

@@ -56,16 +56,16 @@ wxStaticText* AddDetailRow(wxWindow* parent, wxFlexGridSizer* grid, const wxStri
 
 }  // namespace
 
-wxString DescribeLastCheck(const settings::AppSettings& settings) {
-    if (settings.last_check_status.empty()) {
+wxString DescribeLastCheck(const StoredKeyInfo& key) {
+    if (key.last_check_status.empty()) {
         return _("Never checked");
     }
-    wxString text = StatusWord(settings.last_check_status);
-    if (!settings.last_check_reason.empty() && settings.last_check_reason != "ok") {
-        text += " (" + wxString::FromUTF8(settings.last_check_reason) + ")";
+    wxString text = StatusWord(key.last_check_status);
+    if (!key.last_check_reason.empty() && key.last_check_reason != "ok") {
+        text += " (" + wxString::FromUTF8(key.last_check_reason) + ")";
     }
-    if (!settings.last_check_time.empty()) {
-        text += ", " + LocalTimeOf(settings.last_check_time);
+    if (!key.last_check_time.empty()) {
+        text += ", " + LocalTimeOf(key.last_check_time);
     }
     return text;
 }
@@ -155,37 +155,28 @@ void KeyStatusPanel::ShowLoading() {
     Layout();
 }
 
-void KeyStatusPanel::ShowState(const KeyState& state) {
-    using settings::SecretReadState;
-    switch (state.read_state) {
-        case SecretReadState::found:
-            ShowConfiguredHeadline(state.settings.last_check_status);
-            break;
-        case SecretReadState::not_found:
-            ShowHeadline(StatusIcon::warning, _("Not configured"),
-                         _("No OpenAI API key is stored yet. The setup wizard shows how to create one and "
-                           "tests it before saving it."));
-            break;
-        case SecretReadState::unavailable:
-        case SecretReadState::failed:
-            ShowHeadline(StatusIcon::danger, _("Cannot read the key"),
-                         wxString::FromUTF8(state.read_problem));
-            break;
+void KeyStatusPanel::ShowState(const StoredKeyInfo& key) {
+    if (key.stored) {
+        ShowConfiguredHeadline(key.last_check_status);
+    } else if (key.problem.empty()) {
+        ShowHeadline(StatusIcon::warning, _("Not configured"),
+                     _("No OpenAI API key is stored yet. The setup wizard shows how to create one and "
+                       "tests it before saving it."));
+    } else {
+        ShowHeadline(StatusIcon::danger, _("Cannot read the key"), wxString::FromUTF8(key.problem));
     }
     environment_notice_->SetLabel(
-        state.environment_key_masked.empty()
+        key.environment_key_masked.empty()
             ? wxString()
-            : EnvironmentKeyOverrideText(state.environment_key_masked,
-                                         state.configured() ? state.masked_key : ""));
+            : EnvironmentKeyOverrideText(key.environment_key_masked, key.stored ? key.masked_key : ""));
     environment_notice_->Wrap(FromDIP(460));
-    environment_notice_->Show(!state.environment_key_masked.empty());
-    masked_key_->SetLabel(state.configured() ? wxString::FromUTF8(state.masked_key) : _("None"));
-    location_->SetLabel(state.configured() ? wxString::FromUTF8(state.location) : _("Nowhere yet"));
-    last_check_->SetLabel(state.configured() ? DescribeLastCheck(state.settings) : wxString("—"));
+    environment_notice_->Show(!key.environment_key_masked.empty());
+    masked_key_->SetLabel(key.stored ? wxString::FromUTF8(key.masked_key) : _("None"));
+    location_->SetLabel(key.stored ? wxString::FromUTF8(key.location) : _("Nowhere yet"));
+    last_check_->SetLabel(key.stored ? DescribeLastCheck(key) : wxString("—"));
     masked_key_->SetToolTip(masked_key_->GetLabel());
     location_->SetToolTip(location_->GetLabel());
-    setup_button_->SetLabel(state.configured() ? _("Run the setup wizard again…")
-                                               : _("Set up OpenAI API key…"));
+    setup_button_->SetLabel(key.stored ? _("Run the setup wizard again…") : _("Set up OpenAI API key…"));
     GetSizer()->Show(details_, true, true);
     Layout();
 }

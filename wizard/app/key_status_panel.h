@@ -2,7 +2,7 @@
 
 #include <wx/panel.h>
 
-#include "wizard/app/key_state.h"
+#include "keywizard/core.h"
 #include "wizard/widgets/status_icons.h"
 
 class wxStaticBitmap;
@@ -21,7 +21,7 @@ class KeyStatusPanel : public wxPanel {
     explicit KeyStatusPanel(wxWindow* parent);
 
     void ShowLoading();
-    void ShowState(const KeyState& state);
+    void ShowState(const StoredKeyInfo& key);
 
     // Where the frame puts the Test key panel (below the summary, above the buttons).
     wxSizer* check_area() const { return check_area_; }
@@ -44,6 +44,6 @@ class KeyStatusPanel : public wxPanel {
 };
 
 // "Valid (ok), 2 May 2024 14:03" from what settings.json remembers; "Never checked" when nothing.
-wxString DescribeLastCheck(const settings::AppSettings& settings);
+wxString DescribeLastCheck(const StoredKeyInfo& key);
 
 }  // namespace keywizard::ui

@@ -15,7 +15,6 @@
 #include "wizard/app/check_settings.h"
 #include "wizard/app/configuration_editor.h"
 #include "wizard/app/endpoint_question.h"
-#include "wizard/app/first_run.h"
 #include "wizard/app/key_status_panel.h"
 #include "wizard/app/question_dialog.h"
 #include "wizard/pages/key_wizard.h"
@@ -26,6 +25,16 @@ namespace {
 // The text field the Edit menu acts on: the one with the keyboard focus, if it is one.
 wxTextEntry* FocusedTextEntry() {
     return dynamic_cast<wxTextEntry*>(wxWindow::FindFocus());
+}
+
+// On a worker: the stored key checked where it was verified, or at `confirmed`, the base URL the person
+// agreed to send it to (an explicit argument: the binding does not apply). The key never reaches the UI.
+net::KeyCheckOutcome CheckStoredKey(Options options, const std::optional<std::string>& confirmed,
+                                    const net::CancelTokenPtr& cancel) {
+    if (confirmed) {
+        options.base_url = confirmed;
+    }
+    return core::check_stored_key(options, cancel).outcome;
 }
 
 }  // namespace
@@ -128,18 +137,15 @@ std::optional<KeyCheckJob> MainFrame::MakeStoredKeyCheck() {
         return std::nullopt;
     }
     KeyCheckJob job;
-    job.endpoint = endpoint_;
-    // The key is read on the worker: it never passes through the UI thread, let alone a window.
-    job.run = [dir = config_dir_, confirmed = *confirmed_base_url](const net::CancelTokenPtr& cancel) {
-        return check_stored_key(dir, cancel, confirmed);
-    };
+    job.endpoint = core::to_net_endpoint(shown_.endpoint);
+    job.run = [options = app_options(config_dir_), confirmed = *confirmed_base_url](
+                  const net::CancelTokenPtr& cancel) { return CheckStoredKey(options, confirmed, cancel); };
     return job;
 }
 
 // Nothing to ask: {nullopt}. Asked and confirmed: {the base URL}. Declined: nullopt.
 std::optional<std::optional<std::string>> MainFrame::ConfirmEndpoint() {
-    const Options app = app_options(config_dir_);
-    const auto change = core::endpoint_change(core::resolve_endpoint(app, settings_), settings_);
+    const auto change = core::endpoint_change(shown_.endpoint, shown_.key.verified_base_url);
     if (!change) {
         return std::optional<std::string>();
     }
@@ -152,7 +158,9 @@ std::optional<std::optional<std::string>> MainFrame::ConfirmEndpoint() {
 // At most once per recheck_interval_hours, silently: only a rejected key is worth interrupting for.
 void MainFrame::StartBackgroundRecheck() {
     recheck_task_.start<net::KeyCheckOutcome>(
-        [dir = config_dir_](const net::CancelTokenPtr& cancel) { return check_stored_key(dir, cancel); },
+        [options = app_options(config_dir_)](const net::CancelTokenPtr& cancel) {
+            return CheckStoredKey(options, std::nullopt, cancel);
+        },
         [this](net::KeyCheckOutcome outcome) { OnBackgroundRecheck(outcome); }, [](std::string) {});
 }
 
@@ -184,20 +192,30 @@ void MainFrame::ReloadKeyState() {
     if (!first_load_done_) {
         status_panel_->ShowLoading();
     }
-    storage_task_.start<KeyState>(
-        [dir = config_dir_](const net::CancelTokenPtr&) { return load_key_state(dir); },
-        [this](KeyState state) { ShowKeyState(state); },
+    storage_task_.start<KeyView>(
+        [options = app_options(config_dir_), first_load = !first_load_done_](const net::CancelTokenPtr&) {
+            KeyView view;
+            view.settings_warnings =
+                saved_settings(options).warnings;  // first: it moves a corrupt file aside
+            view.key = stored_key(options);
+            view.endpoint = resolve_endpoint(options);
+            if (first_load) {
+                view.recheck_due = view.key.stored && recheck_due(options);
+                view.needs_setup = needs_setup(options);
+            }
+            return view;
+        },
+        [this](KeyView view) { ShowKeyState(view); },
         [this](std::string problem) { ShowInfo(wxString::FromUTF8(problem), wxICON_ERROR); });
 }
 
-void MainFrame::ShowKeyState(const KeyState& state) {
-    endpoint_ = endpoint_for(state.settings);
-    settings_ = state.settings;
-    check_panel_->Show(state.configured());
-    check_panel_->SetTestAllowed(state.configured());
-    status_panel_->ShowState(state);
-    if (!state.settings_warnings.empty()) {
-        ShowInfo(wxString::FromUTF8(state.settings_warnings.front()), wxICON_WARNING);
+void MainFrame::ShowKeyState(const KeyView& view) {
+    shown_ = view;
+    check_panel_->Show(view.key.stored);
+    check_panel_->SetTestAllowed(view.key.stored);
+    status_panel_->ShowState(view.key);
+    if (!view.settings_warnings.empty()) {
+        ShowInfo(wxString::FromUTF8(view.settings_warnings.front()), wxICON_WARNING);
     }
     GrowToFitContent();
     const bool first_load = !first_load_done_;
@@ -205,12 +223,12 @@ void MainFrame::ShowKeyState(const KeyState& state) {
     if (!first_load) {
         return;
     }
-    if (state.configured() && core::recheck_due(state.settings, std::chrono::system_clock::now())) {
+    if (view.recheck_due) {
         StartBackgroundRecheck();
     }
     if (options_.view != StartView::none) {
         CallAfter([this] { ShowStartView(); });
-    } else if (!options_.no_first_run && wizard_opens_by_itself(state.settings, state.read_state)) {
+    } else if (!options_.no_first_run && view.needs_setup) {
         // Once the frame is up and painted, so the wizard opens over it, not before it.
         CallAfter([this] { RunSetupWizard(true); });
     }

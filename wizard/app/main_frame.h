@@ -4,10 +4,12 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <vector>
 
+#include "keywizard/core.h"
 #include "wizard/app/app_options.h"
 #include "wizard/app/configuration_editor.h"
-#include "wizard/app/key_state.h"
 #include "wizard/widgets/background_task.h"
 #include "wizard/widgets/key_check_panel.h"
 
@@ -16,6 +18,16 @@ class wxMenuBar;
 class wxUpdateUIEvent;
 
 namespace keywizard::ui {
+
+// What the main window shows about the stored key, read through the public API on a worker (keyring calls
+// block): the masked key only, never the key.
+struct KeyView {
+    StoredKeyInfo key;
+    std::vector<std::string> settings_warnings;  // e.g. a corrupt settings.json that was moved aside
+    Endpoint endpoint;                           // where Test key sends the key now
+    bool recheck_due = false;                    // first load only: recheck_due()
+    bool needs_setup = false;                    // first load only: needs_setup()
+};
 
 class KeyCheckPanel;
 class KeyStatusPanel;
@@ -33,7 +45,7 @@ class MainFrame : public wxFrame {
     // Intentions: each event handler calls one of these.
     void ReloadKeyState();
     std::optional<KeyCheckJob> MakeStoredKeyCheck();
-    void ShowKeyState(const KeyState& state);
+    void ShowKeyState(const KeyView& view);
     void GrowToFitContent();
     void RunSetupWizard(bool first_run, bool at_paste_step = false);
     // Test key of a stored key whose endpoint changed: asks before sending it there.
@@ -55,8 +67,7 @@ class MainFrame : public wxFrame {
     wxInfoBar* info_bar_ = nullptr;
     KeyStatusPanel* status_panel_ = nullptr;
     KeyCheckPanel* check_panel_ = nullptr;
-    net::Endpoint endpoint_;          // of the last state shown: for the Test key panel's diagnostics
-    settings::AppSettings settings_;  // of the last state shown
+    KeyView shown_;  // the last state shown: its endpoint for Test key and its diagnostics
     // Last member: destroyed first, so a worker is joined while everything it reports to still exists.
     BackgroundTask storage_task_;
     BackgroundTask recheck_task_;

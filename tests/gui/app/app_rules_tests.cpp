@@ -5,10 +5,10 @@
 
 #include <ostream>
 
+#include "core/key_setup.h"
 #include "tests/gui/app/app_test_fixture.h"
 #include "wizard/app/app_options.h"
 #include "wizard/app/editor_close_flow.h"
-#include "wizard/app/first_run.h"
 
 namespace bdata = boost::unit_test::data;
 using keywizard::net::KeyCheckOutcome;
@@ -91,7 +91,7 @@ BOOST_DATA_TEST_CASE(wizard_opens_by_itself_only_while_no_key_was_ever_stored_or
     if (c.key_storage_recorded) {
         settings.key_storage = SecretBackend::keyring;
     }
-    BOOST_TEST(wizard_opens_by_itself(settings, c.key_state) == c.opens);
+    BOOST_TEST(keywizard::core::needs_setup(settings, c.key_state) == c.opens);
 }
 
 BOOST_DATA_TEST_CASE(closing_the_editor_tests_a_changed_key_and_saves_only_a_valid_one,

@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "net/endpoint_check.h"
-#include "net/http_date.h"
 #include "net/models_check.h"
 #include "net/retry_policy.h"
 

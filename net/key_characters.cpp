@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "net/utf8.h"
+#include "net/printable_text.h"
 
 namespace keywizard::net {
 namespace {

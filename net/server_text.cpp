@@ -7,7 +7,6 @@
 #include "net/key_characters.h"
 #include "net/key_lint.h"
 #include "net/printable_text.h"
-#include "net/utf8.h"
 
 namespace keywizard::net {
 namespace {

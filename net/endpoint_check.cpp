@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "net/ascii.h"
-#include "net/key_characters.h"
+#include "net/key_lint.h"
 #include "net/printable_text.h"
 #include "net/url.h"
 

@@ -10,7 +10,6 @@
 #include "net/libcurl_api.h"
 #include "net/models_classify.h"
 #include "net/outcome_messages.h"
-#include "net/paste_cleanup.h"
 #include "net/retry_policy.h"
 #include "net/server_text.h"
 

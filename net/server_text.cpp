@@ -4,7 +4,6 @@
 #include <array>
 
 #include "net/ascii.h"
-#include "net/key_characters.h"
 #include "net/key_lint.h"
 #include "net/printable_text.h"
 

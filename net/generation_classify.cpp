@@ -2,7 +2,6 @@
 // The public evidence for each row is in docs/generation_probe.md.
 #include <string>
 
-#include "net/api_error.h"
 #include "net/ascii.h"
 #include "net/generation_probe.h"
 #include "net/json.h"

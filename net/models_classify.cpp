@@ -5,7 +5,6 @@
 #include <string>
 #include <unordered_set>
 
-#include "net/api_error.h"
 #include "net/ascii.h"
 #include "net/json.h"
 #include "net/outcome_messages.h"

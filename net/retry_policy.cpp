@@ -1,8 +1,8 @@
 #include "net/retry_policy.h"
 
-#include "net/api_error.h"
 #include "net/ascii.h"
 #include "net/reason_table.h"
+#include "net/server_text.h"
 
 #include <algorithm>
 #include <array>

@@ -5,7 +5,6 @@
 #include "net/ascii.h"
 #include "net/generation_probe.h"
 #include "net/json.h"
-#include "net/models_classify.h"
 #include "net/outcome_messages.h"
 #include "net/phrase.h"
 #include "net/server_text.h"

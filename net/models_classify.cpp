@@ -1,5 +1,5 @@
 // classify_models_response: DESIGN.md's outcome table, from one response of GET /models. Pure: no I/O.
-#include "net/models_classify.h"
+#include "net/models_check.h"
 
 #include <algorithm>
 #include <string>

@@ -8,7 +8,6 @@
 
 #include "net/json.h"  // the same nlohmann settings as net/ itself
 #include "net/models_check.h"
-#include "net/models_classify.h"
 #include "net/reason_table.h"
 #include "net/retry_policy.h"
 

@@ -8,8 +8,7 @@
 #include <mutex>
 
 #include "net/ascii.h"
-#include "net/curl_errors.h"
-#include "net/curl_handle.h"
+#include "net/libcurl_api.h"
 #include "net/proxy_choice.h"
 #include "net/url.h"
 

@@ -3,9 +3,9 @@
 #include <string>
 
 #include "net/ascii.h"
+#include "net/check_outcome.h"
 #include "net/generation_probe.h"
 #include "net/json.h"
-#include "net/outcome_messages.h"
 #include "net/phrase.h"
 #include "net/server_text.h"
 

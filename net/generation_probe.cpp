@@ -5,9 +5,9 @@
 #include <chrono>
 #include <memory>
 
+#include "net/check_outcome.h"
 #include "net/json.h"
 #include "net/key_lint.h"
-#include "net/outcome_messages.h"
 #include "net/phrase.h"
 #include "net/server_text.h"
 #include "net/url.h"

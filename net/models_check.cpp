@@ -4,11 +4,11 @@
 #include <algorithm>
 #include <memory>
 
+#include "net/check_outcome.h"
 #include "net/endpoint_check.h"
 #include "net/generation_probe.h"
 #include "net/key_lint.h"
 #include "net/libcurl_api.h"
-#include "net/outcome_messages.h"
 #include "net/retry_policy.h"
 #include "net/server_text.h"
 

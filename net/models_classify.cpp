@@ -6,8 +6,8 @@
 #include <unordered_set>
 
 #include "net/ascii.h"
+#include "net/check_outcome.h"
 #include "net/json.h"
-#include "net/outcome_messages.h"
 #include "net/phrase.h"
 #include "net/retry_policy.h"
 #include "net/server_text.h"

@@ -6,7 +6,7 @@
 // it). What needs more of those layers asks for it here, where core decides what it may have.
 #include "core/key_setup.h"
 #include "net/ascii.h"
-#include "net/endpoint_check.h"
+#include "net/endpoint.h"
 #include "net/generation_probe.h"
 #include "net/http_client.h"
 #include "net/key_lint.h"

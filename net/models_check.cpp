@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "net/check_outcome.h"
-#include "net/endpoint_check.h"
+#include "net/endpoint.h"
 #include "net/generation_probe.h"
 #include "net/key_lint.h"
 #include "net/libcurl_api.h"

@@ -1,4 +1,4 @@
-#include "net/endpoint_check.h"
+#include "net/endpoint.h"
 
 #include <sys/stat.h>
 

@@ -473,8 +473,4 @@ HttpResponse http_get(const HttpRequest& request) {
     return HttpSession().get(request);
 }
 
-HttpResponse http_post(const HttpRequest& request, const std::string& body) {
-    return HttpSession().post(request, body);
-}
-
 }  // namespace keywizard::net

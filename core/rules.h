@@ -6,12 +6,12 @@
 // it). What needs more of those layers asks for it here, where core decides what it may have.
 #include "core/key_setup.h"
 #include "net/ascii.h"
+#include "net/check_outcome.h"
 #include "net/endpoint.h"
 #include "net/generation_probe.h"
 #include "net/http_client.h"
 #include "net/key_lint.h"
 #include "net/printable_text.h"
-#include "net/reason_table.h"
 #include "settings/atomic_file_writer.h"
 #include "settings/dotenv_text.h"
 #include "settings/private_files.h"

@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "net/phrase.h"
-#include "net/reason_table.h"
 
 // Marks English text for the catalog (xgettext --keyword=N_); it is translated where it is shown.
 #define N_(text) text

@@ -1,6 +1,6 @@
 #pragma once
-// A check's outcome: its status and reason (the reason table, net/reason_table.cpp, says which status and
-// which words each reason has), and the words for a person, in English or in their language.
+// A check's outcome: its status and reason, each reason's row of the reason table (the rows are in
+// net/reason_table.cpp), and the words for a person, in English or in their language.
 
 #include <cstddef>
 #include <functional>
@@ -64,6 +64,24 @@ std::string_view to_string(Reason reason);
 std::optional<Reason> reason_named(std::string_view name);
 KeyStatus status_of(Reason reason);
 int exit_code_for(KeyStatus status);  // 0 valid, 2 rejected, 3 limited, 4 unverified
+
+// Everything the program says or decides about one Reason, in one row: the classifier, the command line's
+// report and JSON, and the result panel all read it. A Reason without a row does not compile
+// (net/reason_table.cpp checks every row against its index).
+struct ReasonRow {
+    Reason reason;
+    std::string_view name;  // the --json `reason`, DESIGN.md's outcome table spelled exactly
+    KeyStatus status;
+    bool retryable;  // worth the one automatic retry DESIGN.md allows: the answer may differ next time
+    // For a person, never the key. {http} becomes " (HTTP 503)" when a status arrived, {models} "57 models",
+    // {missing} "model gpt-x" or "models a, b".
+    std::string_view message;
+    std::string_view remedy_url;    // where to fix it; empty when there is nowhere
+    std::string_view remedy_label;  // the result panel's link text for remedy_url
+    std::string_view verdict;       // the result panel's one-sentence verdict
+};
+
+const ReasonRow& reason_row(Reason reason);
 
 // Wall-clock phases of the last attempt, in milliseconds from its start (libcurl's *_TIME_T infos).
 struct TransferTimings {

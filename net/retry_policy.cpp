@@ -1,7 +1,6 @@
 #include "net/retry_policy.h"
 
 #include "net/ascii.h"
-#include "net/reason_table.h"
 #include "net/server_text.h"
 
 #include <algorithm>

@@ -12,7 +12,6 @@
 #include "net/cancel_token.h"
 #include "net/check_outcome.h"
 #include "net/models_check.h"
-#include "net/outcome_messages.h"
 #include "settings/app_settings.h"
 #include "settings/key_storage.h"
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "net/outcome_messages.h"
+#include "net/check_outcome.h"
 
 namespace keywizard::core {
 

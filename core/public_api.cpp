@@ -7,7 +7,7 @@
 #include "core/key_setup.h"
 #include "keywizard/core.h"
 #include "keywizard/reasons.h"
-#include "net/endpoint_check.h"
+#include "net/endpoint.h"
 #include "net/http_client.h"
 #include "net/key_lint.h"
 

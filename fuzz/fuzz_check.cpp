@@ -1,6 +1,6 @@
 #include "fuzz/fuzz_check.h"
 
-#include "net/utf8.h"
+#include "net/printable_text.h"
 
 namespace keywizard::fuzz {
 

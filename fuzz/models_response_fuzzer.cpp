@@ -20,7 +20,6 @@
 #include "net/check_outcome.h"
 #include "net/http_client.h"
 #include "net/models_check.h"
-#include "net/models_classify.h"
 #include "net/retry_policy.h"
 #include "net/server_text.h"
 

@@ -2,12 +2,10 @@
 // The public evidence for each row is in docs/generation_probe.md.
 #include <string>
 
-#include "net/api_error.h"
 #include "net/ascii.h"
+#include "net/check_outcome.h"
 #include "net/generation_probe.h"
 #include "net/json.h"
-#include "net/models_classify.h"
-#include "net/outcome_messages.h"
 #include "net/phrase.h"
 #include "net/server_text.h"
 

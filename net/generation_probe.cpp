@@ -5,9 +5,9 @@
 #include <chrono>
 #include <memory>
 
+#include "net/check_outcome.h"
 #include "net/json.h"
 #include "net/key_lint.h"
-#include "net/outcome_messages.h"
 #include "net/phrase.h"
 #include "net/server_text.h"
 #include "net/url.h"
@@ -54,10 +54,6 @@ std::optional<std::string> choose_probe_model(const std::string& configured,
     return std::nullopt;
 }
 
-std::string chat_completions_url(const Endpoint& endpoint) {
-    return url_below(endpoint.base_url, "chat/completions");
-}
-
 std::string probe_request_body(const std::string& model) {
     nlohmann::ordered_json body;
     body["model"] = model;
@@ -81,7 +77,7 @@ void run_generation_probe(HttpSession& session, const std::string& key, const Ke
     }
     const CancelTokenPtr cancel = request.cancel ? request.cancel : std::make_shared<CancelToken>();
     HttpRequest http = api_request(key, request, cancel);
-    http.url = chat_completions_url(request.endpoint);
+    http.url = url_below(request.endpoint.base_url, "chat/completions");
     http.headers.emplace_back("Content-Type", "application/json");
     http.total_timeout = std::chrono::duration_cast<std::chrono::milliseconds>(request.endpoint.timeout);
     http.connect_timeout = std::min(longest_connect_timeout, http.total_timeout);

@@ -26,9 +26,6 @@ const std::vector<std::string_view>& probe_model_preferences();
 std::optional<std::string> choose_probe_model(const std::string& configured,
                                               const std::vector<std::string>& listed_models);
 
-// base_url without trailing slashes + "/chat/completions" (url_below); empty when libcurl cannot read it.
-std::string chat_completions_url(const Endpoint& endpoint);
-
 // {"model":...,"messages":[{"role":"user","content":"Say OK"}],"max_completion_tokens":16}
 std::string probe_request_body(const std::string& model);
 

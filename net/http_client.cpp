@@ -8,8 +8,7 @@
 #include <mutex>
 
 #include "net/ascii.h"
-#include "net/curl_errors.h"
-#include "net/curl_handle.h"
+#include "net/libcurl_api.h"
 #include "net/proxy_choice.h"
 #include "net/url.h"
 
@@ -472,10 +471,6 @@ HttpResponse HttpSession::post(const HttpRequest& request, const std::string& bo
 
 HttpResponse http_get(const HttpRequest& request) {
     return HttpSession().get(request);
-}
-
-HttpResponse http_post(const HttpRequest& request, const std::string& body) {
-    return HttpSession().post(request, body);
 }
 
 }  // namespace keywizard::net

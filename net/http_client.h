@@ -89,8 +89,7 @@ class HttpSession {
     std::unique_ptr<CurlHandle> curl_;
 };
 
-// One request on a connection of its own (HttpSession::get / post in a session that ends with it).
+// One GET on a connection of its own (HttpSession::get in a session that ends with it).
 HttpResponse http_get(const HttpRequest& request);
-HttpResponse http_post(const HttpRequest& request, const std::string& body);
 
 }  // namespace keywizard::net

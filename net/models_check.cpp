@@ -4,13 +4,11 @@
 #include <algorithm>
 #include <memory>
 
-#include "net/endpoint_check.h"
+#include "net/check_outcome.h"
+#include "net/endpoint.h"
 #include "net/generation_probe.h"
 #include "net/key_lint.h"
 #include "net/libcurl_api.h"
-#include "net/models_classify.h"
-#include "net/outcome_messages.h"
-#include "net/paste_cleanup.h"
 #include "net/retry_policy.h"
 #include "net/server_text.h"
 
@@ -31,27 +29,6 @@ KeyCheckOutcome refused_locally(Reason reason, std::string_view problem) {
     return outcome;
 }
 
-HttpRequest build_request(const std::string& key, const KeyCheckRequest& request, CancelTokenPtr cancel) {
-    const Endpoint& endpoint = request.endpoint;
-    HttpRequest http;
-    http.url = models_url(endpoint);
-    http.headers.emplace_back("Authorization", "Bearer " + key);
-    if (!endpoint.organization.empty()) {
-        http.headers.emplace_back("OpenAI-Organization", endpoint.organization);
-    }
-    if (!endpoint.project.empty()) {
-        http.headers.emplace_back("OpenAI-Project", endpoint.project);
-    }
-    http.headers.emplace_back("User-Agent", "keywizard/" KEYWIZARD_VERSION);
-    http.headers.emplace_back("Accept", "application/json");
-    http.ca_file = endpoint.ca_file;
-    http.proxy = endpoint.proxy;
-    http.total_timeout = endpoint.timeout;
-    http.connect_timeout = std::min(longest_connect_timeout, http.total_timeout);
-    http.cancel = std::move(cancel);
-    return http;
-}
-
 KeyCheckOutcome cancelled_outcome(const std::vector<std::string>& required_models) {
     HttpResponse response;
     response.error = Reason::cancelled;
@@ -62,7 +39,7 @@ KeyCheckOutcome cancelled_outcome(const std::vector<std::string>& required_model
 KeyCheckOutcome ask_for_models(HttpSession& session, const std::string& key, const KeyCheckRequest& request,
                                Clock::time_point started) {
     const CancelTokenPtr cancel = request.cancel ? request.cancel : std::make_shared<CancelToken>();
-    HttpRequest http = build_request(key, request, cancel);
+    HttpRequest http = api_request(key, request, cancel);
     const Clock::time_point deadline = started + request.endpoint.timeout;
     const int max_attempts = std::max(1, request.max_attempts);
 
@@ -98,7 +75,24 @@ KeyCheckOutcome ask_for_models(HttpSession& session, const std::string& key, con
 }  // namespace
 
 HttpRequest api_request(const std::string& key, const KeyCheckRequest& request, CancelTokenPtr cancel) {
-    return build_request(key, request, std::move(cancel));
+    const Endpoint& endpoint = request.endpoint;
+    HttpRequest http;
+    http.url = models_url(endpoint);
+    http.headers.emplace_back("Authorization", "Bearer " + key);
+    if (!endpoint.organization.empty()) {
+        http.headers.emplace_back("OpenAI-Organization", endpoint.organization);
+    }
+    if (!endpoint.project.empty()) {
+        http.headers.emplace_back("OpenAI-Project", endpoint.project);
+    }
+    http.headers.emplace_back("User-Agent", "keywizard/" KEYWIZARD_VERSION);
+    http.headers.emplace_back("Accept", "application/json");
+    http.ca_file = endpoint.ca_file;
+    http.proxy = endpoint.proxy;
+    http.total_timeout = endpoint.timeout;
+    http.connect_timeout = std::min(longest_connect_timeout, http.total_timeout);
+    http.cancel = std::move(cancel);
+    return http;
 }
 
 KeyCheckOutcome check_key(const KeyCheckRequest& request) {

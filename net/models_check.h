@@ -1,4 +1,6 @@
 #pragma once
+// The models check, GET {base_url}/models: the request and its retries (models_check.cpp) and the pure
+// verdict on one answer (models_classify.cpp), as net/generation_probe.h is for the probe.
 
 #include <chrono>
 #include <functional>
@@ -30,5 +32,14 @@ KeyCheckOutcome check_key(const KeyCheckRequest& request);
 
 // The request every call to the API starts from (headers, TLS, proxy, timeouts); the caller sets the URL.
 HttpRequest api_request(const std::string& key, const KeyCheckRequest& request, CancelTokenPtr cancel);
+
+// Pure (models_classify.cpp): turns one response of GET /models (or a transport failure) into an outcome, by
+// DESIGN.md's outcome table. No retries, no I/O.
+KeyCheckOutcome classify_models_response(const HttpResponse& response,
+                                         const std::vector<std::string>& required_models);
+
+// A mismatched organization or project says which setting is wrong and where it came from ("proj_abc, from
+// OPENAI_PROJECT_ID"): the key is right, and the person has to find the setting to clear it.
+void name_mismatched_setting(KeyCheckOutcome& outcome, const Endpoint& endpoint);
 
 }  // namespace keywizard::net

@@ -1,14 +1,13 @@
 // classify_models_response: DESIGN.md's outcome table, from one response of GET /models. Pure: no I/O.
-#include "net/models_classify.h"
+#include "net/models_check.h"
 
 #include <algorithm>
 #include <string>
 #include <unordered_set>
 
-#include "net/api_error.h"
 #include "net/ascii.h"
+#include "net/check_outcome.h"
 #include "net/json.h"
-#include "net/outcome_messages.h"
 #include "net/phrase.h"
 #include "net/retry_policy.h"
 #include "net/server_text.h"

@@ -2,12 +2,25 @@
 
 // Text from outside (settings.json values, argv, file paths, server replies) made safe to print on a
 // terminal, in a log line or in a window: nothing in it can move the cursor, change colours, reorder what
-// follows (bidi overrides), start a new line or hide characters.
+// follows (bidi overrides), start a new line or hide characters; and the UTF-8 walk that judges it.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace keywizard::net {
+
+// One step through UTF-8 text that may be invalid (pasted keys, server bodies). A byte that does not start a
+// well-formed sequence (overlong forms, surrogates and values past U+10FFFF included) decodes as itself
+// with length 1 and valid == false, so a walk always advances and never reads past the end.
+struct Utf8Step {
+    char32_t code_point = 0;
+    std::size_t length = 1;
+    bool valid = true;
+};
+
+// `at` must be < text.size().
+Utf8Step decode_utf8_at(std::string_view text, std::size_t at);
 
 // True for code points that must never reach a terminal or a label as they are: C0 and C1 controls and
 // DEL, bidi embeddings, overrides, isolates and marks (U+061C, U+200E, U+200F, U+202A-U+202E,

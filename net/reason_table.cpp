@@ -1,4 +1,4 @@
-#include "net/reason_table.h"
+#include "net/check_outcome.h"
 
 #include <array>
 #include <cstddef>

@@ -1,4 +1,6 @@
 #pragma once
+// When a check asks again: which outcomes are worth a retry, and how long the server says to wait (its
+// Retry-After, HTTP-date or rate-limit headers, or its message).
 
 #include <chrono>
 #include <optional>
@@ -9,6 +11,12 @@
 #include "net/http_client.h"
 
 namespace keywizard::net {
+
+// The HTTP-date of RFC 9110 section 5.6.7 in its preferred form, IMF-fixdate ("Sun, 06 Nov 1994 08:49:37
+// GMT"): what a Retry-After or a Date header carries. The two obsolete forms (RFC 850, asctime) are not
+// sent by any server keywizard talks to and count as unreadable. Whole seconds: a year up to 9999 fits
+// without overflow, unlike the nanoseconds of system_clock.
+std::optional<std::chrono::sys_seconds> parse_http_date(std::string_view text);
 
 inline constexpr std::chrono::milliseconds longest_retry_wait{5'000};
 inline constexpr std::chrono::milliseconds default_retry_wait{1'000};

@@ -21,7 +21,7 @@
 
 #include "keywizard/core.h"
 #include "keywizard/reasons.h"
-#include "net/reason_table.h"
+#include "net/check_outcome.h"
 #include "tests/cli/cli_fixture.h"
 #include "tests/support/scoped_environment.h"
 #include "tests/support/test_keys.h"

@@ -10,8 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "net/endpoint_check.h"
-#include "net/http_date.h"
+#include "net/endpoint.h"
 #include "net/models_check.h"
 #include "net/retry_policy.h"
 

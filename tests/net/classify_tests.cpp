@@ -6,10 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "net/check_outcome.h"
 #include "net/json.h"  // the same nlohmann settings as net/ itself
 #include "net/models_check.h"
-#include "net/models_classify.h"
-#include "net/reason_table.h"
 #include "net/retry_policy.h"
 
 using namespace keywizard::net;

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "net/outcome_messages.h"
+#include "net/check_outcome.h"
 #include "net/phrase.h"
 
 namespace net = keywizard::net;

@@ -1,11 +1,11 @@
-#include "net/endpoint_check.h"
+#include "net/endpoint.h"
 
 #include <sys/stat.h>
 
 #include <algorithm>
 
 #include "net/ascii.h"
-#include "net/key_characters.h"
+#include "net/key_lint.h"
 #include "net/printable_text.h"
 #include "net/url.h"
 

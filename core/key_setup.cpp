@@ -207,9 +207,7 @@ settings::StorageStatus save(const Options& options, const SaveRequest& request)
         saved.first_run = settings::FirstRunState::completed;
         if (request.checked != nullptr) {
             saved.verified_base_url = request.checked_base_url;
-            saved.last_check_status = std::string(net::to_string(request.checked->status));
-            saved.last_check_reason = std::string(net::to_string(request.checked->reason));
-            saved.last_check_time = checked_at;
+            record_last_check(saved, *request.checked, checked_at);
         } else {
             // Saved without a check: an earlier key's verdict must not stand for this one.
             saved.verified_base_url.clear();
@@ -252,9 +250,7 @@ StoredKeyCheck check_stored_key(const Options& options, const net::CancelTokenPt
         const std::string base_url = request.endpoint.base_url;
         const settings::StorageStatus recorded =
             storage.settings_file().update([&](settings::AppSettings& saved) {
-                saved.last_check_status = std::string(net::to_string(outcome.status));
-                saved.last_check_reason = std::string(net::to_string(outcome.reason));
-                saved.last_check_time = now;
+                record_last_check(saved, outcome, now);
                 if (outcome.status == net::KeyStatus::valid) {
                     saved.verified_base_url = base_url;
                 }
@@ -420,6 +416,13 @@ std::string utc_now_iso8601() {
     char text[32];
     const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
     return std::string(text, length);
+}
+
+void record_last_check(settings::AppSettings& saved, const net::KeyCheckOutcome& outcome,
+                       std::string utc_time) {
+    saved.last_check_status = std::string(net::to_string(outcome.status));
+    saved.last_check_reason = std::string(net::to_string(outcome.reason));
+    saved.last_check_time = std::move(utc_time);
 }
 
 }  // namespace keywizard::core

@@ -121,4 +121,9 @@ bool recheck_due(const settings::AppSettings& saved, std::chrono::system_clock::
 // Now, UTC, ISO 8601 ("2026-11-26T19:37:48Z").
 std::string utc_now_iso8601();
 
+// Remembers a check as the last one (status, reason, `utc_time` as utc_now_iso8601 writes it), for the main
+// window, `show` and recheck_due. Where the key may go (verified_base_url) is the caller's decision.
+void record_last_check(settings::AppSettings& saved, const net::KeyCheckOutcome& outcome,
+                       std::string utc_time);
+
 }  // namespace keywizard::core

@@ -1,7 +1,5 @@
 #include "wizard/app/editor_storage.h"
 
-#include <chrono>
-
 #include "core/key_setup.h"
 #include "wizard/app/check_settings.h"
 
@@ -41,7 +39,7 @@ EditorSaveResult save_editor_changes(const std::filesystem::path& config_dir, co
     if (!changes.new_key && !changes.network) {
         return result;
     }
-    const auto now = std::chrono::system_clock::now();
+    const std::string now = core::utc_now_iso8601();
     auto record = [&](settings::AppSettings& settings) {
         if (changes.network) {
             copy_network_fields(*changes.network, settings);
@@ -51,14 +49,14 @@ EditorSaveResult save_editor_changes(const std::filesystem::path& config_dir, co
             settings.first_run = settings::FirstRunState::completed;
             settings.verified_base_url.clear();
             if (changes.key_test) {
-                record_last_check(settings, *changes.key_test, now);
+                core::record_last_check(settings, *changes.key_test, now);
                 // Tested with the settings as edited: that is where it was verified.
                 settings.verified_base_url = endpoint_for(settings).base_url;
             }
         } else if (changes.key_test) {
             // The stored key tested with the new network settings: what the main window shows from now on,
             // and where it may go when it passed.
-            record_last_check(settings, *changes.key_test, now);
+            core::record_last_check(settings, *changes.key_test, now);
             if (changes.key_test->status == net::KeyStatus::valid) {
                 settings.verified_base_url = endpoint_for(settings).base_url;
             }

@@ -61,6 +61,13 @@ int run_set(const CliOptions& options) {
                          format(tr("Not a key: %s. Nothing was saved."), lint.problem.c_str()).c_str());
             return core::exit_code_for(net::KeyStatus::rejected);
         }
+        // Not sent now, but `exec` and load_key would hand it to an app that sends it to that base URL.
+        if (const auto refusal = core::other_providers_key_refusal(
+                lint.key, core::check_request(app, saved, {}).endpoint.base_url)) {
+            std::fprintf(stderr, "✗ %s %s\n", core::person_message(*refusal, cli_wording()).c_str(),
+                         tr("Nothing was saved."));
+            return refusal->exit_code();
+        }
     } else {
         // check_key lints it again and reports a malformed key in its own words.
         net::KeyCheckRequest request = core::check_request(app, saved, input.text);

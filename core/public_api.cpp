@@ -218,6 +218,12 @@ SaveResult save_key(const Options& options, std::string_view key, Storage storag
         result.message = "Not a key: " + lint.problem + ". Nothing was saved.";
         return result;
     }
+    // Saved unchecked or not, load_key would hand it to the host for this base URL.
+    if (const auto refusal =
+            net::other_providers_key_refusal(lint.key, resolve_endpoint(options).base_url.value)) {
+        result.message = refusal->message + " Nothing was saved.";
+        return result;
+    }
     net::KeyCheckOutcome outcome;
     core::SaveRequest request;
     request.key = lint.key;

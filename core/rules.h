@@ -24,6 +24,7 @@ using net::mask_key;
 // A check, as core's check_request builds it, and the generation probe after it.
 using net::check_generation;
 using net::check_key;
+using net::other_providers_key_refusal;
 using net::default_base_url;
 using net::endpoint_problem;
 using net::probe_token_cap;

@@ -55,6 +55,7 @@ enum class Reason {
                        // against
     mismatched_project,  // rejected: the project setting (OpenAI-Project) is not the key's project
     no_key,              // unverified: there was no key to check (none stored, OPENAI_API_KEY unset)
+    wrong_provider,  // rejected: the key is another provider's (net/providers.h), decided before any I/O
     count,  // not a reason: how many there are. Each has a row in net/reason_table.cpp, or the build fails.
 };
 

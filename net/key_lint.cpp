@@ -90,8 +90,10 @@ constexpr std::size_t shortest_key = 20;
 constexpr std::size_t longest_key = 512;
 constexpr std::string_view admin_prefix = "sk-admin-";
 
-// Longest first, so that "sk-proj-" wins over "sk-".
-constexpr std::array<std::string_view, 4> known_prefixes{"sk-svcacct-", "sk-admin-", "sk-proj-", "sk-"};
+// Longest first, so that "sk-proj-" wins over "sk-". Anthropic's and OpenRouter's too: a key pasted in the
+// wrong place (reason wrong_provider) is recognisable in its masked form.
+constexpr std::array<std::string_view, 6> known_prefixes{"sk-svcacct-", "sk-or-v1-", "sk-admin-",
+                                                         "sk-proj-",    "sk-ant-",   "sk-"};
 
 // mask_key shows the last characters only when at least this many stay hidden between prefix and tail.
 constexpr std::size_t shown_tail = 4;

@@ -9,6 +9,8 @@
 #include "net/generation_probe.h"
 #include "net/key_lint.h"
 #include "net/libcurl_api.h"
+#include "net/phrase.h"
+#include "net/providers.h"
 #include "net/retry_policy.h"
 #include "net/server_text.h"
 
@@ -95,6 +97,18 @@ HttpRequest api_request(const std::string& key, const KeyCheckRequest& request, 
     return http;
 }
 
+std::optional<KeyCheckOutcome> other_providers_key_refusal(std::string_view key, std::string_view base_url) {
+    const Provider* owner = key_of_other_provider(key, base_url);
+    if (owner == nullptr) {
+        return std::nullopt;
+    }
+    // Another provider's secret never goes to a server that is not that provider's.
+    KeyCheckOutcome outcome =
+        refused_locally(Reason::wrong_provider, fill(wrong_provider_named, {{"provider", owner->name}}));
+    outcome.masked_key = mask_key(key);
+    return outcome;
+}
+
 KeyCheckOutcome check_key(const KeyCheckRequest& request) {
     const Clock::time_point started = Clock::now();
     const KeyLintResult lint = lint_key(request.raw_key);
@@ -112,6 +126,8 @@ KeyCheckOutcome check_key(const KeyCheckRequest& request) {
     } else if (const auto issue = find_endpoint_issue(request.endpoint)) {
         outcome = refused_locally(issue->reason, issue->problem);
         outcome.masked_key = mask_key(lint.key);
+    } else if (auto refusal = other_providers_key_refusal(lint.key, request.endpoint.base_url)) {
+        outcome = std::move(*refusal);
     } else if (const auto key_log = tls_key_log_problem()) {
         outcome = refused_locally(Reason::invalid_setting, *key_log);
         outcome.masked_key = mask_key(lint.key);

@@ -30,6 +30,11 @@ struct KeyCheckRequest {
 // Lints, asks GET {base_url}/models, classifies. Blocking; call it from a worker thread in a UI.
 KeyCheckOutcome check_key(const KeyCheckRequest& request);
 
+// The refusal check_key gives a (linted) key of another provider that would go to a server that is not
+// that provider's (net/providers.h): rejected / wrong_provider, the provider named, without I/O. Nothing
+// when the key may go. A save without a check (`keywizard set --no-check`) refuses it the same way.
+std::optional<KeyCheckOutcome> other_providers_key_refusal(std::string_view key, std::string_view base_url);
+
 // The request every call to the API starts from (headers, TLS, proxy, timeouts); the caller sets the URL.
 HttpRequest api_request(const std::string& key, const KeyCheckRequest& request, CancelTokenPtr cancel);
 

@@ -146,6 +146,9 @@ constexpr std::array<ReasonRow, static_cast<std::size_t>(Reason::count)> rows = 
     {Reason::no_key, "no_key", unverified, false,
      N_("There is no key to check: none is stored and OPENAI_API_KEY is not set."), "", "",
      N_("There is no key to test.")},
+    {Reason::wrong_provider, "wrong_provider", rejected, false,
+     N_("This key belongs to another provider, not to OpenAI, so it was not sent. Paste your OpenAI key."),
+     api_keys_page, N_("Open OpenAI's API keys page"), not_a_usable_key},
 }};
 
 // A row left out leaves a value-initialised row (reason ok, no name) at the end; a row out of place names

@@ -27,6 +27,10 @@ inline constexpr char no_organization[] = "no_organization";          // the acc
 // The key is right; the organization or project setting (Options) is not.
 inline constexpr char mismatched_organization[] = "mismatched_organization";
 inline constexpr char mismatched_project[] = "mismatched_project";
+// Added in 0.4: the key is another provider's (it starts with sk-ant-, AIza, sk-or-, gsk_ or xai-) and would
+// have gone to a server that is not that provider's; named in the message, decided before any I/O, never
+// sent.
+inline constexpr char wrong_provider[] = "wrong_provider";
 
 // limited: a real key that cannot do everything; the person can fix it without a new key (usually)
 inline constexpr char missing_scope[] = "missing_scope";  // restricted: cannot list models, or read-only
@@ -81,6 +85,7 @@ inline constexpr ReasonCode reason_codes[] = {
     {reason::no_organization, Status::rejected, false},
     {reason::mismatched_organization, Status::rejected, false},
     {reason::mismatched_project, Status::rejected, false},
+    {reason::wrong_provider, Status::rejected, false},
     {reason::missing_scope, Status::limited, false},
     {reason::region_not_supported, Status::limited, false},
     {reason::ip_not_allowed, Status::limited, false},

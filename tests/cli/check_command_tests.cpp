@@ -156,6 +156,19 @@ BOOST_AUTO_TEST_CASE(admin_key_is_refused_locally) {
     BOOST_TEST(cli.server().connection_count() == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(a_key_of_another_provider_is_named_and_never_sent) {
+    CliFixture cli;
+    const std::string gemini_key = "AIzaSykwtestGEMINI0123456789abcdefABCD";
+    const ProcessResult result = cli.run_against_server({"check", "--stdin", "--json"}, gemini_key);
+    BOOST_TEST(result.exit_code == 2);
+    const nlohmann::json report = parse_json(result);
+    BOOST_TEST(report.at("status").get<std::string>() == "rejected");
+    BOOST_TEST(report.at("reason").get<std::string>() == "wrong_provider");
+    BOOST_TEST(report.at("message").get<std::string>().find("Google Gemini") != std::string::npos);
+    BOOST_TEST(result.out.find("kwtestGEMINI") == std::string::npos);
+    BOOST_TEST(cli.server().connection_count() == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(required_model_that_is_missing_makes_the_key_limited) {
     CliFixture cli;
     const ProcessResult result = cli.run_against_server(

@@ -449,6 +449,24 @@ BOOST_AUTO_TEST_CASE(check_stored_key_async_answers_as_the_blocking_call_and_can
     BOOST_TEST(cancelled.get_future().get().reason == "cancelled");
 }
 
+BOOST_AUTO_TEST_CASE(a_key_of_another_provider_is_neither_checked_nor_saved_for_openai) {
+    // An Anthropic key where the OpenAI key goes: named, never sent, and not saved even unchecked (load_key
+    // would hand it to the host for OpenAI's base URL).
+    const std::string anthropic_key = "sk-ant-api03-kwtestANTHROPIC0123456789abcdef";
+    const CheckResult checked = check_key(at_stand_in(), anthropic_key);
+    BOOST_TEST(std::string(to_string(checked.status)) == "rejected");
+    BOOST_TEST(checked.reason == reason::wrong_provider);
+    BOOST_TEST(checked.message.find("Anthropic") != std::string::npos, checked.message);
+    BOOST_TEST(exit_code_for(checked.status) == 2);
+    BOOST_TEST(cli.server().connection_count() == 0u);
+
+    const SaveResult saved = save_key(app(), anthropic_key, Storage::file);
+    BOOST_TEST(!saved.saved);
+    BOOST_TEST(saved.message.find("Anthropic") != std::string::npos, saved.message);
+    BOOST_TEST(!stored_key(app()).stored);
+    BOOST_TEST(cli.files_containing(anthropic_key).empty());
+}
+
 BOOST_AUTO_TEST_CASE(the_installed_reason_codes_are_the_librarys_own_and_each_is_documented) {
     // <keywizard/reasons.h> against net/reason_table.cpp: the same codes, statuses and retries, none missing.
     std::set<std::string> listed;

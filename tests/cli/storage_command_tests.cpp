@@ -121,6 +121,24 @@ BOOST_AUTO_TEST_CASE(set_no_check_still_refuses_a_malformed_key) {
     BOOST_TEST(!std::filesystem::exists(cli.config_dir() / ".env"));
 }
 
+BOOST_AUTO_TEST_CASE(set_no_check_refuses_a_key_of_another_provider) {
+    CliFixture cli;
+    const std::string openrouter_key = "sk-or-v1-kwtestOPENROUTER0123456789abcdef";
+    const ProcessResult result = cli.run({"set", "--store", "file", "--no-check"}, openrouter_key);
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(result.err.find("OpenRouter") != std::string::npos, result.err);
+    BOOST_TEST(result.err.find("Nothing was saved") != std::string::npos, result.err);
+    BOOST_TEST(!std::filesystem::exists(cli.config_dir() / ".env"));
+    BOOST_TEST(cli.files_containing(openrouter_key).empty());
+
+    // At OpenRouter's own OpenAI-compatible base URL the same key is theirs to save.
+    const ProcessResult at_openrouter =
+        cli.run({"set", "--store", "file", "--no-check", "--base-url", "https://openrouter.ai/api/v1"},
+                openrouter_key);
+    BOOST_TEST(at_openrouter.exit_code == 0, at_openrouter.err);
+    BOOST_TEST(cli.files_containing(openrouter_key).size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(set_to_keyring_without_a_session_bus_fails_with_5_and_names_the_file_choice) {
     CliFixture cli;  // no DBUS_SESSION_BUS_ADDRESS in the child's environment
     const ProcessResult result = cli.run_against_server({"set"}, valid_key);

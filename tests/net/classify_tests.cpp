@@ -497,6 +497,7 @@ BOOST_AUTO_TEST_CASE(reason_names_are_the_ones_in_the_design) {
         {Reason::insecure_endpoint, "insecure_endpoint"},
         {Reason::endpoint_changed, "endpoint_changed"},
         {Reason::invalid_setting, "invalid_setting"},
+        {Reason::wrong_provider, "wrong_provider"},
     };
     for (const auto& [reason, name] : names) {
         BOOST_TEST(to_string(reason) == name);
@@ -520,6 +521,7 @@ BOOST_AUTO_TEST_CASE(statuses_and_exit_codes_follow_the_design) {
     BOOST_TEST(exit_code_for(KeyStatus::unverified) == 4);
     BOOST_TEST(to_string(status_of(Reason::malformed_key)) == "rejected");
     BOOST_TEST(to_string(status_of(Reason::admin_key)) == "rejected");
+    BOOST_TEST(to_string(status_of(Reason::wrong_provider)) == "rejected");
     BOOST_TEST(to_string(status_of(Reason::required_model_missing)) == "limited");
     BOOST_TEST(to_string(status_of(Reason::insecure_endpoint)) == "unverified");
     BOOST_TEST(to_string(status_of(Reason::invalid_setting)) == "unverified");
@@ -542,7 +544,8 @@ BOOST_AUTO_TEST_CASE(each_reason_has_the_verdict_of_its_status) {
                     break;
                 case KeyStatus::rejected:
                     // A mismatch is the setting's fault, not the key's.
-                    expected = reason == Reason::malformed_key || reason == Reason::admin_key
+                    expected = reason == Reason::malformed_key || reason == Reason::admin_key ||
+                                       reason == Reason::wrong_provider
                                    ? "This is not a key the app can use."
                                : reason == Reason::mismatched_organization
                                    ? "The key is right, but the organization is not."

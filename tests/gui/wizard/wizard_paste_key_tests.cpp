@@ -123,6 +123,23 @@ BOOST_AUTO_TEST_CASE(a_rejected_key_keeps_next_disabled_and_is_not_stored) {
     BOOST_TEST(!std::filesystem::exists(f.config_dir() / ".env"));
 }
 
+BOOST_AUTO_TEST_CASE(a_key_of_another_provider_is_named_and_never_sent) {
+    auto server = start_api(models_reply());
+    WizardFixture f;
+    forget_any_stored_key(f.config_dir());
+    f.start_key_test(server.get(), "sk-ant-api03-kwtestANTHROPIC0123456789abcdef");
+    BOOST_TEST_REQUIRE(f.wait_for_result());
+    const auto outcome = check_panel(f)->GetOutcome();
+    BOOST_TEST_REQUIRE(outcome.has_value());
+    BOOST_TEST((outcome->reason == Reason::wrong_provider));
+    BOOST_TEST(f.child<wxStaticText>("result_reason")->GetLabel() == "wrong_provider");
+    wxString message = f.child<wxStaticText>("result_message")->GetLabel();
+    message.Replace("\n", " ");
+    BOOST_TEST(message.Contains("a key for Anthropic"), message.utf8_string());
+    BOOST_TEST(!f.next_button()->IsEnabled());
+    BOOST_TEST(server->connection_count() == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(editing_the_key_or_an_advanced_field_after_a_valid_test_disables_next) {
     auto server = start_api(models_reply());
     WizardFixture f;

@@ -12,6 +12,7 @@
 #include "net/http_client.h"
 #include "net/key_lint.h"
 #include "net/printable_text.h"
+#include "net/providers.h"
 #include "settings/atomic_file_writer.h"
 #include "settings/dotenv_text.h"
 #include "settings/private_files.h"
@@ -21,6 +22,7 @@ namespace keywizard::core {
 // Keys: lint before anything else, mask before showing.
 using net::lint_key;
 using net::mask_key;
+using net::provider_of_key;  // whose key it is by its start (images/providers.json)
 // A check, as core's check_request builds it, and the generation probe after it.
 using net::check_generation;
 using net::check_key;

@@ -7,6 +7,7 @@
 
 #include "net/ascii.h"
 #include "net/printable_text.h"
+#include "net/providers.h"
 
 namespace keywizard::net {
 namespace {
@@ -182,7 +183,8 @@ KeyLintResult lint_key(std::string_view raw) {
     KeyLintResult result;
     result.verdict = KeyLintVerdict::ok;
     result.notes = std::move(cleaned.notes);
-    if (!key.starts_with("sk-")) {
+    // Another provider's key gets its own words where it is checked (reason wrong_provider), not this note.
+    if (!key.starts_with("sk-") && provider_of_key(key) == nullptr) {
         result.notes.emplace_back(
             "The key does not start with \"sk-\" as OpenAI keys do; it will be checked anyway.");
     }

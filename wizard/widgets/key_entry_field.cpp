@@ -195,6 +195,12 @@ void KeyEntryField::UpdateLintMessage() {
         icon = StatusIcon::success;
         message = wxString::Format(_("Looks like a key (%s). Click Test key to be sure it works."),
                                    wxString::FromUTF8(core::mask_key(lint_.key)));
+        if (const net::Provider* owner = core::provider_of_key(lint_.key); owner && owner->id != "openai") {
+            // Test key refuses to send it (reason wrong_provider): say so while it is pasted.
+            icon = StatusIcon::warning;
+            message = wxString::Format(_("This looks like a key for %s, not an OpenAI key."),
+                                       wxString::FromUTF8(owner->name));
+        }
         for (const auto& note : lint_.notes) {
             message += " " + wxGetTranslation(wxString::FromUTF8(note));
         }

@@ -79,6 +79,15 @@ BOOST_AUTO_TEST_CASE(an_admin_key_is_refused_before_any_test) {
     BOOST_TEST(!lint_message().empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_key_of_another_provider_is_named_as_it_is_pasted) {
+    type_text(text(), "AIzaSykwtestGEMINI0123456789abcdefABCD");
+    const auto message = lint_message().utf8_string();
+    BOOST_TEST(message.find("a key for Google Gemini, not an OpenAI key") != std::string::npos, message);
+    // Not the note for keys of no known shape ("it will be checked anyway"): Test key will refuse to send it.
+    BOOST_TEST(message.find("anyway") == std::string::npos, message);
+    BOOST_TEST(message.find("kwtestGEMINI") == std::string::npos, message);
+}
+
 BOOST_AUTO_TEST_CASE(input_is_capped_at_one_kibibyte_and_the_message_says_so) {
     field->SetKeyText(std::string(3000, 'k'));
     BOOST_TEST(field->GetKeyText().size() == KeyEntryField::max_key_bytes);

@@ -107,6 +107,12 @@ int shoot(const std::filesystem::path& out) {
     } else {
         ++failures;
     }
+    // Another provider's key where the OpenAI key goes: named, never sent (docs/providers.md).
+    if (test_with("sk-ant-api03-kwtestScreenshotANTHROPIC0123456789")) {
+        shot("paste_key_wrong_provider");
+    } else {
+        ++failures;
+    }
     if (test_with(good_key)) {
         shot("paste_key_valid");
     } else {

@@ -251,7 +251,9 @@ struct SaveResult {
 // Saves the key. `checked` is the check that found it valid (recorded as the last check, with the base URL
 // it was verified against); saving without one is allowed but recorded as unchecked. The explicit endpoint
 // settings of `options` (not the environment's) are saved with the key. Storage::file is the plain-text
-// fallback: only when the person chose it.
+// fallback: only when the person chose it. Since 0.4 another provider's key (an Anthropic sk-ant- key...,
+// reason wrong_provider, docs/providers.md) is not saved, checked or not, unless the base URL is that
+// provider's own API: load_key would hand it to the host for OpenAI.
 KEYWIZARD_API SaveResult save_key(const Options& options, std::string_view key,
                                   Storage storage = Storage::keyring, const CheckResult* checked = nullptr);
 

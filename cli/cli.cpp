@@ -11,7 +11,7 @@ namespace keywizard::cli {
 
 bool is_cli_command(std::string_view word) {
     return word == "check" || word == "set" || word == "show" || word == "forget" || word == "exec" ||
-           word == "import";
+           word == "import" || word == "providers";
 }
 
 int run_cli(int argc, char** argv) {
@@ -54,6 +54,9 @@ int run_cli(int argc, char** argv) {
     }
     if (options.command == "import") {
         return run_import(options);
+    }
+    if (options.command == "providers") {
+        return run_providers(options);
     }
     std::fprintf(stderr, "keywizard: %s\n%s\n",
                  format(tr("unknown command \"%s\""), options.command.c_str()).c_str(),

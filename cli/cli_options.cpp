@@ -232,6 +232,8 @@ Commands:
   import FILE [--remove-from-file] [--store keyring|file] [--json]
                     check the OPENAI_API_KEY of a dotenv file and store it; --remove-from-file then
                     removes that line from FILE, keeping every other line and the file's permissions
+  providers [--json] the model providers keywizard knows and how their keys start: another provider's key
+                    where the OpenAI key goes is named and never sent (docs/providers.md)
 
 Every command takes --app-id ID (default keywizard): the app whose key it is (its config folder
 $XDG_CONFIG_HOME/ID and its keyring entry). `keywizard wizard --help` lists the wizard's options.

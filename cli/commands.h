@@ -11,6 +11,7 @@ int run_show(const CliOptions& options);
 int run_forget(const CliOptions& options);
 int run_exec(const CliOptions& options);  // returns only when COMMAND could not be started
 int run_import(const CliOptions& options);
+int run_providers(const CliOptions& options);  // the providers keywizard knows (images/providers.json)
 
 // settings.json as loaded, after telling the person on stderr about anything that was wrong with it.
 settings::AppSettings load_settings_reporting_problems(const CliOptions& options);

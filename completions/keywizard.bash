@@ -6,7 +6,7 @@ _keywizard() {
     local cur prev words cword
     _init_completion -s || return
 
-    local commands="wizard check set show forget exec import help"
+    local commands="wizard check set show forget exec import providers help"
     local endpoint="--base-url --organization --project --ca-file --proxy --timeout --require-model"
 
     # The command is the first word; before it, only the app's own options and --help/--version.

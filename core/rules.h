@@ -23,12 +23,13 @@ namespace keywizard::core {
 using net::lint_key;
 using net::mask_key;
 using net::provider_of_key;  // whose key it is by its start (images/providers.json)
+using net::providers;
 // A check, as core's check_request builds it, and the generation probe after it.
 using net::check_generation;
 using net::check_key;
-using net::other_providers_key_refusal;
 using net::default_base_url;
 using net::endpoint_problem;
+using net::other_providers_key_refusal;
 using net::probe_token_cap;
 // A check's outcome in words, for a person.
 using net::exit_code_for;

@@ -169,6 +169,24 @@ BOOST_AUTO_TEST_CASE(a_key_of_another_provider_is_named_and_never_sent) {
     BOOST_TEST(cli.server().connection_count() == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(providers_lists_the_known_providers_and_how_their_keys_start) {
+    CliFixture cli;
+    const ProcessResult json = cli.run({"providers", "--json"});
+    BOOST_TEST(json.exit_code == 0, json.err);
+    const nlohmann::json list = parse_json(json).at("providers");
+    BOOST_TEST_REQUIRE(list.size() == 9u);
+    BOOST_TEST(list.at(0).at("id").get<std::string>() == "openai");
+    BOOST_TEST(list.at(0).at("variables").at(0).get<std::string>() == "OPENAI_API_KEY");
+    BOOST_TEST(list.at(0).at("default_base_url").get<std::string>() == "https://api.openai.com/v1");
+    BOOST_TEST(list.at(1).at("id").get<std::string>() == "anthropic");
+    BOOST_TEST(list.at(1).at("key_prefixes").at(0).get<std::string>() == "sk-ant-");
+
+    const ProcessResult plain = cli.run({"providers"});
+    BOOST_TEST(plain.exit_code == 0, plain.err);
+    BOOST_TEST(plain.out.find("GEMINI_API_KEY, GOOGLE_API_KEY") != std::string::npos, plain.out);
+    BOOST_TEST(plain.out.find("keys start with gsk_") != std::string::npos, plain.out);
+}
+
 BOOST_AUTO_TEST_CASE(required_model_that_is_missing_makes_the_key_limited) {
     CliFixture cli;
     const ProcessResult result = cli.run_against_server(

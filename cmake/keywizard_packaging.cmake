@@ -71,8 +71,10 @@ add_custom_target(keywizard_desktop_files ALL DEPENDS ${icon_pngs} ${man_page})
 # ------------------------------------------------------------------- a host developer's documentation
 # share/doc/keywizard/: what a host codes against and writes, in the keywizard package, which every kind of
 # host has (the command for other languages; `keywizard wizard --content` to try a content file). The
-# headers document themselves; these say the rest: the reason codes, the content file and a sample of it.
+# headers document themselves; these say the rest: the reason codes, the providers whose keys are recognised
+# (reason wrong_provider), the content file and a sample of it.
 install(FILES ${PROJECT_SOURCE_DIR}/docs/embedding.md ${PROJECT_SOURCE_DIR}/docs/reasons.md
+              ${PROJECT_SOURCE_DIR}/docs/providers.md
               ${PROJECT_SOURCE_DIR}/docs/content_file.md ${PROJECT_SOURCE_DIR}/examples/content/writer-content.json
         DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT keywizard_desktop)
 # The licence beside them in a `cmake --install`; not in the packages (a component CPack does not list),

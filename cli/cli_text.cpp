@@ -75,4 +75,12 @@ std::string person_words(const std::string& english) {
     return core::in_person_words(english, cli_wording());
 }
 
+std::string joined(const std::vector<std::string>& items) {
+    std::string text;
+    for (const auto& item : items) {
+        text += (text.empty() ? "" : ", ") + core::printable_text(item);
+    }
+    return text;
+}
+
 }  // namespace keywizard::cli

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/rules.h"
 
@@ -19,6 +20,9 @@ const char* tr_plural(const char* english_one, const char* english_many, unsigne
 // printf into a std::string: translated format strings keep their placeholders (msgfmt --check says so),
 // and a language may reorder them with %1$s.
 std::string format(const char* format, ...) __attribute__((format(printf, 1, 2)));
+
+// "a, b, c", each item made safe to print (it may come from settings.json or the environment).
+std::string joined(const std::vector<std::string>& items);
 
 // The same catalog for the messages net/ writes (core::person_message).
 const net::Wording& cli_wording();

@@ -11,17 +11,6 @@
 #include "core/rules.h"
 
 namespace keywizard::cli {
-namespace {
-
-std::string joined(const std::vector<std::string>& items) {
-    std::string text;
-    for (const std::string& item : items) {
-        text += (text.empty() ? "" : ", ") + item;
-    }
-    return text;
-}
-
-}  // namespace
 
 int run_providers(const CliOptions& options) {
     const auto& providers = core::providers();

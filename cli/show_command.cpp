@@ -21,14 +21,6 @@ std::string or_default(const std::string& value, const char* fallback) {
     return value.empty() ? fallback : core::printable_text(value);
 }
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string text;
-    for (const auto& item : items) {
-        text += (text.empty() ? "" : ", ") + core::printable_text(item);
-    }
-    return text;
-}
-
 std::string proxy_shown(const std::string& proxy) {
     return core::printable_text(core::mask_url_credentials(proxy));
 }

@@ -3,9 +3,8 @@
 #include <cstddef>
 #include <cstdio>
 
-#include <nlohmann/json.hpp>
-
 #include "net/ascii.h"
+#include "net/json.h"
 #include "net/url.h"
 
 // The bytes of images/providers.json (images/embed_file.cmake writes the array).
@@ -37,9 +36,8 @@ std::string string_at(const nlohmann::json& entry, const char* field) {
 std::vector<Provider> read_embedded_file() {
     using content::detail::embedded_providers_json;
     using content::detail::embedded_providers_json_size;
-    const auto* bytes = reinterpret_cast<const char*>(embedded_providers_json);
-    const nlohmann::json file = nlohmann::json::parse(bytes, bytes + embedded_providers_json_size, nullptr,
-                                                      /*allow_exceptions=*/false);
+    const nlohmann::json file = parse_untrusted_json(
+        {reinterpret_cast<const char*>(embedded_providers_json), embedded_providers_json_size});
     std::vector<Provider> list;
     if (!file.is_object() || !file.contains("providers") || !file["providers"].is_array()) {
         // The build embeds the file a test reads too (net_tests), so this only happens to a broken build:
